@@ -1,0 +1,56 @@
+# kakeibo: `make run` and `make test` are the two commands of the quickstart.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export KAKEIBO_DATA_DIR ?= $(CURDIR)/data
+export PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+
+.PHONY: install run test lint typecheck pytest bench schema web clean format
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+web:
+	@if [ -f web/package.json ]; then cd web && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && npm run build; fi
+
+# Data lives in ./data (KAKEIBO_DATA_DIR above); the demo household is loaded once, into a fresh database.
+run: install web
+	@$(BIN)/kakeibo migrate
+	@$(BIN)/kakeibo demo --if-empty
+	@$(BIN)/kakeibo serve
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python -m bench.run
+
+format: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+# Regenerate the initial migration from the models (pre-release only: no deployed databases yet).
+schema: install
+	rm -f src/kakeibo/migrations/versions/*_initial_schema.py /tmp/kakeibo-schema.sqlite3
+	KAKEIBO_DATABASE_URL=sqlite:////tmp/kakeibo-schema.sqlite3 KAKEIBO_SECRET_KEY=schema-generation-only-key \
+		$(BIN)/alembic -c alembic.ini revision --autogenerate -m "initial schema" --rev-id 0001
+	rm -f /tmp/kakeibo-schema.sqlite3
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

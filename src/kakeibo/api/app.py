@@ -1,0 +1,89 @@
+"""The FastAPI application factory: routers under /api/v1, health checks, problem+json, the built web app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
+from sqlalchemy import Engine, text
+
+import kakeibo
+from kakeibo.api.problems import COMMON_RESPONSES, install_problem_handlers
+from kakeibo.core.db import get_engine, session_factory
+from kakeibo.core.settings import Settings, get_settings
+
+WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Clean operation ids ("accounts-list", "households-add_member") so generated clients read well."""
+    tag = str(route.tags[0]) if route.tags else "default"
+    name = route.name
+    noun = tag.replace("-", "_")
+    for suffix in (noun, noun.removesuffix("s")):
+        if name.endswith("_" + suffix):
+            name = name.removesuffix("_" + suffix)
+            break
+    return f"{tag}-{name}"
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings.resolved_secret_key()  # refuse to start without a usable signing key
+    engine = engine or get_engine(settings.resolved_database_url)
+
+    app = FastAPI(
+        title="kakeibo",
+        version=kakeibo.__version__,
+        description="A household's double-entry ledger. Amounts are decimal strings; errors are problem+json.",
+        generate_unique_id_function=_operation_id,
+        responses=COMMON_RESPONSES,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = session_factory(engine)
+    install_problem_handlers(app)
+
+    from kakeibo.api.router import api_router
+
+    app.include_router(api_router, prefix="/api/v1")
+
+    @app.get("/healthz", tags=["health"], include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], include_in_schema=False)
+    def readyz(request: Request) -> Any:
+        try:
+            with request.app.state.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:  # readiness reports the failure instead of raising
+            return JSONResponse({"status": "unavailable", "database": str(exc)[:200]}, status_code=503)
+        return {"status": "ok", "database": "ok"}
+
+    _mount_web(app)
+    return app
+
+
+def _mount_web(app: FastAPI) -> None:
+    index = WEB_DIST / "index.html"
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def web(path: str) -> Any:
+        if path.startswith("api/"):
+            return JSONResponse(
+                {"type": "/problems/not-found", "title": "Not found", "status": 404, "detail": f"/{path}"},
+                status_code=404,
+                media_type="application/problem+json",
+            )
+        candidate = (WEB_DIST / path).resolve()
+        if path and candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        if index.exists():
+            return FileResponse(index)
+        return JSONResponse(
+            {"name": "kakeibo", "api": "/api/v1", "docs": "/docs", "web": "the web app is not built yet"}
+        )

@@ -1,0 +1,48 @@
+"""Request-scoped dependencies: the database session (the edge owns the transaction) and the caller's context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from kakeibo.core.actor import Actor
+from kakeibo.core.db import session_scope
+from kakeibo.core.errors import Forbidden
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request: committed when the handler returns, rolled back when it raises."""
+    with session_scope(
+        request.app.state.sessionmaker, write=request.method not in ("GET", "HEAD", "OPTIONS")
+    ) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+@dataclass(frozen=True, slots=True)
+class RequestContext:
+    """Who is calling and in which household; every query is scoped by `household_id`."""
+
+    user_id: int
+    household_id: int
+    role: str  # owner | member | viewer
+    can_write: bool  # false for viewers and read-scoped API keys
+    via: str  # "token" | "api_key" | "cli"
+
+    def require_write(self) -> None:
+        if not self.can_write:
+            raise Forbidden("this credential may only read")
+
+    def actor(self, source: str = "api") -> Actor:
+        """The ledger's view of this caller; one call, one event group (so one undo)."""
+        return Actor(household_id=self.household_id, user_id=self.user_id, source=source)
+
+    def require_owner(self) -> None:
+        if self.role != "owner":
+            raise Forbidden("only the household's owner may do this")

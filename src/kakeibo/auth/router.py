@@ -1,0 +1,302 @@
+"""Thin HTTP over the auth domain: sign-up and tokens, the caller, households and members, API keys."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, Response, status
+
+from kakeibo.api.deps import SessionDep
+from kakeibo.api.problems import PROBLEM_SCHEMA, problem_response
+from kakeibo.auth import service
+from kakeibo.auth.dependencies import (
+    ContextDep,
+    HouseholdContextDep,
+    LoginLimiterDep,
+    SessionContextDep,
+    SettingsDep,
+)
+from kakeibo.auth.errors import ApiKeyNotAllowed, RefreshTokenReused
+from kakeibo.auth.models import ApiKey, Household, Membership, Role, User
+from kakeibo.auth.schemas import (
+    ApiKeyCreate,
+    ApiKeyCreated,
+    ApiKeyOut,
+    CurrentOut,
+    HouseholdCreate,
+    HouseholdOut,
+    HouseholdUpdate,
+    LogoutIn,
+    MemberAdd,
+    MemberOut,
+    MemberUpdate,
+    MeOut,
+    RefreshIn,
+    RegisterIn,
+    RegisterOut,
+    TokenOut,
+    UserOut,
+)
+
+auth_router = APIRouter(prefix="/auth", tags=["auth"])
+households_router = APIRouter(prefix="/households", tags=["households"])
+api_keys_router = APIRouter(prefix="/api-keys", tags=["api-keys"])
+
+_FORBIDDEN: dict[int | str, dict[str, Any]] = {403: PROBLEM_SCHEMA}
+_CONFLICT: dict[int | str, dict[str, Any]] = {409: PROBLEM_SCHEMA}
+
+
+def _user_out(user: User) -> UserOut:
+    return UserOut(
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        default_household_id=user.default_household_id,
+        created_at=user.created_at,
+    )
+
+
+def _household_out(household: Household, role: Role | str) -> HouseholdOut:
+    return HouseholdOut(
+        id=household.id,
+        name=household.name,
+        base_currency=household.base_currency,
+        created_at=household.created_at,
+        role=Role(role),
+    )
+
+
+def _member_out(membership: Membership, user: User) -> MemberOut:
+    return MemberOut(
+        user_id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        role=membership.role,
+        joined_at=membership.created_at,
+    )
+
+
+def _api_key_out(api_key: ApiKey) -> ApiKeyOut:
+    return ApiKeyOut(
+        id=api_key.id,
+        name=api_key.name,
+        prefix=api_key.prefix,
+        scope=api_key.scope,
+        household_id=api_key.household_id,
+        user_id=api_key.user_id,
+        created_at=api_key.created_at,
+        last_used_at=api_key.last_used_at,
+        revoked_at=api_key.revoked_at,
+        uses=api_key.uses,
+    )
+
+
+def _token_out(pair: service.TokenPair) -> TokenOut:
+    return TokenOut(
+        access_token=pair.access_token,
+        refresh_token=pair.refresh_token,
+        expires_in=pair.expires_in,
+        household_id=pair.household_id,
+    )
+
+
+# ---- auth -----------------------------------------------------------------------------------------------------
+@auth_router.post("/register", response_model=RegisterOut, status_code=status.HTTP_201_CREATED, responses=_CONFLICT)
+def register(data: RegisterIn, session: SessionDep, settings: SettingsDep) -> RegisterOut:
+    user, household = service.register(
+        session,
+        email=data.email,
+        password=data.password,
+        display_name=data.display_name,
+        household_name=data.household_name,
+        base_currency=data.base_currency or settings.base_currency,
+    )
+    return RegisterOut(user=_user_out(user), household=_household_out(household, Role.owner))
+
+
+@auth_router.post("/token", response_model=TokenOut, responses={429: PROBLEM_SCHEMA})
+def token(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: LoginLimiterDep,
+    username: Annotated[str, Form(description="The account's email")],
+    password: Annotated[str, Form()],
+    grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+    household_id: Annotated[int | None, Form(description="Act in this household; default: the user's")] = None,
+) -> TokenOut:
+    """Sign in with the OAuth2 password flow; failed attempts are limited per email and per client address."""
+    pair = service.login(
+        session,
+        settings=settings,
+        limiter=limiter,
+        email=username,
+        password=password,
+        client_ip=request.client.host if request.client else "unknown",
+        household_id=household_id,
+    )
+    return _token_out(pair)
+
+
+@auth_router.post("/refresh", response_model=TokenOut)
+def refresh(data: RefreshIn, session: SessionDep, settings: SettingsDep) -> Response | TokenOut:
+    """Exchange a refresh token for a new pair; presenting a spent one again ends that whole sign-in."""
+    try:
+        pair = service.refresh(session, settings=settings, refresh_token=data.refresh_token)
+    except RefreshTokenReused as exc:
+        # Answered here rather than raised: a raised error rolls the request back, and the family's revocation
+        # must be committed.
+        return problem_response(exc.status_code, exc.problem(), {"WWW-Authenticate": "Bearer"})
+    return _token_out(pair)
+
+
+@auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN)
+def logout(request: Request, session: SessionDep, ctx: ContextDep, data: LogoutIn | None = None) -> Response:
+    """End this sign-in: its refresh tokens and access tokens stop working."""
+    if ctx.via == "api_key":
+        raise ApiKeyNotAllowed("an API key cannot sign out; revoke it instead")
+    service.logout(
+        session,
+        user_id=ctx.user_id,
+        family=getattr(request.state, "token_family", None),
+        refresh_token=data.refresh_token if data else None,
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@auth_router.get("/me", response_model=MeOut)
+def me(session: SessionDep, ctx: ContextDep) -> MeOut:
+    user = service.get_user(session, user_id=ctx.user_id)
+    households = service.households_of(session, user_id=ctx.user_id)
+    if ctx.via == "api_key":  # a key sees only the household it is bound to
+        households = [(h, role) for h, role in households if h.id == ctx.household_id]
+    return MeOut(
+        user=_user_out(user),
+        memberships=[_household_out(h, role) for h, role in households],
+        current=CurrentOut(household_id=ctx.household_id, role=Role(ctx.role), can_write=ctx.can_write, via=ctx.via),
+    )
+
+
+# ---- households -----------------------------------------------------------------------------------------------
+@households_router.get("", response_model=list[HouseholdOut])
+def list_households(session: SessionDep, ctx: ContextDep) -> list[HouseholdOut]:
+    households = service.households_of(session, user_id=ctx.user_id)
+    if ctx.via == "api_key":
+        households = [(h, role) for h, role in households if h.id == ctx.household_id]
+    return [_household_out(h, role) for h, role in households]
+
+
+@households_router.post("", response_model=HouseholdOut, status_code=status.HTTP_201_CREATED, responses=_FORBIDDEN)
+def create_household(
+    data: HouseholdCreate, session: SessionDep, settings: SettingsDep, ctx: SessionContextDep
+) -> HouseholdOut:
+    """A new household, with the caller as its owner and the default categories."""
+    household = service.create_household_for(
+        session, user_id=ctx.user_id, name=data.name, base_currency=data.base_currency or settings.base_currency
+    )
+    return _household_out(household, Role.owner)
+
+
+@households_router.get("/{household_id}", response_model=HouseholdOut)
+def get_household(household_id: int, session: SessionDep, ctx: HouseholdContextDep) -> HouseholdOut:
+    household, role = service.get_household(session, user_id=ctx.user_id, household_id=household_id)
+    return _household_out(household, role)
+
+
+@households_router.patch("/{household_id}", response_model=HouseholdOut, responses=_FORBIDDEN)
+def update_household(
+    household_id: int, data: HouseholdUpdate, session: SessionDep, ctx: HouseholdContextDep
+) -> HouseholdOut:
+    ctx.require_write()
+    ctx.require_owner()
+    household = service.update_household(
+        session, household_id=household_id, name=data.name, base_currency=data.base_currency
+    )
+    return _household_out(household, ctx.role)
+
+
+@households_router.get("/{household_id}/members", response_model=list[MemberOut])
+def list_members(household_id: int, session: SessionDep, ctx: HouseholdContextDep) -> list[MemberOut]:
+    return [_member_out(m, u) for m, u in service.members_of(session, household_id=household_id)]
+
+
+@households_router.post(
+    "/{household_id}/members",
+    response_model=MemberOut,
+    status_code=status.HTTP_201_CREATED,
+    responses={**_FORBIDDEN, **_CONFLICT},
+)
+def add_member(household_id: int, data: MemberAdd, session: SessionDep, ctx: HouseholdContextDep) -> MemberOut:
+    """Give an existing user a role in this household (owner only)."""
+    ctx.require_write()
+    ctx.require_owner()
+    membership, user = service.add_member(session, household_id=household_id, email=data.email, role=data.role)
+    return _member_out(membership, user)
+
+
+@households_router.patch(
+    "/{household_id}/members/{user_id}", response_model=MemberOut, responses={**_FORBIDDEN, **_CONFLICT}
+)
+def update_member(
+    household_id: int, user_id: int, data: MemberUpdate, session: SessionDep, ctx: HouseholdContextDep
+) -> MemberOut:
+    """Change a member's role (owner only); the last owner cannot step down."""
+    ctx.require_write()
+    ctx.require_owner()
+    membership, user = service.change_member_role(session, household_id=household_id, user_id=user_id, role=data.role)
+    return _member_out(membership, user)
+
+
+@households_router.delete(
+    "/{household_id}/members/{user_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={**_FORBIDDEN, **_CONFLICT},
+)
+def remove_member(household_id: int, user_id: int, session: SessionDep, ctx: HouseholdContextDep) -> Response:
+    """Remove a member (owner), or leave (anyone); the last owner can do neither."""
+    if user_id == ctx.user_id:
+        # Anyone may leave, viewers too (it writes nothing to the ledger), but only in person.
+        if ctx.via == "api_key":
+            raise ApiKeyNotAllowed("sign in as a user to leave a household")
+    else:
+        ctx.require_write()
+        ctx.require_owner()
+    service.remove_member(session, household_id=household_id, user_id=user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---- API keys -------------------------------------------------------------------------------------------------
+@api_keys_router.post("", response_model=ApiKeyCreated, status_code=status.HTTP_201_CREATED, responses=_FORBIDDEN)
+def create_api_key(data: ApiKeyCreate, session: SessionDep, ctx: SessionContextDep) -> ApiKeyCreated:
+    """A key for scripts, bound to the current household; the full key is in this response and nowhere else."""
+    api_key, key = service.create_api_key(
+        session,
+        user_id=ctx.user_id,
+        household_id=ctx.household_id,
+        role=Role(ctx.role),
+        name=data.name,
+        scope=data.scope,
+    )
+    return ApiKeyCreated(**_api_key_out(api_key).model_dump(), key=key)
+
+
+@api_keys_router.get("", response_model=list[ApiKeyOut], responses=_FORBIDDEN)
+def list_api_keys(session: SessionDep, ctx: SessionContextDep) -> list[ApiKeyOut]:
+    """Your keys in the current household (an owner sees everyone's)."""
+    keys = service.list_api_keys(session, user_id=ctx.user_id, household_id=ctx.household_id, role=Role(ctx.role))
+    return [_api_key_out(k) for k in keys]
+
+
+@api_keys_router.delete("/{api_key_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN)
+def revoke_api_key(api_key_id: int, session: SessionDep, ctx: SessionContextDep) -> Response:
+    service.revoke_api_key(
+        session, user_id=ctx.user_id, household_id=ctx.household_id, role=Role(ctx.role), api_key_id=api_key_id
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+router = APIRouter()
+for _sub in (auth_router, households_router, api_keys_router):
+    router.include_router(_sub)
+
+__all__ = ["router"]

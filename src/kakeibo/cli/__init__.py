@@ -1,0 +1,1 @@
+"""The `kakeibo` command line (Typer): see `kakeibo.cli.app`."""

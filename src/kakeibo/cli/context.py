@@ -1,0 +1,185 @@
+"""Who the CLI acts as and on which database: settings, the schema check, the local owner, and the transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+import kakeibo.migrations
+from kakeibo.auth import service as auth
+from kakeibo.auth.models import Household, Membership, Role, User
+from kakeibo.core import clock
+from kakeibo.core.actor import Actor
+from kakeibo.core.db import get_engine, migrate, session_factory, unit_of_work
+from kakeibo.core.errors import Forbidden, KakeiboError, NotFound, ValidationFailed
+from kakeibo.core.settings import Settings, get_settings
+
+
+class SchemaMissing(KakeiboError):
+    status_code = 503
+    type = "/problems/schema-missing"
+    title = "Database not migrated"
+
+
+@dataclass(slots=True)
+class Options:
+    """The options every command may take, given before the command (`kakeibo --json balance`) or after it."""
+
+    user: str | None = None
+    json: bool = False
+    today: dt.date | None = None
+
+    def merged(self, *, user: str | None = None, json: bool = False, today: str | None = None) -> Options:
+        return Options(
+            user=user or self.user,
+            json=json or self.json,
+            today=parse_date(today, field="today") if today else self.today,
+        )
+
+
+@dataclass(slots=True)
+class Ledger:
+    """One command's view of the books: an open session, the household acted in, and the actor for writes."""
+
+    session: Session
+    user: User
+    household: Household
+    actor: Actor
+    settings: Settings = field(repr=False)
+
+    @property
+    def household_id(self) -> int:
+        return self.household.id
+
+    @property
+    def currency(self) -> str:
+        return self.household.base_currency
+
+
+def parse_date(text: str, *, field: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationFailed(f"{field} {text!r} is not a date such as 2026-10-31", field=field) from None
+
+
+def display_url(url: str) -> str:
+    """The database URL without its password, fit to print."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def sqlite_path(url: str) -> Path | None:
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+# ---- the schema -----------------------------------------------------------------------------------------------
+def _head_revisions() -> set[str]:
+    script = ScriptDirectory(str(Path(kakeibo.migrations.__file__).resolve().parent))
+    return set(script.get_heads())
+
+
+def schema_is_current(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return False
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == _head_revisions()
+
+
+def ensure_schema(settings: Settings) -> Engine:
+    """The engine, with the schema at the latest revision.
+
+    A SQLite database is created or brought up to date on the spot, so a user's first command just works; a
+    shared database (PostgreSQL) is migrated only on purpose, with `kakeibo migrate`, because several servers
+    may be running against it."""
+    url = settings.resolved_database_url
+    engine = get_engine(url)
+    if schema_is_current(engine):
+        return engine
+    if not is_sqlite(url):
+        raise SchemaMissing(f"the database {display_url(url)} is not migrated to this version; run `kakeibo migrate`")
+    migrate(url)
+    return engine
+
+
+# ---- who acts -------------------------------------------------------------------------------------------------
+def _earliest_owner(session: Session) -> User | None:
+    # The only query the auth repository does not offer; it is specific to the CLI's notion of "the local owner".
+    stmt = (
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.role == Role.owner)
+        .order_by(User.created_at, User.id)
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def _has_users(session: Session) -> bool:
+    return session.scalars(select(User.id).limit(1)).first() is not None
+
+
+def _create_local_owner_if_no_users(engine: Engine, settings: Settings) -> None:
+    with session_factory(engine)() as session:
+        if _has_users(session):
+            return
+    with unit_of_work(engine) as session:
+        if not _has_users(session):  # checked again under the write lock: another process may have been first
+            auth.get_or_create_local_owner(session, base_currency=settings.base_currency)
+
+
+def resolve_user(session: Session, *, email: str | None) -> User:
+    """`--user EMAIL`, or the local owner: the earliest-created user who owns a household."""
+    if email is not None:
+        user = auth.get_user_by_email(session, email)
+        if user is None:
+            raise NotFound(f"no user {email!r}; create one with `kakeibo user create {email}`", field="user")
+        return user
+    owner = _earliest_owner(session)
+    if owner is None:
+        raise NotFound("no user owns a household; pass --user EMAIL or run `kakeibo user create`", field="user")
+    return owner
+
+
+@contextmanager
+def open_ledger(options: Options, *, write: bool) -> Iterator[Ledger]:
+    """A session acting as the chosen user in their default household.
+
+    Writes run in one transaction (committed when the command succeeds, rolled back on any error); reads run
+    in a transaction that is rolled back, so they never hold SQLite's write lock."""
+    settings = get_settings()
+    clock.pin(options.today)
+    engine = ensure_schema(settings)
+    if options.user is None:
+        _create_local_owner_if_no_users(engine, settings)
+    if write:
+        with unit_of_work(engine) as session:
+            yield _ledger(session, options, settings, write=True)
+    else:
+        with session_factory(engine)() as session:
+            yield _ledger(session, options, settings, write=False)
+
+
+def _ledger(session: Session, options: Options, settings: Settings, *, write: bool) -> Ledger:
+    user = resolve_user(session, email=options.user)
+    household = auth.default_household(session, user)
+    if write:
+        role = auth.role_in(session, user_id=user.id, household_id=household.id)
+        if not auth.can_write(role):
+            raise Forbidden(f"{user.email} is a {role.value} of {household.name} and may not change it")
+    actor = Actor(household_id=household.id, user_id=user.id, source="cli")
+    return Ledger(session=session, user=user, household=household, actor=actor, settings=settings)

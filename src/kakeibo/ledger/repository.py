@@ -1,0 +1,282 @@
+"""All SQL of the ledger. Every function takes the household and never crosses it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import Any, cast
+
+from sqlalchemy import Select, Table, and_, delete, func, insert, select, text, update
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import Session
+
+from kakeibo.auth.models import Household
+from kakeibo.core.db import Base
+from kakeibo.ledger.models import (
+    Account,
+    AccountKind,
+    Event,
+    MonthlyTotal,
+    Posting,
+    Transaction,
+    TransactionTag,
+)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+# ---- accounts -------------------------------------------------------------------------------------------------
+def accounts_query(household_id: int) -> Select[Account]:
+    return select(Account).where(Account.household_id == household_id, Account.deleted_at.is_(None))
+
+
+def get_account(session: Session, *, household_id: int, account_id: int) -> Account | None:
+    return session.scalars(accounts_query(household_id).where(Account.id == account_id)).first()
+
+
+def get_account_by_path(
+    session: Session, *, household_id: int, kinds: Sequence[AccountKind], path: str
+) -> Account | None:
+    stmt = accounts_query(household_id).where(Account.kind.in_(kinds), func.lower(Account.path) == path.lower())
+    return session.scalars(stmt.order_by(Account.id)).first()
+
+
+def list_accounts(session: Session, *, household_id: int, kinds: Sequence[AccountKind]) -> list[Account]:
+    stmt = accounts_query(household_id).where(Account.kind.in_(kinds)).order_by(Account.sort_order, Account.path)
+    return list(session.scalars(stmt))
+
+
+def accounts_by_id(session: Session, *, household_id: int, ids: Iterable[int]) -> dict[int, Account]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    stmt = select(Account).where(Account.household_id == household_id, Account.id.in_(wanted))
+    return {a.id: a for a in session.scalars(stmt)}
+
+
+def account_has_postings(session: Session, *, account_id: int, except_transaction: int | None = None) -> bool:
+    stmt = select(Posting.id).where(Posting.account_id == account_id, Posting.deleted.is_(False))
+    if except_transaction is not None:
+        stmt = stmt.where(Posting.transaction_id != except_transaction)
+    return session.execute(stmt.limit(1)).first() is not None
+
+
+def descendants_paths_update(session: Session, *, household_id: int, kind: AccountKind, old: str, new: str) -> None:
+    children = session.scalars(
+        accounts_query(household_id).where(Account.kind == kind, Account.path.startswith(old + "/"))
+    )
+    for child in children:
+        child.path = new + child.path[len(old) :]
+
+
+def subtree_ids(session: Session, *, household_id: int, root: Account) -> list[int]:
+    stmt = select(Account.id).where(
+        Account.household_id == household_id,
+        Account.kind == root.kind,
+        (Account.id == root.id) | Account.path.startswith(root.path + "/"),
+    )
+    return list(session.scalars(stmt))
+
+
+# ---- transactions ---------------------------------------------------------------------------------------------
+def allocate_transaction_ids(session: Session, count: int) -> list[int]:
+    """Ids for a batch of new transactions, so postings can be written without a RETURNING round trip per row.
+
+    PostgreSQL draws them from the column's sequence. SQLite has one writer at a time and the caller has already
+    written in this transaction (the ledger version bump), so the maximum id cannot move under us."""
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = text("SELECT nextval(pg_get_serial_sequence('transactions', 'id')) FROM generate_series(1, :n)")
+        return [int(row[0]) for row in session.execute(stmt, {"n": count})]
+    start = int(session.scalar(select(func.coalesce(func.max(Transaction.id), 0))) or 0) + 1
+    return list(range(start, start + count))
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]], *, on_conflict: str = "") -> None:
+    """Insert many rows as fast as the driver allows.
+
+    On SQLite, SQLAlchemy's per-row parameter processing costs more than the insert itself, so the rows go to the
+    driver's executemany with each column's own bind processor applied (the stored values are identical). On
+    PostgreSQL, SQLAlchemy's batched multi-row VALUES path is already the fast one."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        assert not on_conflict, "raw upserts are for SQLite; PostgreSQL takes SQLAlchemy's statement"
+        connection.execute(insert(table), rows)
+        return
+    columns = [c for c in table.columns if c.name in rows[0]]
+    names = [c.name for c in columns]
+    converters = [
+        (index, proc)
+        for index, proc in enumerate(c.type._cached_bind_processor(dialect) for c in columns)
+        if proc is not None
+    ]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) {on_conflict}"
+    fetch = itemgetter(*names)
+    # Batches repeat the same dates, flags and timestamps: convert each distinct value once.
+    memo: list[dict[Any, Any]] = [{} for _ in converters]
+    params = []
+    for row in rows:
+        values = list(fetch(row)) if len(names) > 1 else [fetch(row)]
+        for (index, proc), seen in zip(converters, memo, strict=True):
+            value = values[index]
+            try:
+                values[index] = seen[value]
+            except KeyError:
+                values[index] = seen[value] = proc(value)
+            except TypeError:  # unhashable (a JSON document)
+                values[index] = proc(value)
+        params.append(tuple(values))
+    connection.exec_driver_sql(sql, params)
+
+
+def insert_transactions(session: Session, rows: list[dict[str, Any]]) -> None:
+    bulk_insert(session, _table(Transaction), rows)
+
+
+def insert_postings(session: Session, rows: list[dict[str, Any]]) -> None:
+    bulk_insert(session, _table(Posting), rows)
+
+
+def insert_tags(session: Session, rows: list[dict[str, Any]]) -> None:
+    bulk_insert(session, _table(TransactionTag), rows)
+
+
+def insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    bulk_insert(session, _table(Event), rows)
+
+
+def get_transaction(
+    session: Session, *, household_id: int, transaction_id: int, include_deleted: bool = False
+) -> Transaction | None:
+    stmt = select(Transaction).where(Transaction.household_id == household_id, Transaction.id == transaction_id)
+    if not include_deleted:
+        stmt = stmt.where(Transaction.deleted_at.is_(None))
+    return session.scalars(stmt).first()
+
+
+def postings_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[Posting]]:
+    by_tx: dict[int, list[Posting]] = defaultdict(list)
+    if transaction_ids:
+        stmt = select(Posting).where(Posting.transaction_id.in_(transaction_ids)).order_by(Posting.id)
+        for posting in session.scalars(stmt):
+            by_tx[posting.transaction_id].append(posting)
+    return by_tx
+
+
+def tags_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[str]]:
+    by_tx: dict[int, list[str]] = defaultdict(list)
+    if transaction_ids:
+        stmt = select(TransactionTag).where(TransactionTag.transaction_id.in_(transaction_ids))
+        for row in session.scalars(stmt):
+            by_tx[row.transaction_id].append(row.tag)
+    return by_tx
+
+
+def replace_tags(session: Session, *, household_id: int, transaction_id: int, tags: Sequence[str]) -> None:
+    session.execute(delete(TransactionTag).where(TransactionTag.transaction_id == transaction_id))
+    insert_tags(session, [{"transaction_id": transaction_id, "tag": t, "household_id": household_id} for t in tags])
+
+
+def delete_postings(session: Session, *, transaction_id: int) -> None:
+    session.execute(delete(Posting).where(Posting.transaction_id == transaction_id))
+
+
+def set_postings_deleted(session: Session, *, transaction_id: int, deleted: bool) -> None:
+    session.execute(update(Posting).where(Posting.transaction_id == transaction_id).values(deleted=deleted))
+
+
+def bump_ledger_version(session: Session, *, household_id: int) -> None:
+    session.execute(
+        update(Household).where(Household.id == household_id).values(ledger_version=Household.ledger_version + 1)
+    )
+
+
+# ---- monthly totals -------------------------------------------------------------------------------------------
+RollupRow = tuple[int, dt.date, str, str, int, int]  # account, date, currency, settlement, amount, converted
+
+
+def apply_monthly_totals(session: Session, *, household_id: int, rows: Iterable[RollupRow], sign: int) -> None:
+    """Add (sign=+1) or remove (sign=-1) postings from the monthly totals, in one upsert per key."""
+    totals: dict[tuple[int, dt.date, str, str], list[int]] = {}
+    for account_id, day, currency, settlement, amount, converted in rows:
+        key = (account_id, month_start(day), currency, settlement)
+        acc = totals.setdefault(key, [0, 0, 0])
+        acc[0] += sign * amount
+        acc[1] += sign * converted
+        acc[2] += sign
+    if not totals:
+        return
+    values = [
+        {
+            "account_id": k[0],
+            "month": k[1],
+            "currency": k[2],
+            "settlement_currency": k[3],
+            "household_id": household_id,
+            "amount_minor": v[0],
+            "converted_minor": v[1],
+            "postings": v[2],
+        }
+        for k, v in totals.items()
+    ]
+    # Sorted keys keep lock order stable across concurrent writers on PostgreSQL.
+    values.sort(key=lambda v: (v["account_id"], v["month"], v["currency"], v["settlement_currency"]))
+    if session.get_bind().dialect.name == "sqlite":
+        bulk_insert(
+            session,
+            _table(MonthlyTotal),
+            values,
+            on_conflict="ON CONFLICT (account_id, month, currency, settlement_currency) DO UPDATE SET "
+            "amount_minor = amount_minor + excluded.amount_minor, "
+            "converted_minor = converted_minor + excluded.converted_minor, postings = postings + excluded.postings",
+        )
+        return
+    ins = postgresql.insert(MonthlyTotal)
+    stmt = ins.on_conflict_do_update(
+        index_elements=["account_id", "month", "currency", "settlement_currency"],
+        set_={
+            "amount_minor": MonthlyTotal.amount_minor + ins.excluded.amount_minor,
+            "converted_minor": MonthlyTotal.converted_minor + ins.excluded.converted_minor,
+            "postings": MonthlyTotal.postings + ins.excluded.postings,
+        },
+    )
+    session.execute(stmt, values)
+
+
+def rollup_rows(postings: Iterable[Posting], settlement: str) -> list[RollupRow]:
+    return [(p.account_id, p.date, p.currency, settlement, p.amount_minor, p.converted_minor) for p in postings]
+
+
+# ---- events ---------------------------------------------------------------------------------------------------
+def latest_undoable_group(session: Session, *, household_id: int) -> str | None:
+    stmt = (
+        select(Event.group_id)
+        .where(Event.household_id == household_id, Event.undone_at.is_(None), Event.undo_of.is_(None))
+        .order_by(Event.id.desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def events_of_group(session: Session, *, household_id: int, group_id: str) -> list[Event]:
+    stmt = select(Event).where(and_(Event.household_id == household_id, Event.group_id == group_id)).order_by(Event.id)
+    return list(session.scalars(stmt))
+
+
+def list_events(session: Session, *, household_id: int, limit: int, before_id: int | None) -> list[Event]:
+    stmt = select(Event).where(Event.household_id == household_id)
+    if before_id is not None:
+        stmt = stmt.where(Event.id < before_id)
+    return list(session.scalars(stmt.order_by(Event.id.desc()).limit(limit)))

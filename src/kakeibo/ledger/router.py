@@ -1,0 +1,352 @@
+"""Thin HTTP over the ledger: accounts, categories, transactions, reports, events/undo and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
+
+from kakeibo.api.deps import SessionDep
+from kakeibo.auth.dependencies import ContextDep, WriteContextDep
+from kakeibo.auth.models import Household
+from kakeibo.core import clock
+from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.money import Money, minor_to_str
+from kakeibo.ledger import export as exporter
+from kakeibo.ledger import queries
+from kakeibo.ledger import repository as repo
+from kakeibo.ledger import service as ledger
+from kakeibo.ledger.models import CATEGORY_KINDS
+from kakeibo.ledger.presenters import account_out, category_out, transactions_out
+from kakeibo.ledger.schemas import (
+    AccountCreate,
+    AccountOut,
+    AccountUpdate,
+    BalanceOut,
+    CategoryCreate,
+    CategoryOut,
+    CategoryUpdate,
+    EventOut,
+    NetWorthOut,
+    QuerySpecOut,
+    SummaryGroupOut,
+    SummaryOut,
+    TransactionCreate,
+    TransactionOut,
+    TransactionPage,
+    TransactionUpdate,
+    UndoIn,
+    UndoOut,
+)
+
+accounts_router = APIRouter(prefix="/accounts", tags=["accounts"])
+categories_router = APIRouter(prefix="/categories", tags=["categories"])
+transactions_router = APIRouter(prefix="/transactions", tags=["transactions"])
+reports_router = APIRouter(prefix="/reports", tags=["reports"])
+events_router = APIRouter(tags=["events"])
+export_router = APIRouter(prefix="/export", tags=["export"])
+
+
+def _household(session: Session, household_id: int) -> Household:
+    household = session.get(Household, household_id)
+    assert household is not None  # the context dependency checked the membership
+    return household
+
+
+# ---- accounts -------------------------------------------------------------------------------------------------
+@accounts_router.get("", response_model=list[AccountOut])
+def list_accounts(
+    session: SessionDep, ctx: ContextDep, include_archived: bool = True, at: dt.date | None = None
+) -> list[AccountOut]:
+    rows = queries.balances(session, household_id=ctx.household_id, at=at, include_archived=include_archived)
+    return [account_out(row.account, row.balance_minor) for row in rows]
+
+
+@accounts_router.post("", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
+def create_account(data: AccountCreate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
+    household = _household(session, ctx.household_id)
+    account = ledger.create_account(session, actor=ctx.actor(), data=data, base_currency=household.base_currency)
+    return account_out(account, account.opening_balance_minor)
+
+
+def _account_with_balance(session: Session, household_id: int, account_id: int) -> AccountOut:
+    account = ledger.get_money_account(session, household_id=household_id, account_id=account_id, field="id")
+    balance = queries.balance_minor_by_account(
+        session, household_id=household_id, at=clock.today(), account_ids=[account.id]
+    ).get(account.id, 0)
+    return account_out(account, balance)
+
+
+@accounts_router.get("/{account_id}", response_model=AccountOut)
+def get_account(account_id: int, session: SessionDep, ctx: ContextDep) -> AccountOut:
+    return _account_with_balance(session, ctx.household_id, account_id)
+
+
+@accounts_router.patch("/{account_id}", response_model=AccountOut)
+def update_account(account_id: int, data: AccountUpdate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
+    ledger.update_account(session, actor=ctx.actor(), account_id=account_id, data=data)
+    return _account_with_balance(session, ctx.household_id, account_id)
+
+
+@accounts_router.delete("/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_account(account_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+    ledger.delete_account(session, actor=ctx.actor(), account_id=account_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---- categories -----------------------------------------------------------------------------------------------
+@categories_router.get("", response_model=list[CategoryOut])
+def list_categories(session: SessionDep, ctx: ContextDep) -> list[CategoryOut]:
+    return [category_out(a) for a in repo.list_accounts(session, household_id=ctx.household_id, kinds=CATEGORY_KINDS)]
+
+
+@categories_router.post("", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
+def create_category(data: CategoryCreate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
+    return category_out(ledger.create_category(session, actor=ctx.actor(), data=data))
+
+
+@categories_router.get("/{category_id}", response_model=CategoryOut)
+def get_category(category_id: int, session: SessionDep, ctx: ContextDep) -> CategoryOut:
+    return category_out(ledger.resolve_category(session, household_id=ctx.household_id, ref=category_id, field="id"))
+
+
+@categories_router.patch("/{category_id}", response_model=CategoryOut)
+def update_category(category_id: int, data: CategoryUpdate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
+    return category_out(ledger.update_category(session, actor=ctx.actor(), category_id=category_id, data=data))
+
+
+@categories_router.delete("/{category_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_category(category_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+    ledger.delete_category(session, actor=ctx.actor(), category_id=category_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---- transactions ---------------------------------------------------------------------------------------------
+def _minor_filter(value: str | None, currency: str, field: str) -> int | None:
+    if value is None:
+        return None
+    return abs(Money.of(value, currency, field=field).minor)
+
+
+@transactions_router.get("", response_model=TransactionPage)
+def list_transactions(
+    session: SessionDep,
+    ctx: ContextDep,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    account: int | None = None,
+    category: Annotated[str | None, Query(description='Category id or "Group/Category"; includes its subtree')] = None,
+    q: Annotated[str | None, Query(description="Text in payee, description or notes", max_length=200)] = None,
+    min_amount: Annotated[str | None, Query(description="Smallest absolute amount, decimal string")] = None,
+    max_amount: Annotated[str | None, Query(description="Largest absolute amount, decimal string")] = None,
+    tag: Annotated[list[str] | None, Query()] = None,
+    type: Literal["expense", "income", "transfer", "split", "opening"] | None = None,
+    sort: queries.SortKey = "-date",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: str | None = None,
+) -> TransactionPage:
+    household = _household(session, ctx.household_id)
+    category_ids = None
+    if category is not None:
+        root = ledger.resolve_category(session, household_id=ctx.household_id, ref=category)
+        category_ids = repo.subtree_ids(session, household_id=ctx.household_id, root=root)
+    running_currency = None
+    if account is not None:
+        running_currency = ledger.get_money_account(session, household_id=ctx.household_id, account_id=account).currency
+    flt = queries.TransactionFilter(
+        start=start,
+        end=end,
+        account_id=account,
+        category_ids=category_ids,
+        text=q,
+        min_amount_minor=_minor_filter(min_amount, household.base_currency, "min_amount"),
+        max_amount_minor=_minor_filter(max_amount, household.base_currency, "max_amount"),
+        tags=tag,
+        type=type,
+    )
+    rows, next_cursor = queries.page_transactions(
+        session, household_id=ctx.household_id, flt=flt, limit=limit, cursor=cursor, sort=sort
+    )
+    running = None
+    # A running balance only means something for one account's register in date order with nothing filtered out.
+    if account is not None and sort == "-date" and not any((category, q, min_amount, max_amount, tag, type, start)):
+        running = queries.running_balances(session, household_id=ctx.household_id, account_id=account, rows=rows)
+    items = transactions_out(
+        session, household_id=ctx.household_id, transactions=rows, running=running, running_currency=running_currency
+    )
+    return TransactionPage(items=items, next_cursor=next_cursor)
+
+
+def _one(session: Session, household_id: int, transaction_id: int) -> TransactionOut:
+    tx = ledger.get_transaction(session, household_id=household_id, transaction_id=transaction_id)
+    return transactions_out(session, household_id=household_id, transactions=[tx])[0]
+
+
+@transactions_router.post("", response_model=TransactionOut, status_code=status.HTTP_201_CREATED)
+def create_transaction(data: TransactionCreate, session: SessionDep, ctx: WriteContextDep) -> TransactionOut:
+    household = _household(session, ctx.household_id)
+    tx = ledger.create_transaction(session, actor=ctx.actor(), data=data, base_currency=household.base_currency)
+    return _one(session, ctx.household_id, tx.id)
+
+
+@transactions_router.get("/{transaction_id}", response_model=TransactionOut)
+def get_transaction(transaction_id: int, session: SessionDep, ctx: ContextDep) -> TransactionOut:
+    return _one(session, ctx.household_id, transaction_id)
+
+
+@transactions_router.patch("/{transaction_id}", response_model=TransactionOut)
+def update_transaction(
+    transaction_id: int, data: TransactionUpdate, session: SessionDep, ctx: WriteContextDep
+) -> TransactionOut:
+    household = _household(session, ctx.household_id)
+    ledger.update_transaction(
+        session, actor=ctx.actor(), transaction_id=transaction_id, data=data, base_currency=household.base_currency
+    )
+    return _one(session, ctx.household_id, transaction_id)
+
+
+@transactions_router.delete("/{transaction_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_transaction(transaction_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+    ledger.delete_transaction(session, actor=ctx.actor(), transaction_id=transaction_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---- reports --------------------------------------------------------------------------------------------------
+@reports_router.get("/summary", response_model=SummaryOut)
+def summary(
+    session: SessionDep,
+    ctx: ContextDep,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    group_by: queries.GroupBy | None = None,
+    category: Annotated[str | None, Query(description='Limit to a category subtree (id or "Group/Category")')] = None,
+) -> SummaryOut:
+    household = _household(session, ctx.household_id)
+    first, last = queries.month_range(clock.today())
+    start, end = start or first, end or last
+    if end < start:
+        raise ValidationFailed("end is before start", field="end")
+    root = ledger.resolve_category(session, household_id=ctx.household_id, ref=category) if category else None
+    currency = household.base_currency
+    result = queries.summary(
+        session,
+        household_id=ctx.household_id,
+        start=start,
+        end=end,
+        currency=currency,
+        group_by=group_by,
+        category=root,
+    )
+    return SummaryOut(
+        start=start,
+        end=end,
+        currency=currency,
+        income=minor_to_str(result.income_minor, currency),
+        expenses=minor_to_str(result.expenses_minor, currency),
+        net=minor_to_str(result.net_minor, currency),
+        savings_rate=str(result.savings_rate) if result.savings_rate is not None else None,
+        groups=[
+            SummaryGroupOut(
+                key=g.key,
+                category_id=g.category_id,
+                income=minor_to_str(g.income_minor, currency),
+                expenses=minor_to_str(g.expenses_minor, currency),
+                net=minor_to_str(g.income_minor - g.expenses_minor, currency),
+                count=g.count,
+            )
+            for g in result.groups
+        ],
+        query=QuerySpecOut(
+            **result.spec.model_dump(include={"metric", "start", "end", "currency", "category", "group_by"})
+        ),
+    )
+
+
+@reports_router.get("/net-worth", response_model=NetWorthOut)
+def net_worth(session: SessionDep, ctx: ContextDep, at: dt.date | None = None) -> NetWorthOut:
+    household = _household(session, ctx.household_id)
+    day = at or clock.today()
+    currency = household.base_currency
+    worth = queries.net_worth(session, household_id=ctx.household_id, base_currency=currency, at=day)
+    rows = queries.balances(session, household_id=ctx.household_id, at=day)
+    return NetWorthOut(
+        at=day,
+        currency=currency,
+        assets=minor_to_str(worth.assets_minor, currency),
+        liabilities=minor_to_str(worth.liabilities_minor, currency),
+        net_worth=minor_to_str(worth.net_minor, currency),
+        other_currencies={code: minor_to_str(v, code) for code, v in worth.other_currencies.items()},
+        accounts=[BalanceOut(account=account_out(r.account, r.balance_minor), balance=r.balance) for r in rows],
+    )
+
+
+# ---- events and undo ------------------------------------------------------------------------------------------
+@events_router.get("/events", response_model=list[EventOut])
+def list_events(
+    session: SessionDep,
+    ctx: ContextDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    before: int | None = None,
+) -> list[EventOut]:
+    rows = repo.list_events(session, household_id=ctx.household_id, limit=limit, before_id=before)
+    return [
+        EventOut(
+            id=e.id,
+            group_id=e.group_id,
+            created_at=e.created_at,
+            actor_id=e.actor_id,
+            source=e.source,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            action=e.action,
+            summary=e.summary,
+            undone=e.undone_at is not None,
+        )
+        for e in rows
+    ]
+
+
+@events_router.post("/undo", response_model=UndoOut)
+def undo(session: SessionDep, ctx: WriteContextDep, data: UndoIn | None = None) -> UndoOut:
+    result = ledger.undo(session, actor=ctx.actor(), group_id=data.group_id if data else None)
+    return UndoOut(
+        group_id=result.group_id,
+        undo_group_id=result.undo_group_id,
+        events=len(result.summaries),
+        summary=result.summaries,
+    )
+
+
+# ---- export ---------------------------------------------------------------------------------------------------
+@export_router.get("", response_class=StreamingResponse)
+def export(
+    request: Request,
+    ctx: ContextDep,
+    format: Literal["ledger", "beancount", "csv"] = "ledger",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> StreamingResponse:
+    household_id = ctx.household_id
+
+    def stream() -> Iterator[str]:
+        # The export streams after the handler returns, so it reads through a session of its own.
+        session: Session = request.app.state.sessionmaker()
+        try:
+            yield from exporter.export(session, household_id=household_id, format=format, start=start, end=end)
+        finally:
+            session.close()
+
+    return StreamingResponse(
+        stream(),
+        media_type=exporter.media_type(format),
+        headers={"Content-Disposition": f'attachment; filename="{exporter.filename(format)}"'},
+    )
+
+
+router = APIRouter()
+for _sub in (accounts_router, categories_router, transactions_router, reports_router, events_router, export_router):
+    router.include_router(_sub)

@@ -1,0 +1,259 @@
+"""API shapes of the ledger: accounts, categories, transactions (friendly and postings forms), events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from kakeibo.core.types import CurrencyCode, DecimalString
+from kakeibo.ledger.models import AccountKind, AccountSubtype, CategorySource, TransactionType
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# Names are stripped before they are checked: "   " is not a name.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+CategoryName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=r"^[^/:]+$")
+]
+
+
+# ---- accounts -------------------------------------------------------------------------------------------------
+class AccountCreate(Strict):
+    name: Name
+    kind: Literal["asset", "liability"] = "asset"
+    subtype: AccountSubtype = AccountSubtype.checking
+    currency: CurrencyCode | None = None
+    opening_balance: DecimalString = "0"
+    opening_date: dt.date | None = None
+    institution: str | None = Field(default=None, max_length=120)
+
+
+class AccountUpdate(Strict):
+    name: Name | None = None
+    subtype: AccountSubtype | None = None
+    institution: str | None = Field(default=None, max_length=120)
+    opening_balance: DecimalString | None = None
+    opening_date: dt.date | None = None
+    archived: bool | None = None
+    sort_order: int | None = None
+
+
+class AccountOut(BaseModel):
+    id: int
+    name: str
+    kind: AccountKind
+    subtype: AccountSubtype | None
+    currency: str | None
+    institution: str | None
+    opening_balance: str
+    opening_date: dt.date | None
+    archived: bool
+    sort_order: int
+    balance: str | None = None
+
+
+# ---- categories -----------------------------------------------------------------------------------------------
+class CategoryCreate(Strict):
+    name: CategoryName
+    parent: int | str | None = Field(default=None, description="Parent group id or name; none makes a group")
+    kind: Literal["income", "expense", "transfer"] | None = None
+
+
+class CategoryUpdate(Strict):
+    name: CategoryName | None = None
+    archived: bool | None = None
+    sort_order: int | None = None
+
+
+class CategoryOut(BaseModel):
+    id: int
+    name: str
+    path: str
+    kind: AccountKind
+    parent_id: int | None
+    archived: bool
+    sort_order: int
+
+
+# ---- transactions ---------------------------------------------------------------------------------------------
+class PostingIn(Strict):
+    account: int | str = Field(description='Account id, or a category as id or "Group/Category"')
+    amount: DecimalString = Field(description="Signed: positive debits the account (money in for assets)")
+    currency: CurrencyCode | None = None
+    converted_amount: DecimalString | None = Field(
+        default=None, description="The amount in the settlement currency when `currency` differs"
+    )
+    memo: str = Field(default="", max_length=255)
+
+
+class TransactionCreate(Strict):
+    """The friendly form (type/account/category/amount) or, for splits, `postings`."""
+
+    type: Literal["expense", "income", "transfer"] | None = None
+    account: int | None = None
+    category: int | str | None = None
+    to_account: int | None = None
+    amount: DecimalString | None = Field(default=None, description="Positive decimal string")
+    currency: CurrencyCode | None = None
+    converted_amount: DecimalString | None = Field(
+        default=None, description="The amount in the account's currency when `currency` differs"
+    )
+    to_amount: DecimalString | None = Field(default=None, description="For transfers across currencies")
+    date: dt.date
+    payee: str = Field(default="", max_length=255)
+    description: str = Field(default="", max_length=500)
+    notes: str = Field(default="", max_length=5000)
+    tags: list[str] = Field(default_factory=list, max_length=32)
+    status: Literal["cleared", "pending", "reconciled"] = "cleared"
+    postings: list[PostingIn] | None = Field(default=None, min_length=2, max_length=200)
+    settlement_currency: CurrencyCode | None = None
+    fingerprint: str | None = Field(default=None, max_length=64)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> TransactionCreate:
+        if self.postings is None:
+            missing = [f for f in ("type", "account", "amount") if getattr(self, f) is None]
+            if missing:
+                raise ValueError(f"give either postings or the friendly form; missing: {', '.join(missing)}")
+            if self.type == "transfer" and self.to_account is None:
+                raise ValueError("a transfer needs to_account")
+        elif self.type is not None or self.account is not None or self.amount is not None:
+            raise ValueError("give either postings or the friendly form (type/account/amount), not both")
+        return self
+
+
+class TransactionUpdate(Strict):
+    date: dt.date | None = None
+    payee: str | None = Field(default=None, max_length=255)
+    description: str | None = Field(default=None, max_length=500)
+    notes: str | None = Field(default=None, max_length=5000)
+    tags: list[str] | None = Field(default=None, max_length=32)
+    status: Literal["cleared", "pending", "reconciled"] | None = None
+    category: int | str | None = None
+    account: int | None = None
+    to_account: int | None = None
+    amount: DecimalString | None = None
+    currency: CurrencyCode | None = None
+    converted_amount: DecimalString | None = None
+    to_amount: DecimalString | None = None
+    postings: list[PostingIn] | None = Field(default=None, min_length=2, max_length=200)
+    version: int | None = Field(default=None, description="Refuse the change if the transaction moved on")
+
+
+class AccountRef(BaseModel):
+    id: int
+    name: str
+    kind: AccountKind
+
+
+class PostingOut(BaseModel):
+    id: int
+    account: AccountRef
+    amount: str
+    currency: str
+    converted_amount: str
+    memo: str
+
+
+class TransactionOut(BaseModel):
+    id: int
+    date: dt.date
+    type: TransactionType
+    payee: str
+    description: str
+    notes: str
+    status: str
+    source: str
+    amount: str = Field(description="Signed from the account's side: money out is negative")
+    currency: str
+    account: AccountRef | None
+    to_account: AccountRef | None
+    category: AccountRef | None
+    tags: list[str]
+    postings: list[PostingOut]
+    category_source: CategorySource
+    category_confidence: float | None
+    category_reason: str | None
+    category_locked: bool
+    version: int
+    running_balance: str | None = None
+
+
+class TransactionPage(BaseModel):
+    items: list[TransactionOut]
+    next_cursor: str | None
+
+
+class EventOut(BaseModel):
+    id: int
+    group_id: str
+    created_at: dt.datetime
+    actor_id: int | None
+    source: str
+    entity: str
+    entity_id: int
+    action: str
+    summary: str
+    undone: bool
+
+
+class UndoOut(BaseModel):
+    group_id: str
+    undo_group_id: str
+    events: int
+    summary: list[str]
+
+
+# ---- reports --------------------------------------------------------------------------------------------------
+class SummaryGroupOut(BaseModel):
+    key: str
+    category_id: int | None
+    income: str
+    expenses: str
+    net: str
+    count: int
+
+
+class QuerySpecOut(BaseModel):
+    metric: str
+    start: dt.date
+    end: dt.date
+    currency: str
+    category: str | None
+    group_by: str | None
+
+
+class SummaryOut(BaseModel):
+    start: dt.date
+    end: dt.date
+    currency: str
+    income: str
+    expenses: str
+    net: str
+    savings_rate: str | None = Field(description="Net as a percentage of income")
+    groups: list[SummaryGroupOut]
+    query: QuerySpecOut
+
+
+class BalanceOut(BaseModel):
+    account: AccountOut
+    balance: str
+
+
+class NetWorthOut(BaseModel):
+    at: dt.date
+    currency: str
+    assets: str
+    liabilities: str
+    net_worth: str
+    other_currencies: dict[str, str]
+    accounts: list[BalanceOut]
+
+
+class UndoIn(Strict):
+    group_id: str | None = None

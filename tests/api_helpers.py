@@ -1,0 +1,43 @@
+"""HTTP helpers for API tests: sign up through the real endpoints and carry the bearer token."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+
+@dataclass
+class ApiUser:
+    client: TestClient
+    email: str
+    token: str
+    household_id: int
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def get(self, path: str, **kwargs: Any) -> Any:
+        return self.client.get(f"/api/v1{path}", headers=self.headers, **kwargs)
+
+    def post(self, path: str, json: Any = None, **kwargs: Any) -> Any:
+        return self.client.post(f"/api/v1{path}", json=json, headers=self.headers, **kwargs)
+
+    def patch(self, path: str, json: Any = None, **kwargs: Any) -> Any:
+        return self.client.patch(f"/api/v1{path}", json=json, headers=self.headers, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> Any:
+        return self.client.delete(f"/api/v1{path}", headers=self.headers, **kwargs)
+
+
+def sign_up(client: TestClient, *, email: str | None = None, password: str = "correct horse battery") -> ApiUser:
+    email = email or f"{uuid.uuid4().hex[:10]}@example.com"
+    created = client.post("/api/v1/auth/register", json={"email": email, "password": password})
+    assert created.status_code == 201, created.text
+    token = client.post("/api/v1/auth/token", data={"username": email, "password": password})
+    assert token.status_code == 200, token.text
+    body = created.json()
+    return ApiUser(client=client, email=email, token=token.json()["access_token"], household_id=body["household"]["id"])

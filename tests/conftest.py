@@ -1,0 +1,129 @@
+"""Test fixtures: every test runs on a real SQLite file and on a real PostgreSQL, built by the migrations,
+inside a transaction that is rolled back afterwards."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from kakeibo.core.db import make_engine, migrate
+from kakeibo.core.settings import Settings
+
+PG_ADMIN_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+REQUIRE_SERVICES = os.environ.get("KAKEIBO_REQUIRE_SERVICES") == "1"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = SHARED / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("KAKEIBO_SECRET_KEY", "test-secret-key-that-is-long-enough")
+
+
+def service_unavailable(what: str, reason: object) -> None:
+    """Skip when a service is missing, unless CI demands every service (then fail loudly)."""
+    message = f"{what} is not reachable ({reason}); start it or unset KAKEIBO_REQUIRE_SERVICES"
+    if REQUIRE_SERVICES:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def shared_fixture(*parts: str) -> Path:
+    path = FIXTURES.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared fixture {'/'.join(parts)} is absent (../shared is not beside this checkout)")
+    return path
+
+
+def _pg_url(name: str) -> str:
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    migrate(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine]:
+    name = f"kakeibo_test_{uuid.uuid4().hex[:10]}"
+    admin_url = PG_ADMIN_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+    try:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # psycopg raises OperationalError subclasses; any failure means "not reachable"
+        service_unavailable("PostgreSQL", exc)
+    url = _pg_url(name)
+    migrate(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    name = "sqlite_engine" if request.param == "sqlite" else "postgres_engine"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    conn = engine.connect()
+    outer = conn.begin()
+    yield conn
+    outer.rollback()
+    conn.close()
+
+
+@pytest.fixture
+def bind_sessions(connection: Connection) -> sessionmaker[Session]:
+    """Sessions that join the test's transaction: their commits become savepoints, rolled back at the end."""
+    return sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+
+
+@pytest.fixture
+def session(bind_sessions: sessionmaker[Session]) -> Iterator[Session]:
+    s = bind_sessions()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        data_dir=tmp_path,
+        database_url="sqlite:///unused",
+        secret_key="test-secret-key-that-is-long-enough",
+        base_currency="USD",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]) -> FastAPI:
+    from kakeibo.api.app import create_app
+
+    application = create_app(settings, engine=engine)
+    application.state.sessionmaker = bind_sessions
+    return application
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client

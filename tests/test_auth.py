@@ -1,0 +1,372 @@
+"""Sign-up, sign-in, rotating refresh tokens, logout and the login rate limit, over real HTTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from typing import Any
+
+import jwt
+import pytest
+import redis
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kakeibo.auth import service, tokens
+from kakeibo.auth.models import RefreshToken
+from kakeibo.auth.ratelimit import MemoryLoginLimiter, RedisLoginLimiter, limiter_for_app
+from kakeibo.auth.security import digest
+from kakeibo.core.errors import RateLimited
+from kakeibo.core.settings import Settings
+from tests.conftest import service_unavailable
+
+PASSWORD = "correct horse battery"
+SECRET = "test-secret-key-that-is-long-enough"
+
+
+def _email() -> str:
+    return f"{uuid.uuid4().hex[:10]}@example.com"
+
+
+def _register(client: TestClient, email: str | None = None, **extra: Any) -> dict[str, Any]:
+    response = client.post("/api/v1/auth/register", json={"email": email or _email(), "password": PASSWORD, **extra})
+    assert response.status_code == 201, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def _login(client: TestClient, email: str, password: str = PASSWORD, **extra: Any) -> Any:
+    return client.post("/api/v1/auth/token", data={"username": email, "password": password, **extra})
+
+
+def _tokens(client: TestClient, email: str) -> dict[str, Any]:
+    response = _login(client, email)
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def _me(client: TestClient, access_token: str) -> Any:
+    return client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {access_token}"})
+
+
+def _refresh(client: TestClient, refresh_token: str) -> Any:
+    return client.post("/api/v1/auth/refresh", json={"refresh_token": refresh_token})
+
+
+@pytest.fixture
+def make_client(
+    settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]
+) -> Iterator[Callable[..., TestClient]]:
+    """Clients of apps with their own settings (for example a small login limit), in the test's transaction."""
+    from kakeibo.api.app import create_app
+
+    with ExitStack() as stack:
+
+        def make(**overrides: Any) -> TestClient:
+            app = create_app(settings.model_copy(update=overrides), engine=engine)
+            app.state.sessionmaker = bind_sessions
+            return stack.enter_context(TestClient(app))
+
+        yield make
+
+
+# ---- register, sign in, me ------------------------------------------------------------------------------------
+def test_register_then_token_then_me(client: TestClient) -> None:
+    email = _email()
+    created = _register(client, email.upper(), display_name="Alex", household_name="Casa", base_currency="eur")
+    assert created["user"]["email"] == email
+    assert created["household"] == {**created["household"], "name": "Casa", "base_currency": "EUR", "role": "owner"}
+
+    pair = _tokens(client, email)
+    assert pair["token_type"] == "bearer"
+    assert pair["expires_in"] == 15 * 60
+    assert pair["household_id"] == created["household"]["id"]
+    claims = jwt.decode(pair["access_token"], SECRET, algorithms=["HS256"])
+    assert claims["sub"] == str(created["user"]["id"]) and claims["hh"] == created["household"]["id"]
+    assert {"fam", "jti", "exp", "iat"} <= claims.keys()
+
+    me = _me(client, pair["access_token"])
+    assert me.status_code == 200, me.text
+    body = me.json()
+    assert body["user"]["id"] == created["user"]["id"] and body["user"]["display_name"] == "Alex"
+    assert [(m["id"], m["role"]) for m in body["memberships"]] == [(created["household"]["id"], "owner")]
+    assert body["current"] == {
+        "household_id": created["household"]["id"],
+        "role": "owner",
+        "can_write": True,
+        "via": "token",
+    }
+
+
+def test_registration_refuses_duplicates_and_weak_passwords(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    again = client.post("/api/v1/auth/register", json={"email": email.upper(), "password": PASSWORD})
+    assert again.status_code == 409 and again.json()["errors"][0]["field"] == "email"
+    weak = client.post("/api/v1/auth/register", json={"email": _email(), "password": "short"})
+    assert weak.status_code == 422 and weak.json()["errors"][0]["field"] == "password"
+    not_email = client.post("/api/v1/auth/register", json={"email": "nobody", "password": PASSWORD})
+    assert not_email.status_code == 422
+    currency = client.post(
+        "/api/v1/auth/register", json={"email": _email(), "password": PASSWORD, "base_currency": "XYZ"}
+    )
+    assert currency.status_code == 422
+
+
+def test_wrong_credentials_get_one_generic_answer(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    wrong_password = _login(client, email, "not the password")
+    unknown_email = _login(client, _email())
+    for response in (wrong_password, unknown_email):
+        assert response.status_code == 401
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.headers["www-authenticate"] == "Bearer"
+        assert response.json()["type"] == "/problems/invalid-credentials"
+    assert wrong_password.json() == unknown_email.json()
+
+
+def test_requests_without_a_valid_credential_are_401(client: TestClient) -> None:
+    created = _register(client)
+    user_id, household_id = created["user"]["id"], created["household"]["id"]
+    missing = client.get("/api/v1/auth/me")
+    assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
+    assert missing.json()["type"] == "/problems/unauthorized"
+
+    now = dt.datetime.now(dt.UTC)
+    expired = tokens.issue_access_token(
+        secret=SECRET,
+        user_id=user_id,
+        household_id=household_id,
+        family=tokens.new_family(),
+        now=now - dt.timedelta(hours=1),
+        lifetime=dt.timedelta(minutes=15),
+    )
+    assert _me(client, expired).json()["type"] == "/problems/token-expired"
+
+    forged = tokens.issue_access_token(
+        secret="someone-elses-secret-key-0123456789",
+        user_id=user_id,
+        household_id=household_id,
+        family=tokens.new_family(),
+        now=now,
+        lifetime=dt.timedelta(minutes=15),
+    )
+    unsigned = jwt.encode({"sub": str(user_id), "hh": household_id, "fam": "x", "jti": "x", "iat": 0}, None, "none")
+    for bad in (forged, unsigned, "not-a-jwt"):
+        response = _me(client, bad)
+        assert response.status_code == 401, bad
+        assert response.json()["type"] == "/problems/invalid-token"
+
+
+# ---- refresh rotation and reuse -------------------------------------------------------------------------------
+def test_refresh_rotates_the_pair(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    first = _tokens(client, email)
+    second = _refresh(client, first["refresh_token"])
+    assert second.status_code == 200, second.text
+    second_pair = second.json()
+    assert second_pair["refresh_token"] != first["refresh_token"]
+    assert second_pair["access_token"] != first["access_token"]
+    fam = jwt.decode(second_pair["access_token"], SECRET, algorithms=["HS256"])["fam"]
+    assert fam == jwt.decode(first["access_token"], SECRET, algorithms=["HS256"])["fam"]
+    assert _me(client, second_pair["access_token"]).status_code == 200
+    third = _refresh(client, second_pair["refresh_token"])
+    assert third.status_code == 200, third.text
+
+
+def test_reusing_a_refresh_token_revokes_the_whole_family(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    first = _tokens(client, email)
+    other_sign_in = _tokens(client, email)  # another device: a family of its own
+    second = _refresh(client, first["refresh_token"]).json()
+
+    reused = _refresh(client, first["refresh_token"])
+    assert reused.status_code == 401
+    assert reused.json()["type"] == "/problems/token-revoked"
+
+    # The revocation was kept (not rolled back with the 401): the newer tokens of the family are dead too.
+    newer = _refresh(client, second["refresh_token"])
+    assert newer.status_code == 401 and newer.json()["type"] == "/problems/token-revoked"
+    for access in (first["access_token"], second["access_token"]):
+        response = _me(client, access)
+        assert response.status_code == 401 and response.json()["type"] == "/problems/token-revoked"
+    # Another sign-in of the same user is untouched.
+    assert _me(client, other_sign_in["access_token"]).status_code == 200
+    assert _refresh(client, other_sign_in["refresh_token"]).status_code == 200
+
+
+def test_unknown_refresh_token_is_401(client: TestClient) -> None:
+    response = _refresh(client, tokens.new_refresh_token())
+    assert response.status_code == 401 and response.json()["type"] == "/problems/invalid-token"
+
+
+# ---- logout ---------------------------------------------------------------------------------------------------
+def test_logout_ends_the_sign_in(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    pair = _tokens(client, email)
+    elsewhere = _tokens(client, email)
+    headers = {"Authorization": f"Bearer {pair['access_token']}"}
+    out = client.post("/api/v1/auth/logout", headers=headers)
+    assert out.status_code == 204, out.text
+    after = _me(client, pair["access_token"])
+    assert after.status_code == 401 and after.json()["type"] == "/problems/token-revoked"
+    assert _refresh(client, pair["refresh_token"]).status_code == 401
+    assert _me(client, elsewhere["access_token"]).status_code == 200
+
+
+def test_logout_with_a_refresh_token_ends_that_sign_in_too(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    pair, stale = _tokens(client, email), _tokens(client, email)
+    out = client.post(
+        "/api/v1/auth/logout",
+        json={"refresh_token": stale["refresh_token"]},
+        headers={"Authorization": f"Bearer {pair['access_token']}"},
+    )
+    assert out.status_code == 204, out.text
+    assert _me(client, pair["access_token"]).status_code == 401
+    assert _me(client, stale["access_token"]).status_code == 401
+    assert _refresh(client, stale["refresh_token"]).status_code == 401
+
+
+def test_logout_ignores_someone_elses_refresh_token(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    mine = _tokens(client, email)
+    someone_else = _register(client)
+    theirs = _tokens(client, someone_else["user"]["email"])
+    out = client.post(
+        "/api/v1/auth/logout",
+        json={"refresh_token": theirs["refresh_token"]},
+        headers={"Authorization": f"Bearer {mine['access_token']}"},
+    )
+    assert out.status_code == 204
+    assert _me(client, theirs["access_token"]).status_code == 200
+    assert _refresh(client, theirs["refresh_token"]).status_code == 200
+
+
+# ---- login rate limit -----------------------------------------------------------------------------------------
+def test_too_many_failed_logins_per_email_get_429(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(login_attempts_per_minute=3)
+    email = _email()
+    _register(client, email)
+    assert _login(client, email).status_code == 200  # successes do not use up the allowance
+    for _ in range(3):
+        assert _login(client, email, "wrong password").status_code == 401
+    limited = _login(client, email)  # even the right password waits now
+    assert limited.status_code == 429
+    assert limited.headers["content-type"].startswith("application/problem+json")
+    body = limited.json()
+    assert body["type"] == "/problems/rate-limited"
+    assert 1 <= body["retry_after"] <= 60
+    assert limited.headers["retry-after"] == str(body["retry_after"])
+
+
+def test_too_many_failed_logins_per_address_get_429(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(login_attempts_per_minute=3)
+    for _ in range(3):
+        assert _login(client, _email(), "wrong password").status_code == 401
+    assert _login(client, _email(), "wrong password").status_code == 429
+
+
+def test_in_memory_limits_belong_to_one_app(make_client: Callable[..., TestClient]) -> None:
+    first, second = make_client(login_attempts_per_minute=1), make_client(login_attempts_per_minute=1)
+    email = _email()
+    assert _login(first, email, "wrong password").status_code == 401
+    assert _login(first, email, "wrong password").status_code == 429
+    assert _login(second, email, "wrong password").status_code == 401
+
+
+def test_memory_limiter_window_slides() -> None:
+    now = [1000.0]
+    limiter = MemoryLoginLimiter(limit=2, window=60, clock=lambda: now[0])
+    limiter.acquire(["email:a"])
+    now[0] += 30
+    kept = limiter.acquire(["email:a", "ip:1"])
+    with pytest.raises(RateLimited) as raised:
+        limiter.acquire(["email:a"])
+    assert raised.value.extra["retry_after"] == 30
+    limiter.acquire(["ip:1"])  # the refused attempt recorded nothing under "ip:1"
+    now[0] += 31  # the first attempt left the window
+    limiter.acquire(["email:a"])
+    limiter.release(kept)
+    limiter.acquire(["email:a"])
+    with pytest.raises(RateLimited):
+        limiter.acquire(["email:a"])
+
+
+# ---- the Redis-backed limiter ---------------------------------------------------------------------------------
+@pytest.fixture
+def redis_client() -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_timeout=2, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        service_unavailable("Redis", exc)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def redis_prefix(redis_client: redis.Redis) -> Iterator[str]:
+    prefix = f"kakeibo-test:{uuid.uuid4().hex}:"
+    yield prefix
+    for key in redis_client.scan_iter(match=f"{prefix}*"):
+        redis_client.delete(key)
+
+
+def test_redis_limiter_is_shared_between_replicas(redis_client: redis.Redis, redis_prefix: str) -> None:
+    replica_a = RedisLoginLimiter(redis_client, limit=2, prefix=redis_prefix)
+    replica_b = RedisLoginLimiter(redis_client, limit=2, prefix=redis_prefix)
+    replica_a.acquire(["email:a@example.com", "ip:10.0.0.1"])
+    good = replica_b.acquire(["email:a@example.com", "ip:10.0.0.1"])
+    with pytest.raises(RateLimited) as raised:
+        replica_a.acquire(["email:a@example.com"])
+    assert 1 <= raised.value.extra["retry_after"] <= 60
+    with pytest.raises(RateLimited):
+        replica_b.acquire(["email:b@example.com", "ip:10.0.0.1"])  # full through the address
+    replica_b.acquire(["email:b@example.com"])  # the refusal above recorded nothing for b
+    replica_a.release(good)
+    replica_b.acquire(["email:a@example.com"])
+    assert all(b"@" not in key for key in redis_client.scan_iter(match=f"{redis_prefix}*"))
+
+
+def test_redis_limiter_over_http(
+    make_client: Callable[..., TestClient], redis_client: redis.Redis, redis_prefix: str
+) -> None:
+    client = make_client(redis_url="redis://127.0.0.1:6379/15", login_attempts_per_minute=2)
+    assert isinstance(limiter_for_app(client.app.state), RedisLoginLimiter)  # type: ignore[attr-defined]
+    # The same Redis, under this test's own prefix so that nothing is left behind.
+    client.app.state.login_limiter = RedisLoginLimiter(redis_client, limit=2, prefix=redis_prefix)  # type: ignore[attr-defined]
+    email = _email()
+    _register(client, email)
+    for _ in range(2):
+        assert _login(client, email, "wrong password").status_code == 401
+    limited = _login(client, email)
+    assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+    # A second replica (another app over the same Redis) sees the same window.
+    replica = make_client(redis_url="redis://127.0.0.1:6379/15", login_attempts_per_minute=2)
+    replica.app.state.login_limiter = RedisLoginLimiter(redis_client, limit=2, prefix=redis_prefix)  # type: ignore[attr-defined]
+    assert _login(replica, email).status_code == 429
+
+
+def test_refresh_tokens_are_stored_as_digests_and_purged_after_expiry(client: TestClient, session: Session) -> None:
+    email = _email()
+    _register(client, email)
+    pair = _tokens(client, email)
+    stored = session.scalars(select(RefreshToken).where(RefreshToken.token_hash == digest(pair["refresh_token"]))).one()
+    assert stored.used_at is None and stored.revoked_at is None
+    assert session.scalars(select(RefreshToken).where(RefreshToken.token_hash == pair["refresh_token"])).first() is None
+
+    stored.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    session.flush()
+    expired = _refresh(client, pair["refresh_token"])
+    assert expired.status_code == 401 and expired.json()["type"] == "/problems/token-expired"
+    assert service.purge_expired_refresh_tokens(session) >= 1
+    assert session.scalars(select(RefreshToken.id).where(RefreshToken.id == stored.id)).first() is None

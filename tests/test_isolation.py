@@ -1,0 +1,117 @@
+"""Walks every endpoint of the API with a second household's credentials: nothing of the first one leaks.
+
+The walk is driven by the app's own route table, so a new endpoint is covered (or fails this test until it is
+given an id to try) without anyone remembering to add it here."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from tests.api_helpers import ApiUser, sign_up
+
+MARKER = "Zanzibar-Secret-Payee"
+# Routes anyone may call without credentials.
+PUBLIC = {("POST", "/api/v1/auth/register"), ("POST", "/api/v1/auth/token"), ("POST", "/api/v1/auth/refresh")}
+# Bodies for writes, so that a handler is reached (and must answer 404) instead of a 422 for a missing field.
+BODIES: dict[tuple[str, str], Any] = {
+    ("PATCH", "/api/v1/accounts/{account_id}"): {"name": "Hijacked"},
+    ("PATCH", "/api/v1/transactions/{transaction_id}"): {"payee": "Hijacked", "amount": "1.00"},
+    ("PATCH", "/api/v1/categories/{category_id}"): {"name": "Hijacked"},
+    ("PATCH", "/api/v1/households/{household_id}"): {"name": "Hijacked"},
+    ("POST", "/api/v1/households/{household_id}/members"): {"email": "x@example.com", "role": "member"},
+    ("POST", "/api/v1/undo"): {"group_id": "__GROUP__"},
+}
+
+
+def _alice_world(alice: ApiUser) -> dict[str, Any]:
+    account = alice.post("/accounts", {"name": "Alice Private Checking", "opening_balance": "1234.56"}).json()
+    category = alice.post("/categories", {"name": "Alice Hobby", "parent": "Entertainment"}).json()
+    tx = alice.post(
+        "/transactions",
+        {
+            "type": "expense",
+            "account": account["id"],
+            "amount": "77.77",
+            "date": "2026-03-01",
+            "payee": MARKER,
+            "category": category["id"],
+        },
+    ).json()
+    key = alice.post("/api-keys", {"name": "alice script", "scope": "read"}).json()
+    events = alice.get("/events").json()
+    me = alice.get("/auth/me").json()
+    return {
+        "account_id": account["id"],
+        "category_id": category["id"],
+        "transaction_id": tx["id"],
+        "household_id": alice.household_id,
+        "key_id": key["id"],
+        "api_key_id": key["id"],
+        "user_id": me["id"] if "id" in me else me["user"]["id"],
+        "group_id": events[0]["group_id"],
+        "secrets": [MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", alice.email, key["key"]],
+    }
+
+
+def _routes(app: FastAPI) -> list[tuple[str, str]]:
+    # The OpenAPI document lists every operation, including those of nested routers.
+    result = [
+        (method.upper(), path)
+        for path, operations in app.openapi()["paths"].items()
+        if path.startswith("/api/v1")
+        for method in operations
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
+    # Logging out ends Bob's session, so it goes last.
+    return sorted(result, key=lambda r: r[1].endswith("/logout"))
+
+
+def test_second_household_sees_and_changes_nothing(client: TestClient, app: FastAPI) -> None:
+    alice, bob = sign_up(client), sign_up(client)
+    world = _alice_world(alice)
+    before = {
+        "tx": alice.get(f"/transactions/{world['transaction_id']}").json(),
+        "accounts": alice.get("/accounts").json(),
+        "categories": alice.get("/categories").json(),
+        "household": alice.get(f"/households/{alice.household_id}").json(),
+    }
+    walked = 0
+    for method, template in _routes(app):
+        if (method, template) in PUBLIC:
+            continue
+        params = re.findall(r"{(\w+)}", template)
+        missing = [p for p in params if p not in world]
+        assert not missing, f"{method} {template}: give this test an id of Alice's for {missing}"
+        path = template
+        for name in params:
+            path = path.replace("{" + name + "}", str(world[name]))
+        body = BODIES.get((method, template))
+        if isinstance(body, dict) and body.get("group_id") == "__GROUP__":
+            body = {"group_id": world["group_id"]}
+        kwargs: dict[str, Any] = {"headers": bob.headers}
+        if method in ("POST", "PATCH", "PUT"):
+            kwargs["json"] = body if body is not None else {}
+        response = client.request(method, path, **kwargs)
+        walked += 1
+        assert response.status_code < 500, f"{method} {path}: {response.status_code} {response.text}"
+        if params:
+            # Someone else's id answers 404, never 403 (which would confirm it exists).
+            assert response.status_code in (404, 422), f"{method} {path} answered {response.status_code}"
+            if response.status_code == 422:
+                assert (method, template) not in BODIES, f"{method} {path}: {response.text}"
+        text = response.text
+        for secret in world["secrets"]:
+            assert secret not in text, f"{method} {path} leaked {secret!r}"
+    assert walked >= 25
+    after = {
+        "tx": alice.get(f"/transactions/{world['transaction_id']}").json(),
+        "accounts": alice.get("/accounts").json(),
+        "categories": alice.get("/categories").json(),
+        "household": alice.get(f"/households/{alice.household_id}").json(),
+    }
+    assert after == before
+    assert alice.get("/events").json()[0]["group_id"] == world["group_id"]
