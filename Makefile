@@ -40,6 +40,8 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.imports
+	$(BIN)/python -m bench.categorize
 
 format: install
 	$(BIN)/ruff check --fix src tests bench

@@ -136,7 +136,7 @@ def peak_rss_mb(pid: int) -> float:
 
 def bench_api(url: str, engine: Engine, requests: int) -> None:
     port = free_port()
-    env = {**os.environ, "KAKEIBO_DATABASE_URL": url, "KAKEIBO_SECRET_KEY": "bench-secret-key-0123456789"}
+    env = {**os.environ, "KAKEIBO_DATABASE_URL": url, "KAKEIBO_SECRET_KEY": "bench-secret-key-0123456789-0123456789"}
     server = subprocess.Popen(
         [
             sys.executable,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.core.db import make_engine, migrate
 from kakeibo.core.settings import Settings
+from tests.cli_helpers import Cli, environment
 
 PG_ADMIN_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REQUIRE_SERVICES = os.environ.get("KAKEIBO_REQUIRE_SERVICES") == "1"
@@ -117,9 +118,12 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]) -> FastAPI:
     from kakeibo.api.app import create_app
+    from kakeibo.jobs.service import ImmediateRunner
 
     application = create_app(settings, engine=engine)
     application.state.sessionmaker = bind_sessions
+    # Jobs share the test's connection (rolled back at the end), so they run in the request's own thread.
+    application.state.job_runner = ImmediateRunner(bind_sessions)
     return application
 
 
@@ -127,3 +131,9 @@ def app(settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    """The real `kakeibo` command on a fresh SQLite file in a temporary data directory."""
+    return Cli(cwd=tmp_path, env=environment(tmp_path / "data"))

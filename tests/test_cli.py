@@ -4,59 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.cli_helpers import Cli, environment
 from tests.conftest import PG_ADMIN_URL, service_unavailable
-
-SECRET = "cli-test-secret-key-that-is-long-enough"
-
-
-@dataclass
-class Cli:
-    cwd: Path
-    env: dict[str, str]
-
-    def __call__(self, *args: str, ok: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-        finished = subprocess.run(
-            [sys.executable, "-m", "kakeibo.cli.app", *args],
-            cwd=self.cwd,  # no stray .env file is read from the checkout
-            env=self.env,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        if ok:
-            assert finished.returncode == 0, f"kakeibo {' '.join(args)}\n{finished.stdout}\n{finished.stderr}"
-        return finished
-
-    def json(self, *args: str) -> Any:
-        return json.loads(self(*args, "--json").stdout)
-
-
-def _environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KAKEIBO_")}
-    env.update(KAKEIBO_DATA_DIR=str(data_dir), KAKEIBO_SECRET_KEY=SECRET)
-    if database_url is not None:
-        env["KAKEIBO_DATABASE_URL"] = database_url
-    return env
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(cwd=tmp_path, env=_environment(tmp_path / "data"))
 
 
 def _database(cli: Cli) -> Path:
@@ -280,7 +236,7 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.mark.postgres
 def test_cli_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
-    cli = Cli(cwd=tmp_path, env=_environment(tmp_path / "data", postgres_url))
+    cli = Cli(cwd=tmp_path, env=environment(tmp_path / "data", postgres_url))
     # A shared database is never migrated behind the operator's back.
     unmigrated = cli("balance", ok=False)
     assert unmigrated.returncode == 1 and "run `kakeibo migrate`" in unmigrated.stderr

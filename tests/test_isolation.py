@@ -24,6 +24,9 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/households/{household_id}"): {"name": "Hijacked"},
     ("POST", "/api/v1/households/{household_id}/members"): {"email": "x@example.com", "role": "member"},
     ("POST", "/api/v1/undo"): {"group_id": "__GROUP__"},
+    ("PATCH", "/api/v1/rules/{rule_id}"): {"status": "active"},
+    ("POST", "/api/v1/review/accept"): {"transaction_ids": "__TX__"},
+    ("POST", "/api/v1/review/correct"): {"transaction_ids": "__TX__", "category": "Food & Dining/Coffee"},
 }
 
 
@@ -42,6 +45,18 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         },
     ).json()
     key = alice.post("/api-keys", {"name": "alice script", "scope": "read"}).json()
+    rule = alice.post(
+        "/rules",
+        {
+            "name": "Alice rule",
+            "conditions": [{"field": "payee", "op": "contains", "value": MARKER}],
+            "actions": {"category": category["id"]},
+        },
+    ).json()
+    statement = f"Date,Description,Amount\n2026-03-02,{MARKER} IMPORTED,-12.34\n".encode()
+    started = alice.post(
+        "/imports", files={"file": ("alice.csv", statement, "text/csv")}, data={"account_id": str(account["id"])}
+    ).json()
     events = alice.get("/events").json()
     me = alice.get("/auth/me").json()
     return {
@@ -53,6 +68,9 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "api_key_id": key["id"],
         "user_id": me["id"] if "id" in me else me["user"]["id"],
         "group_id": events[0]["group_id"],
+        "rule_id": rule["id"],
+        "job_id": started["job"]["id"],
+        "import_id": alice.get("/imports").json()[0]["id"],
         "secrets": [MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", alice.email, key["key"]],
     }
 
@@ -92,6 +110,8 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
         body = BODIES.get((method, template))
         if isinstance(body, dict) and body.get("group_id") == "__GROUP__":
             body = {"group_id": world["group_id"]}
+        if isinstance(body, dict) and body.get("transaction_ids") == "__TX__":
+            body = {**body, "transaction_ids": [world["transaction_id"]]}
         kwargs: dict[str, Any] = {"headers": bob.headers}
         if method in ("POST", "PATCH", "PUT"):
             kwargs["json"] = body if body is not None else {}
@@ -103,6 +123,8 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
             assert response.status_code in (404, 422), f"{method} {path} answered {response.status_code}"
             if response.status_code == 422:
                 assert (method, template) not in BODIES, f"{method} {path}: {response.text}"
+        elif (method, template) in BODIES and "transaction_ids" in (body or {}):
+            assert response.status_code == 404, f"{method} {path} answered {response.status_code}"
         text = response.text
         for secret in world["secrets"]:
             assert secret not in text, f"{method} {path} leaked {secret!r}"

@@ -5,8 +5,16 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from kakeibo.auth.router import router as auth_router
+from kakeibo.categorize.router import explain_router, review_router, rules_router
+from kakeibo.imports.router import router as imports_router
+from kakeibo.jobs.router import router as jobs_router
 from kakeibo.ledger.router import router as ledger_router
 
 api_router = APIRouter()
 api_router.include_router(auth_router)
 api_router.include_router(ledger_router)
+api_router.include_router(explain_router)
+api_router.include_router(imports_router)
+api_router.include_router(jobs_router)
+api_router.include_router(review_router)
+api_router.include_router(rules_router)

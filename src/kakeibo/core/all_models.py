@@ -1,7 +1,10 @@
 """Imports every domain's tables so that `Base.metadata` is complete (for Alembic and tests)."""
 
 from kakeibo.auth import models as auth_models
+from kakeibo.categorize import models as categorize_models
 from kakeibo.core.db import Base
+from kakeibo.imports import models as import_models
+from kakeibo.jobs import models as job_models
 from kakeibo.ledger import models as ledger_models
 
-__all__ = ["Base", "auth_models", "ledger_models"]
+__all__ = ["Base", "auth_models", "categorize_models", "import_models", "job_models", "ledger_models"]

@@ -1,0 +1,1 @@
+"""Jobs: records of long work with progress, run in-process (embedded) or by workers (scale mode)."""

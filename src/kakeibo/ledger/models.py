@@ -130,6 +130,11 @@ class Transaction(IdMixin, TimestampMixin, Base):
     category_confidence: Mapped[float | None] = mapped_column(Float)  # a model score, never money
     category_reason: Mapped[str | None] = mapped_column(String(255))
     category_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set on rows that wait for a person: "possible_duplicate" (review_ref: the look-alike transaction).
+    review_flag: Mapped[str | None] = mapped_column(String(32))
+    review_ref: Mapped[int | None] = mapped_column(BigInteger)
+    # The import that brought the row in (a plain reference: a foreign key here would make SQLite rebuild the table).
+    import_id: Mapped[int | None] = mapped_column(BigInteger)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by: Mapped[int | None] = mapped_column(BigId, ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

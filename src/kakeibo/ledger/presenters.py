@@ -104,6 +104,9 @@ def transactions_out(
                 category_confidence=tx.category_confidence,
                 category_reason=tx.category_reason,
                 category_locked=tx.category_locked,
+                review_flag=tx.review_flag,
+                review_ref=tx.review_ref,
+                import_id=tx.import_id,
                 version=tx.version,
                 running_balance=(
                     minor_to_str(running[tx.id], running_currency or tx.settlement_currency)

@@ -202,10 +202,20 @@ def get_transaction(transaction_id: int, session: SessionDep, ctx: ContextDep) -
 def update_transaction(
     transaction_id: int, data: TransactionUpdate, session: SessionDep, ctx: WriteContextDep
 ) -> TransactionOut:
+    from kakeibo.categorize import service as categorize
+
     household = _household(session, ctx.household_id)
-    ledger.update_transaction(
-        session, actor=ctx.actor(), transaction_id=transaction_id, data=data, base_currency=household.base_currency
+    actor = ctx.actor()
+    recategorized = "category" in data.model_fields_set and data.category is not None
+    before = None
+    if recategorized:
+        current = ledger.get_transaction(session, household_id=ctx.household_id, transaction_id=transaction_id)
+        before = categorize.category_id_of(session, current)
+    transaction = ledger.update_transaction(
+        session, actor=actor, transaction_id=transaction_id, data=data, base_currency=household.base_currency
     )
+    if recategorized:  # a person chose the category: the categorizer learns from it at once
+        categorize.after_person_categorized(session, actor=actor, transaction=transaction, before=before)
     return _one(session, ctx.household_id, transaction_id)
 
 

@@ -180,6 +180,9 @@ class TransactionOut(BaseModel):
     category_confidence: float | None
     category_reason: str | None
     category_locked: bool
+    review_flag: str | None = Field(default=None, description='"possible_duplicate" while a person should look')
+    review_ref: int | None = Field(default=None, description="The transaction this one may duplicate")
+    import_id: int | None = None
     version: int
     running_balance: str | None = None
 

@@ -368,6 +368,9 @@ class _NewTransaction:
     category_confidence: float | None = None
     category_reason: str | None = None
     category_locked: bool = False
+    review_flag: str | None = None
+    review_ref: int | None = None
+    import_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,20 +528,28 @@ def create_transactions(
     items: Sequence[TransactionCreate],
     base_currency: str,
     guesses: Sequence[CategoryGuess | None] | None = None,
+    import_id: int | None = None,
+    review: Sequence[tuple[str, int] | None] | None = None,
+    cache: AccountCache | None = None,
 ) -> list[int]:
-    """The batch path (imports, demo data, bench): one validation pass, then bulk inserts, one event group."""
-    cache = AccountCache(session, actor.household_id)
+    """The batch path (imports, demo data, bench): one validation pass, then bulk inserts, one event group.
+    Imports also give each row's categorization (`guesses`) and review flag (`review`: flag and the look-alike)."""
+    cache = cache or AccountCache(session, actor.household_id)
     built = [build_transaction(cache, item, base_currency=base_currency) for item in items]
-    if guesses is not None:
-        for new, guess in zip(built, guesses, strict=True):
-            if guess is not None and new.category_source == CategorySource.none:
-                new.category_source, new.category_confidence, new.category_reason = (
-                    guess.source,
-                    guess.confidence,
-                    guess.reason,
-                )
-    ids = _insert(session, actor, built)
-    return ids
+    for index, new in enumerate(built):
+        guess = guesses[index] if guesses is not None else None
+        if guess is not None and (new.category_source == CategorySource.none or guess.source != CategorySource.user):
+            new.category_source, new.category_confidence, new.category_reason = (
+                guess.source,
+                guess.confidence,
+                guess.reason,
+            )
+            new.category_locked = guess.source == CategorySource.user
+        flag = review[index] if review is not None else None
+        if flag is not None:
+            new.review_flag, new.review_ref = flag
+        new.import_id = import_id
+    return _insert(session, actor, built)
 
 
 def _primary_amount(legs: Sequence[Leg], money_ids: set[int]) -> int:
@@ -574,6 +585,9 @@ def _insert(session: Session, actor: Actor, items: Sequence[_NewTransaction]) ->
             "category_confidence": item.category_confidence,
             "category_reason": item.category_reason,
             "category_locked": item.category_locked,
+            "review_flag": item.review_flag,
+            "review_ref": item.review_ref,
+            "import_id": item.import_id,
             "version": 1,
             "created_by": actor.user_id,
             "created_at": now,

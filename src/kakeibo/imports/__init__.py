@@ -1,0 +1,1 @@
+"""Bank imports: reading statements (formats/), cleaning payees, and turning rows into ledger transactions."""

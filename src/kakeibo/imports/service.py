@@ -1,0 +1,785 @@
+"""Importing a statement: stream its rows, skip what was imported before, match transfers, flag look-alikes of
+manual entries, categorize, and write everything through the ledger's batch path in the caller's one transaction.
+
+The caller (the CLI's unit of work, or the import job's) owns that transaction: a file lands whole or not at all.
+Rows with problems stop the import (nothing is written) unless the user accepts them, which skips those rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, and_, select
+from sqlalchemy.orm import Session
+
+from kakeibo.categorize import service as categorize
+from kakeibo.categorize.features import TxnText, word_tokens
+from kakeibo.core.actor import Actor
+from kakeibo.core.errors import KakeiboError, ValidationFailed
+from kakeibo.core.money import Money, minor_to_str
+from kakeibo.imports import fingerprint
+from kakeibo.imports.errors import ImportHasProblems, UnreadableFile
+from kakeibo.imports.formats import FormatError, Statement, open_statement
+from kakeibo.imports.formats.base import ImportIssue, ParsedRow
+from kakeibo.imports.formats.csv import CsvMapping
+from kakeibo.imports.models import ImportBatch, ImportFingerprint, ImportProfile
+from kakeibo.imports.payee import clean_payee
+from kakeibo.ledger import repository as ledger_repo
+from kakeibo.ledger import service as ledger
+from kakeibo.ledger.models import BALANCE_KINDS, Account, AccountKind, CategorySource, Posting, Transaction
+from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
+
+CHUNK = 2000
+TRANSFER_DAYS = 4
+DUPLICATE_DAYS = 3
+PREVIEW_ROWS = 20
+_TRANSFER_WORDS = re.compile(
+    r"\b(payment|pmt|transfer|xfer|trnsfr|autopay|thank you|card payment|epay|online banking|to savings|"
+    r"from savings|from checking|to checking|umbuchung|uberweisung|überweisung)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ImportOptions:
+    account_id: int | None = None
+    format: str = "auto"
+    profile: str | None = None
+    mapping: dict[str, Any] | None = None
+    accept_issues: bool = False
+    filename: str = ""
+
+
+@dataclass
+class RowOutcome:
+    line: int
+    date: str
+    amount: str
+    payee: str
+    account: str
+    outcome: str  # imported | duplicate | transfer | flagged
+    category: str | None = None
+    source: str = "none"
+    confidence: float | None = None
+    reason: str = ""
+    transaction_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    import_id: int | None
+    format: str
+    profile: str | None
+    rows_read: int = 0
+    imported: int = 0
+    duplicates: int = 0
+    flagged: int = 0
+    transfers: int = 0
+    skipped: int = 0
+    by_source: dict[str, int] = field(default_factory=dict)
+    categories_created: list[str] = field(default_factory=list)
+    issues: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
+    group_id: str = ""
+    dry_run: bool = False
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "rows_read": self.rows_read,
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "flagged": self.flagged,
+            "transfers": self.transfers,
+            "skipped": self.skipped,
+            "by_source": dict(self.by_source),
+            "categories_created": list(self.categories_created),
+        }
+
+    def as_dict(self, *, rows: bool = True) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "import_id": self.import_id,
+            "format": self.format,
+            "profile": self.profile,
+            "group_id": self.group_id,
+            "dry_run": self.dry_run,
+            **self.figures(),
+            "issues": self.issues,
+        }
+        if rows:
+            body["rows"] = [dataclasses.asdict(r) for r in self.rows]
+        return body
+
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(slots=True)
+class _Row:
+    parsed: ParsedRow
+    account: Account
+    minor: int
+    payee: str  # cleaned
+    fingerprint: str
+    outcome: RowOutcome
+    repeated: bool = False  # the bank's id came earlier in this file
+
+
+# ---- reading --------------------------------------------------------------------------------------------------
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_statement(session: Session, *, household_id: int, path: Path, options: ImportOptions) -> Statement:
+    """Open the file under the requested format and mapping, else the account's saved mapping, else sniffing."""
+    mapping = CsvMapping.from_dict(options.mapping) if options.mapping else None
+    profile = options.profile
+    if mapping is None and profile is None and options.account_id is not None:
+        saved = session.scalars(
+            select(ImportProfile).where(
+                ImportProfile.household_id == household_id, ImportProfile.account_id == options.account_id
+            )
+        ).first()
+        if saved is not None:
+            try:
+                candidate = CsvMapping.from_dict(saved.mapping)
+                statement = open_statement(path, format=options.format, mapping=candidate, filename=options.filename)
+                if statement.format == "csv":
+                    return statement
+            except (FormatError, ValueError, KeyError, TypeError):
+                pass  # this file is laid out differently: sniff it afresh
+    try:
+        return open_statement(path, format=options.format, profile=profile, mapping=mapping, filename=options.filename)
+    except FormatError as exc:
+        raise UnreadableFile(str(exc), field="file") from exc
+
+
+def preview(session: Session, *, actor: Actor, path: Path, options: ImportOptions) -> dict[str, Any]:
+    """The first rows under the detected mapping, with the category each would get; nothing is written."""
+    statement = read_statement(session, household_id=actor.household_id, path=path, options=options)
+    rows: list[ParsedRow] = []
+    for row in statement.rows():
+        rows.append(row)
+        if len(rows) >= PREVIEW_ROWS:
+            break
+    categorizer = categorize.Categorizer.load(session, actor=actor)
+    categorizer.create_missing = False  # a preview shows a category the file names; it does not create it
+    account = _fixed_account(session, actor=actor, options=options)
+    texts = []
+    for row in rows:
+        cleaned = clean_payee(row.payee or row.description)
+        minor = _minor_or_zero(row.amount, account.currency if account and account.currency else None)
+        texts.append(
+            categorize.RowToCategorize(
+                TxnText(
+                    cleaned,
+                    _description(row, cleaned),
+                    minor,
+                    account.name if account else row.account or "",
+                    row.date.day,
+                ),
+                file_category=row.category,
+            )
+        )
+    decisions = categorizer.decide(texts)
+    return {
+        "format": statement.format,
+        "profile": statement.profile,
+        "mapping": statement.mapping.to_dict() if statement.mapping else None,
+        "confidence": statement.confidence,
+        "currency": statement.currency,
+        "account": statement.account,
+        "rows": [
+            {
+                "line": row.line,
+                "date": row.date.isoformat(),
+                "amount": row.amount,
+                "currency": row.currency,
+                "payee": texts[i].text.payee,
+                "raw_payee": row.payee,
+                "description": row.description,
+                "account": row.account,
+                "category": categorizer.by_id[d.category_id].path
+                if d.category_id in categorizer.by_id
+                else (row.category or None),
+                "source": d.source.value,
+                "confidence": d.confidence,
+                "reason": d.reason,
+            }
+            for i, (row, d) in enumerate(zip(rows, decisions, strict=True))
+        ],
+        "issues": [_issue(i) for i in statement.issues],
+    }
+
+
+def _minor_or_zero(amount: str, currency: str | None) -> int:
+    try:
+        return Money.of(amount, currency or "USD", field="amount", exact=False).minor
+    except KakeiboError:
+        return 0
+
+
+def _description(row: ParsedRow, cleaned: str) -> str:
+    """The bank's own text is kept: the memo, or the raw payee line when the payee was cleaned up."""
+    if row.description:
+        return row.description[:500]
+    return row.payee[:500] if row.payee and row.payee != cleaned else ""
+
+
+def _issue(issue: ImportIssue) -> dict[str, Any]:
+    return {"line": issue.line, "message": issue.message, "field": issue.field}
+
+
+def _fixed_account(session: Session, *, actor: Actor, options: ImportOptions) -> Account | None:
+    if options.account_id is None:
+        return None
+    return ledger.get_money_account(session, household_id=actor.household_id, account_id=options.account_id)
+
+
+# ---- importing ------------------------------------------------------------------------------------------------
+def import_file(
+    session: Session,
+    *,
+    actor: Actor,
+    path: Path,
+    options: ImportOptions,
+    base_currency: str,
+    progress: Progress | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import one statement file in the caller's transaction. Raises ImportHasProblems (and the caller rolls back)
+    when rows have problems the user has not accepted."""
+    statement = read_statement(session, household_id=actor.household_id, path=path, options=options)
+    fixed = _fixed_account(session, actor=actor, options=options)
+    batch = ImportBatch(
+        household_id=actor.household_id,
+        account_id=fixed.id if fixed else None,
+        filename=(options.filename or path.name)[:255],
+        sha256=sha256_of(path),
+        format=statement.format,
+        profile=statement.profile,
+        figures={},
+        issues=[],
+        group_id=actor.group_id,
+        created_by=actor.user_id,
+    )
+    session.add(batch)
+    session.flush()
+    report = ImportReport(
+        import_id=batch.id, format=statement.format, profile=statement.profile, group_id=actor.group_id, dry_run=dry_run
+    )
+    importer = _Importer(session, actor=actor, base_currency=base_currency, fixed=fixed, batch=batch, report=report)
+    for chunk in _chunks(statement.rows(), CHUNK):
+        importer.chunk(chunk)
+        if progress is not None:
+            progress(report.rows_read, f"{report.rows_read:,} rows read, {report.imported:,} imported")
+    # Rows the statement itself passed over on purpose (pending holds, investment records) were read too.
+    skipped_by_statement = _count(getattr(statement, "skipped", 0))
+    report.skipped += skipped_by_statement
+    report.rows_read += skipped_by_statement
+    issues = [_issue(i) for i in statement.issues] + importer.issues
+    report.issues = sorted(issues, key=lambda i: i["line"])
+    if report.issues and not options.accept_issues:
+        raise ImportHasProblems(
+            f"{len(report.issues)} row(s) have problems; nothing was imported. Fix the file, or accept the problems "
+            "to import the other rows",
+            extra={"issues": report.issues[:200], "issue_count": len(report.issues)},
+        )
+    report.categories_created = importer.categorizer.created
+    categorize.record_rule_hits(session, household_id=actor.household_id, hits=importer.categorizer.rule_hits)
+    batch.figures, batch.issues = report.figures(), report.issues[:1000]
+    if fixed is not None and statement.format == "csv" and statement.mapping is not None:
+        _save_mapping(session, household_id=actor.household_id, account_id=fixed.id, statement=statement)
+    if report.by_source.get(CategorySource.import_file.value) and not dry_run:
+        categorize.retrain(session, household_id=actor.household_id)
+    session.flush()
+    return report
+
+
+def _save_mapping(session: Session, *, household_id: int, account_id: int, statement: Statement) -> None:
+    assert statement.mapping is not None
+    saved = session.scalars(
+        select(ImportProfile).where(ImportProfile.household_id == household_id, ImportProfile.account_id == account_id)
+    ).first()
+    if saved is None:
+        session.add(
+            ImportProfile(
+                household_id=household_id,
+                account_id=account_id,
+                profile=statement.profile,
+                mapping=statement.mapping.to_dict(),
+            )
+        )
+    else:
+        saved.profile, saved.mapping = statement.profile, statement.mapping.to_dict()
+
+
+def _chunks(rows: Iterator[ParsedRow], size: int) -> Iterator[list[ParsedRow]]:
+    chunk: list[ParsedRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Importer:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        actor: Actor,
+        base_currency: str,
+        fixed: Account | None,
+        batch: ImportBatch,
+        report: ImportReport,
+    ) -> None:
+        self.session = session
+        self.actor = actor
+        self.base_currency = base_currency
+        self.fixed = fixed
+        self.batch = batch
+        self.report = report
+        self.household_id = actor.household_id
+        self.money = {
+            a.id: a for a in ledger_repo.list_accounts(session, household_id=self.household_id, kinds=BALANCE_KINDS)
+        }
+        self.by_name = {a.name.casefold(): a for a in self.money.values()}
+        self.occurrences = fingerprint.Occurrences()
+        self.bank_ids = fingerprint.Occurrences()
+        self.issues: list[dict[str, Any]] = []
+        self.categorizer = categorize.Categorizer.load(session, actor=actor)
+        self.cache = ledger.AccountCache(session, self.household_id)
+        self.keep_rows = 5000  # outcomes kept for the report (the CLI prints them); figures count every row
+
+    # -- one chunk ----------------------------------------------------------------------------------------------
+    def chunk(self, parsed: list[ParsedRow]) -> None:
+        prepared = [self._prepare(p) for p in parsed]
+        rows = [r for r in prepared if r is not None]
+        self._fingerprint(rows)
+        self.report.rows_read += len(parsed)
+        rows = self._drop_duplicates(rows)
+        rows = self._match_existing_transfers(rows)
+        rows = self._pair_transfers_within(rows)
+        self._flag_lookalikes(rows)
+        self._write(rows)
+
+    def _account_for(self, row: ParsedRow) -> Account | None:
+        if self.fixed is not None:
+            return self.fixed
+        if row.account:
+            return self.by_name.get(row.account.strip().casefold())
+        return None
+
+    def _prepare(self, row: ParsedRow) -> _Row | None:
+        account = self._account_for(row)
+        if account is None:
+            message = (
+                f"no account named {row.account!r}: add it, or import with an account chosen"
+                if row.account
+                else "no account: choose the account this statement belongs to"
+            )
+            self.issues.append({"line": row.line, "message": message, "field": "account"})
+            return None
+        assert account.currency is not None
+        if row.currency and row.currency != account.currency:
+            self.issues.append(
+                {
+                    "line": row.line,
+                    "message": f"the row is in {row.currency} but {account.name} holds {account.currency}",
+                    "field": "currency",
+                }
+            )
+            return None
+        try:
+            minor = Money.of(row.amount, account.currency, field="amount").minor
+        except ValidationFailed as exc:
+            self.issues.append({"line": row.line, "message": exc.message, "field": "amount"})
+            return None
+        if minor == 0:
+            self.report.skipped += 1
+            return None
+        cleaned = clean_payee(row.payee or row.description)[:255]
+        outcome = RowOutcome(
+            line=row.line,
+            date=row.date.isoformat(),
+            amount=minor_to_str(minor, account.currency),
+            payee=cleaned,
+            account=account.name,
+            outcome="imported",
+        )
+        return _Row(row, account, minor, cleaned, "", outcome)
+
+    def _fingerprint(self, rows: list[_Row]) -> None:
+        """The bank's id when it gives one (a repeat of it in this file is a duplicate), else the row's content and
+        its occurrence: the second identical row of a day is a second transaction, now and in the next export."""
+        by_id = [r for r in rows if r.parsed.bank_id]
+        for row in by_id:
+            row.fingerprint = fingerprint.by_bank_id(account_id=row.account.id, bank_id=row.parsed.bank_id or "")
+        repeats = self.bank_ids.count([fingerprint.Occurrences.key(bytes.fromhex(r.fingerprint)) for r in by_id])
+        for row, times in zip(by_id, repeats, strict=True):
+            row.repeated = times > 1
+        by_content = [r for r in rows if not r.parsed.bank_id]
+        bases = [
+            fingerprint.row_base(
+                account_id=r.account.id,
+                date=r.parsed.date,
+                amount_minor=r.minor,
+                payee_key=" ".join(word_tokens(r.payee)),
+            )
+            for r in by_content
+        ]
+        occurrences = self.occurrences.count([fingerprint.Occurrences.key(b) for b in bases])
+        for row, base, occurrence in zip(by_content, bases, occurrences, strict=True):
+            row.fingerprint = fingerprint.by_row(base, occurrence)
+
+    def _record(self, row: _Row) -> None:
+        if len(self.report.rows) < self.keep_rows:
+            self.report.rows.append(row.outcome)
+
+    def _drop_duplicates(self, rows: list[_Row]) -> list[_Row]:
+        if not rows:
+            return rows
+        fps = {r.fingerprint for r in rows}
+        known = set(
+            self.session.scalars(
+                select(ImportFingerprint.fingerprint).where(
+                    ImportFingerprint.household_id == self.household_id,
+                    ImportFingerprint.account_id.in_({r.account.id for r in rows}),
+                    ImportFingerprint.fingerprint.in_(fps),
+                )
+            )
+        )
+        kept = []
+        for row in rows:
+            if row.fingerprint in known or row.repeated:
+                self.report.duplicates += 1
+                row.outcome.outcome = "duplicate"
+                self._record(row)
+                continue
+            kept.append(row)
+        return kept
+
+    # -- transfers ----------------------------------------------------------------------------------------------
+    def _transfer_signal(self, a_text: str, a_account: Account, b_text: str, b_account: Account) -> bool:
+        """Equal and opposite amounts are a transfer only with a sign of one: a payment/transfer word, the other
+        account's name, or a card or loan on one side (paying a card from checking)."""
+        if _TRANSFER_WORDS.search(a_text) or _TRANSFER_WORDS.search(b_text):
+            return True
+        if b_account.name.casefold() in a_text.casefold() or a_account.name.casefold() in b_text.casefold():
+            return True
+        return AccountKind.liability in (a_account.kind, b_account.kind)
+
+    def _match_existing_transfers(self, rows: list[_Row]) -> list[_Row]:
+        """An imported row on another account of the household, opposite in amount and a few days apart (the other
+        side of this statement's card payment), becomes one transfer instead of two rows."""
+        if not rows or len(self.money) < 2:
+            return rows
+        low = min(r.parsed.date for r in rows) - dt.timedelta(days=TRANSFER_DAYS)
+        high = max(r.parsed.date for r in rows) + dt.timedelta(days=TRANSFER_DAYS)
+        amounts = {-r.minor for r in rows}
+        candidates = self.session.execute(
+            select(Transaction, Posting.account_id)
+            .join(Posting, and_(Posting.transaction_id == Transaction.id, Posting.account_id.in_(list(self.money))))
+            .where(
+                Transaction.household_id == self.household_id,
+                Transaction.deleted_at.is_(None),
+                Transaction.type.in_(("expense", "income")),
+                Transaction.category_locked.is_(False),
+                Transaction.date.between(low, high),
+                Transaction.amount_minor.in_(amounts),
+                Posting.amount_minor.in_(amounts),
+            )
+        ).all()
+        if not candidates:
+            return rows
+        taken: set[int] = set()
+        kept = []
+        for row in rows:
+            match = None
+            for transaction, account_id in candidates:
+                other = self.money[account_id]
+                if (
+                    transaction.id in taken
+                    or account_id == row.account.id
+                    or transaction.amount_minor != -row.minor
+                    or abs((transaction.date - row.parsed.date).days) > TRANSFER_DAYS
+                    or other.currency != row.account.currency
+                ):
+                    continue
+                text = f"{transaction.payee} {transaction.description}"
+                if self._transfer_signal(_text(row), row.account, text, other):
+                    match = (transaction, other)
+                    break
+            if match is None:
+                kept.append(row)
+                continue
+            transaction, other = match
+            taken.add(transaction.id)
+            ledger.update_transaction(
+                self.session,
+                actor=self.actor,
+                transaction_id=transaction.id,
+                base_currency=self.base_currency,
+                data=TransactionUpdate(
+                    postings=[
+                        PostingIn(
+                            account=other.id, amount=minor_to_str(transaction.amount_minor, other.currency or "")
+                        ),
+                        PostingIn(account=row.account.id, amount=minor_to_str(row.minor, row.account.currency or "")),
+                    ]
+                ),
+            )
+            self._fingerprints([(row, transaction.id)])
+            self.report.transfers += 1
+            row.outcome.outcome, row.outcome.transaction_id = "transfer", transaction.id
+            row.outcome.reason = f"the other side of transaction {transaction.id} on {other.name}"
+            self._record(row)
+        return kept
+
+    def _pair_transfers_within(self, rows: list[_Row]) -> list[_Row]:
+        """Both sides of a transfer in one file (an export of several accounts) become one transfer."""
+        if len({r.account.id for r in rows}) < 2:
+            return rows
+        by_amount: dict[int, list[int]] = {}
+        for index, row in enumerate(rows):
+            by_amount.setdefault(row.minor, []).append(index)
+        paired: dict[int, int] = {}
+        for index, row in enumerate(rows):
+            if index in paired or row.minor >= 0:
+                continue
+            for other_index in by_amount.get(-row.minor, []):
+                other = rows[other_index]
+                if (
+                    other_index in paired
+                    or other.account.id == row.account.id
+                    or other.account.currency != row.account.currency
+                    or abs((other.parsed.date - row.parsed.date).days) > TRANSFER_DAYS
+                ):
+                    continue
+                if self._transfer_signal(_text(row), row.account, _text(other), other.account):
+                    paired[index], paired[other_index] = other_index, index
+                    break
+        if not paired:
+            return rows
+        items, pairs = [], []
+        for index, other_index in paired.items():
+            if index > other_index:
+                continue
+            out, into = (rows[index], rows[other_index]) if rows[index].minor < 0 else (rows[other_index], rows[index])
+            items.append(
+                TransactionCreate(
+                    date=min(out.parsed.date, into.parsed.date),
+                    payee=out.payee,
+                    description=_description(out.parsed, out.payee),
+                    postings=[
+                        PostingIn(account=out.account.id, amount=minor_to_str(out.minor, out.account.currency or "")),
+                        PostingIn(
+                            account=into.account.id, amount=minor_to_str(into.minor, into.account.currency or "")
+                        ),
+                    ],
+                )
+            )
+            pairs.append((out, into))
+        ids = ledger.create_transactions(
+            self.session,
+            actor=self.actor,
+            items=items,
+            base_currency=self.base_currency,
+            import_id=self.batch.id,
+            cache=self.cache,
+        )
+        for (out, into), tx_id in zip(pairs, ids, strict=True):
+            self._fingerprints([(out, tx_id), (into, tx_id)])
+            self.report.transfers += 1
+            for row in (out, into):
+                row.outcome.outcome, row.outcome.transaction_id = "transfer", tx_id
+                row.outcome.reason = f"a transfer between {out.account.name} and {into.account.name}"
+                self._record(row)
+        return [row for index, row in enumerate(rows) if index not in paired]
+
+    # -- look-alikes of manual entries ---------------------------------------------------------------------------
+    def _flag_lookalikes(self, rows: list[_Row]) -> None:
+        if not rows:
+            return
+        low = min(r.parsed.date for r in rows) - dt.timedelta(days=DUPLICATE_DAYS)
+        high = max(r.parsed.date for r in rows) + dt.timedelta(days=DUPLICATE_DAYS)
+        manual = self.session.execute(
+            select(Transaction.id, Transaction.date, Transaction.amount_minor, Transaction.payee, Posting.account_id)
+            .join(Posting, Posting.transaction_id == Transaction.id)
+            .where(
+                Transaction.household_id == self.household_id,
+                Transaction.deleted_at.is_(None),
+                Transaction.source != "import",
+                Transaction.date.between(low, high),
+                Transaction.amount_minor.in_({r.minor for r in rows}),
+                Posting.account_id.in_({r.account.id for r in rows}),
+            )
+        ).all()
+        if not manual:
+            return
+        for row in rows:
+            words = {w for w in word_tokens(row.payee) if len(w) >= 3}
+            for tx_id, date, amount, payee, account_id in manual:
+                if account_id != row.account.id or amount != row.minor:
+                    continue
+                if abs((date - row.parsed.date).days) > DUPLICATE_DAYS:
+                    continue
+                theirs = {w for w in word_tokens(payee) if len(w) >= 3}
+                if not payee.strip() or not words or words & theirs:
+                    row.outcome.outcome = "flagged"
+                    row.outcome.reason = f"looks like transaction {tx_id} ({payee or 'no payee'}, {date})"
+                    row.outcome.transaction_id = tx_id
+                    break
+
+    # -- writing ------------------------------------------------------------------------------------------------
+    def _write(self, rows: list[_Row]) -> None:
+        if not rows:
+            return
+        decisions = self.categorizer.decide(
+            [
+                categorize.RowToCategorize(
+                    TxnText(
+                        r.payee,
+                        _description(r.parsed, r.payee),
+                        r.minor,
+                        r.account.name,
+                        r.parsed.date.day,
+                    ),
+                    file_category=r.parsed.category if not r.parsed.splits else None,
+                )
+                for r in rows
+            ]
+        )
+        items: list[TransactionCreate] = []
+        guesses: list[ledger.CategoryGuess | None] = []
+        review: list[tuple[str, int] | None] = []
+        for row, decision in zip(rows, decisions, strict=True):
+            payee = decision.payee or row.payee
+            common: dict[str, Any] = {
+                "date": row.parsed.date,
+                "payee": payee[:255],
+                "description": _description(row.parsed, row.payee),
+                "tags": list(decision.tags),
+            }
+            if row.parsed.splits:
+                items.append(TransactionCreate(postings=self._split_postings(row), **common))
+                guesses.append(ledger.CategoryGuess(CategorySource.import_file, 1.0, "the file's splits"))
+            else:
+                items.append(
+                    TransactionCreate(
+                        type="income" if row.minor > 0 else "expense",
+                        account=row.account.id,
+                        amount=minor_to_str(abs(row.minor), row.account.currency or ""),
+                        category=decision.category_id,
+                        **common,
+                    )
+                )
+                guesses.append(ledger.CategoryGuess(decision.source, decision.confidence, decision.reason[:255]))
+            flagged = row.outcome.outcome == "flagged" and row.outcome.transaction_id is not None
+            review.append(("possible_duplicate", row.outcome.transaction_id) if flagged else None)  # type: ignore[arg-type]
+            source = guesses[-1].source.value if guesses[-1] else "none"
+            self.report.by_source[source] = self.report.by_source.get(source, 0) + 1
+            category = self.categorizer.by_id.get(decision.category_id or -1)
+            row.outcome.category = category.path if category else None
+            row.outcome.source, row.outcome.confidence = source, decision.confidence
+            if row.parsed.splits:
+                row.outcome.category = f"split in {len(row.parsed.splits)}"
+                row.outcome.confidence, row.outcome.reason = 1.0, "the file's splits"
+            elif row.outcome.outcome != "flagged":
+                row.outcome.reason = decision.reason
+        ids = ledger.create_transactions(
+            self.session,
+            actor=self.actor,
+            items=items,
+            base_currency=self.base_currency,
+            guesses=guesses,
+            import_id=self.batch.id,
+            review=review,
+            cache=self.cache,
+        )
+        self._fingerprints(list(zip(rows, ids, strict=True)))
+        for row, tx_id in zip(rows, ids, strict=True):
+            if row.outcome.outcome == "flagged":
+                self.report.flagged += 1
+            else:
+                row.outcome.transaction_id = tx_id
+            self.report.imported += 1
+            self._record(row)
+
+    def _split_postings(self, row: _Row) -> list[PostingIn]:
+        currency = row.account.currency or ""
+        legs = [PostingIn(account=row.account.id, amount=minor_to_str(row.minor, currency))]
+        remainder = row.minor
+        for split in row.parsed.splits:
+            minor = Money.of(split.amount, currency, field="amount").minor
+            remainder -= minor
+            category = self.categorizer.file_category(split.category, income=minor > 0) if split.category else None
+            legs.append(
+                PostingIn(
+                    account=category.id if category else ("Uncategorized Income" if minor > 0 else "Uncategorized"),
+                    amount=minor_to_str(-minor, currency),
+                    memo=split.memo[:255],
+                )
+            )
+        if remainder:  # splits that do not add up to the total: the rest stays uncategorized, in view
+            legs.append(
+                PostingIn(
+                    account="Uncategorized Income" if remainder > 0 else "Uncategorized",
+                    amount=minor_to_str(-remainder, currency),
+                    memo="the part the splits did not cover",
+                )
+            )
+        return legs
+
+    def _fingerprints(self, pairs: Sequence[tuple[_Row, int]]) -> None:
+        ledger_repo.bulk_insert(
+            self.session,
+            cast(Table, ImportFingerprint.__table__),
+            [
+                {
+                    "household_id": self.household_id,
+                    "account_id": row.account.id,
+                    "fingerprint": row.fingerprint,
+                    "transaction_id": tx_id,
+                }
+                for row, tx_id in pairs
+            ],
+        )
+
+
+def _count(value: object) -> int:
+    """A statement's count of rows it skipped on purpose (e.g. Revolut's pending holds), however it keeps it."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, dict):
+        return sum(v if isinstance(v, int) else len(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return len(value)
+    return 0
+
+
+def _text(row: _Row) -> str:
+    return f"{row.parsed.payee} {row.parsed.description}"
+
+
+# ---- history --------------------------------------------------------------------------------------------------
+def list_imports(session: Session, *, household_id: int, limit: int = 50) -> list[ImportBatch]:
+    stmt = (
+        select(ImportBatch)
+        .where(ImportBatch.household_id == household_id)
+        .order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))

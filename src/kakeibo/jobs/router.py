@@ -1,0 +1,28 @@
+"""Thin HTTP over jobs: poll one for its progress."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from kakeibo.api.deps import SessionDep
+from kakeibo.auth.dependencies import ContextDep
+from kakeibo.jobs import service
+from kakeibo.jobs.models import Job
+from kakeibo.jobs.schemas import JobOut
+
+router = APIRouter(prefix="/jobs", tags=["jobs"])
+
+
+def job_out(job: Job) -> JobOut:
+    out = JobOut.model_validate(job, from_attributes=True)
+    live = service.live_progress(job.id)
+    if live is not None and job.status in ("queued", "running"):
+        out.status = "running"
+        out.progress_done, out.progress_total, out.message = live.done, live.total, live.message or out.message
+    return out
+
+
+@router.get("/{job_id}", response_model=JobOut)
+def get_job(job_id: str, session: SessionDep, ctx: ContextDep) -> JobOut:
+    """A job's status and progress; `result` holds the outcome once it has succeeded, `error` why it failed."""
+    return job_out(service.get_job(session, household_id=ctx.household_id, job_id=job_id))

@@ -1,0 +1,45 @@
+"""The real `kakeibo` command as a subprocess, for CLI tests (the `cli` fixture lives in conftest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SECRET = "cli-test-secret-key-that-is-long-enough"
+
+
+@dataclass
+class Cli:
+    cwd: Path
+    env: dict[str, str]
+
+    def __call__(self, *args: str, ok: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        finished = subprocess.run(
+            [sys.executable, "-m", "kakeibo.cli.app", *args],
+            cwd=self.cwd,  # no stray .env file is read from the checkout
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        if ok:
+            assert finished.returncode == 0, f"kakeibo {' '.join(args)}\n{finished.stdout}\n{finished.stderr}"
+        return finished
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self(*args, "--json").stdout)
+
+
+def environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KAKEIBO_")}
+    env.update(KAKEIBO_DATA_DIR=str(data_dir), KAKEIBO_SECRET_KEY=SECRET)
+    if database_url is not None:
+        env["KAKEIBO_DATABASE_URL"] = database_url
+    return env
