@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,10 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def postgres_engine() -> Iterator[Engine]:
-    name = f"kakeibo_test_{uuid.uuid4().hex[:10]}"
+@contextmanager
+def postgres_database(prefix: str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for the duration (its URL); skipped or failed when unreachable."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin_url = PG_ADMIN_URL.replace("postgresql://", "postgresql+psycopg://", 1)
     try:
         admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
@@ -68,13 +70,21 @@ def postgres_engine() -> Iterator[Engine]:
     except Exception as exc:  # psycopg raises OperationalError subclasses; any failure means "not reachable"
         service_unavailable("PostgreSQL", exc)
     url = _pg_url(name)
-    migrate(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        migrate(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine]:
+    with postgres_database("kakeibo_test") as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -283,3 +283,25 @@ def test_occurrences_count_exactly_across_chunks() -> None:
             naive[key] += 1
             expected.append(naive[key])
     assert got == expected
+
+
+def test_a_banks_category_column_lands_in_the_taxonomy(session: Session, tmp_path: Path) -> None:
+    home = make_household(session)
+    visa = make_account(session, home=home, name="Visa", kind="liability", subtype="credit_card")
+    path = tmp_path / "chase.csv"
+    path.write_text(
+        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n"
+        "10/01/2026,10/02/2026,STARBUCKS STORE 12345,Food & Drink,Sale,-4.75,\n"
+        "10/02/2026,10/03/2026,SHELL OIL 57444321,Gas,Sale,-48.20,\n"
+        "10/03/2026,10/04/2026,FLUFFY FRIENDS,Pet Stuff,Sale,-20.00,\n"
+        "10/04/2026,10/05/2026,Food/Groceries example,Food/Groceries,Sale,-3.00,\n"
+    )
+    report = _import(session, home, path, visa)
+    assert report.profile == "chase"
+    assert [(r.category, r.source) for r in sorted(report.rows, key=lambda r: r.line)] == [
+        ("Food & Dining/Coffee", "import"),  # "Food & Drink" is Food & Dining; Starbucks narrows it
+        ("Transportation/Fuel", "import"),
+        ("Pet Stuff", "import"),  # unknown: a new category, the user's own
+        ("Food & Dining/Groceries", "import"),  # no "Food" group here: the leaf's existing category
+    ]
+    assert report.categories_created == ["Pet Stuff"]

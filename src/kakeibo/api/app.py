@@ -45,11 +45,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = session_factory(engine)
-    # Embedded mode runs jobs in the server's own threads; the tasks register themselves on import.
+    # Jobs run in the server's own threads (embedded) or on Celery workers (with Redis); the tasks register
+    # themselves on import.
     from kakeibo.imports import tasks as import_tasks  # noqa: F401
-    from kakeibo.jobs.service import InProcessRunner
+    from kakeibo.jobs.service import runner_for
 
-    app.state.job_runner = InProcessRunner(app.state.sessionmaker)
+    app.state.job_runner = runner_for(settings, app.state.sessionmaker)
     install_problem_handlers(app)
 
     from kakeibo.api.router import api_router

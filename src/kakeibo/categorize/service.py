@@ -6,10 +6,13 @@ here ever changes it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
+import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -159,7 +162,18 @@ class Categorizer:
         if not name:
             return None
         category = self.file_category(name, income=row.text.amount_minor > 0)
-        return Decision(category.id, CategorySource.import_file, 1.0, f"the file says {name!r}"[:255])
+        reason = f"the file says {name!r}"
+        # A bank's coarse category ("Food & Drink", or a whole group like "Shopping") is narrowed by a known
+        # merchant inside the same group: Starbucks under Food & Dining is Coffee.
+        coarse = category.parent_id is None or name.casefold() != category.path.casefold()
+        if coarse and category.id > 0:
+            group = category.path.split("/")[0].casefold()
+            merchant = match_merchant(row.text)
+            narrower = self.categories.get(merchant.category.casefold()) if merchant else None
+            if narrower is not None and merchant is not None and narrower.path.split("/")[0].casefold() == group:
+                category = narrower
+                reason += f", narrowed to {narrower.path} by the merchant list ({merchant.merchant})"
+        return Decision(category.id, CategorySource.import_file, 1.0, reason[:255])
 
     def file_category(self, name: str, *, income: bool) -> Account:
         """A category column's value: "Group/Category" into the tree, a bare name onto an existing category of that
@@ -179,6 +193,9 @@ class Categorizer:
             return Account(
                 id=-1, name=path, path=f"{path} (new)", kind=AccountKind.income if income else AccountKind.expense
             )
+        alias = bank_category_aliases().get(path.casefold())
+        if alias is not None and alias.casefold() in self.categories:
+            return self.categories[alias.casefold()]
         group_name, _, leaf = path.rpartition("/")
         parent = None
         if group_name:
@@ -196,6 +213,13 @@ class Categorizer:
         self.by_id[created.id] = created
         self.created.append(created.path)
         return created
+
+
+@functools.cache
+def bank_category_aliases() -> dict[str, str]:
+    """Category names from other apps' exports ("Gas & Fuel", "Coffee Shops") and where they go in the taxonomy."""
+    text = resources.files("kakeibo.data").joinpath("bank_categories.yaml").read_text(encoding="utf-8")
+    return {str(name).casefold(): str(path) for name, path in yaml.safe_load(text).items()}
 
 
 def _direction_fits(category: Account, amount_minor: int) -> bool:

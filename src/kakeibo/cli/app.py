@@ -24,7 +24,7 @@ from kakeibo.cli.context import Options, display_url, ensure_schema, is_sqlite, 
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core import clock
 from kakeibo.core.db import migrate, session_factory, unit_of_work
-from kakeibo.core.errors import Conflict, KakeiboError, NotFound
+from kakeibo.core.errors import ConfigurationError, Conflict, KakeiboError, NotFound
 from kakeibo.core.settings import get_settings
 
 app = typer.Typer(
@@ -105,6 +105,21 @@ def serve(
         # Watch the package, wherever the command was started from.
         reload_dirs=[str(Path(kakeibo.__file__).resolve().parent)] if reload else None,
     )
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Jobs run at once.")] = 2,
+    queues: Annotated[str, typer.Option(help="Queues to consume.")] = "import,ai,default",
+) -> None:
+    """Run jobs (imports, retraining) from the Celery queues: scale mode, with KAKEIBO_REDIS_URL and PostgreSQL."""
+    from kakeibo.jobs.worker import run_worker
+
+    settings = get_settings()
+    if not settings.redis_url:
+        raise ConfigurationError("kakeibo worker needs KAKEIBO_REDIS_URL; without it, kakeibo serve runs jobs itself")
+    ensure_schema(settings)
+    run_worker(settings, concurrency=concurrency, queues=queues)
 
 
 @app.command("migrate")

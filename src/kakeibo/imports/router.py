@@ -134,8 +134,9 @@ async def start_import(
     )
     # The job starts after this request's transaction commits (it must see the job row).
     session.commit()
-    request.app.state.job_runner.enqueue(job.id)
-    return ImportStarted(job=job_out(job))
+    runner = request.app.state.job_runner
+    runner.enqueue(job.id, job.kind)
+    return ImportStarted(job=job_out(job, runner.board))
 
 
 @router.get("", response_model=list[ImportOut])

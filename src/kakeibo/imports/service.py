@@ -210,7 +210,7 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
                 "account": row.account,
                 "category": categorizer.by_id[d.category_id].path
                 if d.category_id in categorizer.by_id
-                else (row.category or None),
+                else (f"{row.category} (new)" if d.category_id == -1 and row.category else None),
                 "source": d.source.value,
                 "confidence": d.confidence,
                 "reason": d.reason,
@@ -242,7 +242,9 @@ def _issue(issue: ImportIssue) -> dict[str, Any]:
 def _fixed_account(session: Session, *, actor: Actor, options: ImportOptions) -> Account | None:
     if options.account_id is None:
         return None
-    return ledger.get_money_account(session, household_id=actor.household_id, account_id=options.account_id)
+    return ledger.get_money_account(
+        session, household_id=actor.household_id, account_id=options.account_id, field="account_id"
+    )
 
 
 # ---- importing ------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep
@@ -13,9 +13,9 @@ from kakeibo.jobs.schemas import JobOut
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 
-def job_out(job: Job) -> JobOut:
+def job_out(job: Job, board: service.ProgressBoard) -> JobOut:
     out = JobOut.model_validate(job, from_attributes=True)
-    live = service.live_progress(job.id)
+    live = board.get(job.id) if job.status in ("queued", "running") else None
     if live is not None and job.status in ("queued", "running"):
         out.status = "running"
         out.progress_done, out.progress_total, out.message = live.done, live.total, live.message or out.message
@@ -23,6 +23,7 @@ def job_out(job: Job) -> JobOut:
 
 
 @router.get("/{job_id}", response_model=JobOut)
-def get_job(job_id: str, session: SessionDep, ctx: ContextDep) -> JobOut:
+def get_job(job_id: str, request: Request, session: SessionDep, ctx: ContextDep) -> JobOut:
     """A job's status and progress; `result` holds the outcome once it has succeeded, `error` why it failed."""
-    return job_out(service.get_job(session, household_id=ctx.household_id, job_id=job_id))
+    job = service.get_job(session, household_id=ctx.household_id, job_id=job_id)
+    return job_out(job, request.app.state.job_runner.board)

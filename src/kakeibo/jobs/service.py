@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,22 +22,30 @@ from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import session_scope
 from kakeibo.core.errors import KakeiboError
+from kakeibo.core.settings import Settings
 from kakeibo.jobs.errors import JobNotFound
 from kakeibo.jobs.models import Job
 
 log = logging.getLogger(__name__)
 
 
+class ProgressBoard(Protocol):
+    """Where a running job's progress lives, so that any API process can read it while the job writes."""
+
+    def put(self, progress: Progress) -> None: ...
+    def get(self, job_id: str) -> Progress | None: ...
+    def drop(self, job_id: str) -> None: ...
+
+
 @dataclass
 class Progress:
-    """Live progress of one running job; the task updates it, readers copy it."""
+    """Live progress of one running job; the task updates it, the board publishes it."""
 
     job_id: str
     done: int = 0
     total: int | None = None
     message: str = ""
-    stage: str = "queued"
-    figures: dict[str, int] = field(default_factory=dict)
+    board: ProgressBoard | None = field(default=None, repr=False, compare=False)
 
     def update(self, *, done: int | None = None, total: int | None = None, message: str | None = None) -> None:
         if done is not None:
@@ -46,15 +54,63 @@ class Progress:
             self.total = total
         if message is not None:
             self.message = message
+        if self.board is not None:
+            self.board.put(self)
 
 
-_live: dict[str, Progress] = {}
-_live_lock = threading.Lock()
+class MemoryBoard:
+    """Embedded mode: jobs run in the server's own threads, so its memory is the board."""
+
+    def __init__(self) -> None:
+        self._live: dict[str, Progress] = {}
+        self._lock = threading.Lock()
+
+    def put(self, progress: Progress) -> None:
+        with self._lock:
+            self._live[progress.job_id] = progress
+
+    def get(self, job_id: str) -> Progress | None:
+        with self._lock:
+            return self._live.get(job_id)
+
+    def drop(self, job_id: str) -> None:
+        with self._lock:
+            self._live.pop(job_id, None)
 
 
-def live_progress(job_id: str) -> Progress | None:
-    with _live_lock:
-        return _live.get(job_id)
+class RedisBoard:
+    """Scale mode: workers write progress to Redis, every API replica reads it."""
+
+    def __init__(self, url: str, prefix: str = "kakeibo:job:") -> None:
+        import redis
+
+        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2, decode_responses=True)
+        self.prefix = prefix
+
+    def put(self, progress: Progress) -> None:
+        key = self.prefix + progress.job_id
+        fields = {
+            "done": progress.done,
+            "message": progress.message,
+            "total": -1 if progress.total is None else progress.total,
+        }
+        with self.client.pipeline(transaction=False) as pipe:
+            pipe.hset(key, mapping=fields)
+            pipe.expire(key, 86_400)
+            pipe.execute()
+
+    def get(self, job_id: str) -> Progress | None:
+        found: dict[str, str] = self.client.hgetall(self.prefix + job_id)  # type: ignore[assignment]
+        if not found:
+            return None
+        total = int(found.get("total", -1))
+        return Progress(job_id, int(found.get("done", 0)), None if total < 0 else total, found.get("message", ""))
+
+    def drop(self, job_id: str) -> None:
+        self.client.delete(self.prefix + job_id)
+
+
+MEMORY_BOARD = MemoryBoard()
 
 
 Task = Callable[["sessionmaker[Session]", Job, Progress], dict[str, Any]]
@@ -95,7 +151,7 @@ def get_job(session: Session, *, household_id: int, job_id: str) -> Job:
     return job
 
 
-def run_job(factory: sessionmaker[Session], job_id: str) -> None:
+def run_job(factory: sessionmaker[Session], job_id: str, board: ProgressBoard = MEMORY_BOARD) -> None:
     """Run one queued job to its end (in this thread), recording the outcome on its row."""
     with session_scope(factory, write=True) as session:
         job = session.get(Job, job_id)
@@ -103,9 +159,8 @@ def run_job(factory: sessionmaker[Session], job_id: str) -> None:
             return
         job.status, job.started_at, job.message = "running", clock.now(), "started"
         session.expunge(job)
-    progress = Progress(job_id=job_id, stage="running")
-    with _live_lock:
-        _live[job_id] = progress
+    progress = Progress(job_id=job_id, message="started", board=board)
+    board.put(progress)
     outcome: dict[str, Any]
     try:
         result = TASKS[job.kind](factory, job, progress)
@@ -116,6 +171,7 @@ def run_job(factory: sessionmaker[Session], job_id: str) -> None:
         log.exception("job %s (%s) failed", job_id, job.kind)
         outcome = {"status": "failed", "result": None, "error": {"detail": repr(exc)[:500]}, "message": "failed"}
     _finish(factory, job_id, progress, outcome)
+    board.drop(job_id)
 
 
 def _finish(factory: sessionmaker[Session], job_id: str, progress: Progress, outcome: dict[str, Any]) -> None:
@@ -129,8 +185,12 @@ def _finish(factory: sessionmaker[Session], job_id: str, progress: Progress, out
         job.progress_done = progress.done
         job.progress_total = progress.total
         job.finished_at = clock.now()
-    with _live_lock:
-        _live.pop(job_id, None)
+
+
+class Runner(Protocol):
+    board: ProgressBoard
+
+    def enqueue(self, job_id: str, kind: str) -> None: ...
 
 
 class InProcessRunner:
@@ -138,10 +198,11 @@ class InProcessRunner:
 
     def __init__(self, factory: sessionmaker[Session], workers: int = 2) -> None:
         self.factory = factory
+        self.board: ProgressBoard = MEMORY_BOARD
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kakeibo-job")
 
-    def enqueue(self, job_id: str) -> None:
-        self.pool.submit(run_job, self.factory, job_id)
+    def enqueue(self, job_id: str, kind: str) -> None:
+        self.pool.submit(run_job, self.factory, job_id, self.board)
 
     def shutdown(self) -> None:
         self.pool.shutdown(wait=True)
@@ -152,6 +213,32 @@ class ImmediateRunner:
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self.factory = factory
+        self.board: ProgressBoard = MEMORY_BOARD
 
-    def enqueue(self, job_id: str) -> None:
-        run_job(self.factory, job_id)
+    def enqueue(self, job_id: str, kind: str) -> None:
+        run_job(self.factory, job_id, self.board)
+
+
+class CeleryRunner:
+    """Scale mode: the job goes to a Celery queue over Redis; `kakeibo worker` runs it."""
+
+    def __init__(self, settings: Settings) -> None:
+        from kakeibo.jobs.worker import celery_app
+
+        assert settings.redis_url is not None
+        self.app = celery_app(settings)
+        self.board: ProgressBoard = RedisBoard(settings.redis_url)
+
+    def enqueue(self, job_id: str, kind: str) -> None:
+        self.app.send_task(RUN_JOB_TASK, args=[job_id], queue=QUEUES.get(kind, "default"))
+
+
+RUN_JOB_TASK = "kakeibo.jobs.run"
+QUEUES = {"import": "import", "retrain": "default"}
+
+
+def runner_for(settings: Settings, factory: sessionmaker[Session]) -> Runner:
+    """Celery workers when Redis is configured (scale mode), the server's own threads otherwise."""
+    if settings.redis_url:
+        return CeleryRunner(settings)
+    return InProcessRunner(factory)
