@@ -205,7 +205,8 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    bench_insert(args.insert_n)
+    if args.insert_n > 0:
+        bench_insert(args.insert_n)
     for backend in args.backends.split(","):
         print(f"{backend}, N={args.n:,}:")
         try:

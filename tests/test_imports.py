@@ -14,9 +14,11 @@ from kakeibo.categorize.models import Rule
 from kakeibo.categorize.schemas import RuleCreate
 from kakeibo.imports.errors import ImportHasProblems
 from kakeibo.imports.service import ImportOptions, ImportReport, import_file
+from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
-from kakeibo.ledger.models import Account, Posting, Transaction
-from kakeibo.ledger.schemas import TransactionCreate
+from kakeibo.ledger.errors import UndoConflict
+from kakeibo.ledger.models import Account, MonthlyTotal, Posting, Transaction
+from kakeibo.ledger.schemas import TransactionCreate, TransactionUpdate
 from tests.conftest import shared_fixture
 from tests.factories import HouseholdFixture, make_account, make_household
 
@@ -305,3 +307,45 @@ def test_a_banks_category_column_lands_in_the_taxonomy(session: Session, tmp_pat
         ("Food & Dining/Groceries", "import"),  # no "Food" group here: the leaf's existing category
     ]
     assert report.categories_created == ["Pet Stuff"]
+
+
+def test_a_large_import_is_one_event_and_undoes_whole_or_not_at_all(session: Session, tmp_path: Path) -> None:
+    home = make_household(session)
+    checking = make_account(session, home=home)
+    lines = [f"2026-{1 + i % 12:02d}-{1 + i % 28:02d},SHOP {i},-{1 + i % 40}.00" for i in range(250)]
+    actor = home.actor("import")
+    report = import_file(
+        session,
+        actor=actor,
+        path=_csv(tmp_path, "big.csv", lines),
+        options=ImportOptions(account_id=checking.id),
+        base_currency="USD",
+    )
+    assert report.imported == 250
+    events = ledger_repo.events_of_group(session, household_id=home.household.id, group_id=actor.group_id)
+    assert [e.action for e in events] == ["bulk_create"] and "250 transactions" in events[0].summary
+    # Someone edits one row afterwards: undoing the import would lose that edit, so it refuses (and changes nothing).
+    edited = report.rows[0].transaction_id
+    assert edited is not None
+    ledger.update_transaction(
+        session, actor=home.actor(), transaction_id=edited, data=TransactionUpdate(notes="mine"), base_currency="USD"
+    )
+    with pytest.raises(UndoConflict):
+        ledger.undo(session, actor=home.actor(), group_id=actor.group_id)
+    session.rollback()
+    home = make_household(session)
+    checking = make_account(session, home=home)
+    actor = home.actor("import")
+    import_file(
+        session,
+        actor=actor,
+        path=_csv(tmp_path, "big2.csv", lines),
+        options=ImportOptions(account_id=checking.id),
+        base_currency="USD",
+    )
+    ledger.undo(session, actor=home.actor(), group_id=actor.group_id)
+    assert _count(session, home) == 0
+    balance = session.scalar(
+        select(func.coalesce(func.sum(MonthlyTotal.amount_minor), 0)).where(MonthlyTotal.account_id == checking.id)
+    )
+    assert balance == 0

@@ -242,6 +242,9 @@ def _looks_like_grouped(text: str) -> bool:
     return re.fullmatch(r"\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*", text) is not None
 
 
+_QUANTA = {exponent: Decimal(1).scaleb(-exponent) for exponent in range(5)}
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: Decimal
@@ -256,8 +259,7 @@ class Money:
         """Money from a decimal string/int/Decimal. With `exact`, more decimals than the currency has is an error."""
         cur = currency if isinstance(currency, Currency) else Currency.of(currency)
         value = parse_decimal(amount, field=field)
-        quantum = Decimal(1).scaleb(-cur.exponent)
-        rounded = value.quantize(quantum, rounding=ROUNDING)
+        rounded = value.quantize(_QUANTA[cur.exponent], rounding=ROUNDING)
         if exact and rounded != value:
             raise ValidationFailed(
                 f"{field} {amount!s} has more decimals than {cur.code} allows ({cur.exponent})", field=field

@@ -46,6 +46,11 @@ def _ref(account: Account) -> AccountRef:
     return AccountRef(id=account.id, name=account.path, kind=account.kind)
 
 
+def _refs(accounts: dict[int, Account]) -> dict[int, AccountRef]:
+    """One reference object per account, shared by every posting that names it."""
+    return {account_id: _ref(account) for account_id, account in accounts.items()}
+
+
 def transactions_out(
     session: Session,
     *,
@@ -55,11 +60,12 @@ def transactions_out(
     running_currency: str | None = None,
 ) -> list[TransactionOut]:
     ids = [t.id for t in transactions]
-    postings = repo.postings_of(session, ids)
+    postings = repo.posting_rows_of(session, ids)
     tags = repo.tags_of(session, ids)
     accounts = repo.accounts_by_id(
         session, household_id=household_id, ids={p.account_id for rows in postings.values() for p in rows}
     )
+    refs = _refs(accounts)
     result = []
     for tx in transactions:
         legs = postings.get(tx.id, [])
@@ -85,14 +91,14 @@ def transactions_out(
                 source=tx.source,
                 amount=minor_to_str(tx.amount_minor, tx.settlement_currency),
                 currency=tx.settlement_currency,
-                account=_ref(account) if account else None,
-                to_account=_ref(to_account) if to_account else None,
-                category=_ref(category) if category else None,
+                account=refs[account.id] if account else None,
+                to_account=refs[to_account.id] if to_account else None,
+                category=refs[category.id] if category else None,
                 tags=sorted(tags.get(tx.id, [])),
                 postings=[
                     PostingOut(
                         id=p.id,
-                        account=_ref(accounts[p.account_id]),
+                        account=refs[p.account_id],
                         amount=minor_to_str(p.amount_minor, p.currency),
                         currency=p.currency,
                         converted_amount=minor_to_str(p.converted_minor, tx.settlement_currency),

@@ -175,12 +175,36 @@ def postings_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, l
     return by_tx
 
 
+def posting_rows_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[Any]]:
+    """Postings as plain rows (no ORM objects): for reading pages of transactions quickly."""
+    by_tx: dict[int, list[Any]] = defaultdict(list)
+    if transaction_ids:
+        stmt = (
+            select(
+                Posting.id,
+                Posting.transaction_id,
+                Posting.account_id,
+                Posting.amount_minor,
+                Posting.currency,
+                Posting.converted_minor,
+                Posting.memo,
+            )
+            .where(Posting.transaction_id.in_(transaction_ids))
+            .order_by(Posting.id)
+        )
+        for row in session.execute(stmt):
+            by_tx[row.transaction_id].append(row)
+    return by_tx
+
+
 def tags_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[str]]:
     by_tx: dict[int, list[str]] = defaultdict(list)
     if transaction_ids:
-        stmt = select(TransactionTag).where(TransactionTag.transaction_id.in_(transaction_ids))
-        for row in session.scalars(stmt):
-            by_tx[row.transaction_id].append(row.tag)
+        stmt = select(TransactionTag.transaction_id, TransactionTag.tag).where(
+            TransactionTag.transaction_id.in_(transaction_ids)
+        )
+        for transaction_id, tag in session.execute(stmt):
+            by_tx[transaction_id].append(tag)
     return by_tx
 
 
@@ -191,6 +215,15 @@ def replace_tags(session: Session, *, household_id: int, transaction_id: int, ta
 
 def delete_postings(session: Session, *, transaction_id: int) -> None:
     session.execute(delete(Posting).where(Posting.transaction_id == transaction_id))
+
+
+def transactions_by_id(session: Session, *, household_id: int, ids: Sequence[int]) -> list[Transaction]:
+    stmt = select(Transaction).where(Transaction.household_id == household_id, Transaction.id.in_(ids))
+    return list(session.scalars(stmt))
+
+
+def set_postings_deleted_many(session: Session, *, transaction_ids: Sequence[int], deleted: bool) -> None:
+    session.execute(update(Posting).where(Posting.transaction_id.in_(transaction_ids)).values(deleted=deleted))
 
 
 def set_postings_deleted(session: Session, *, transaction_id: int, deleted: bool) -> None:

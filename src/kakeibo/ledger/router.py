@@ -148,7 +148,7 @@ def list_transactions(
     sort: queries.SortKey = "-date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: str | None = None,
-) -> TransactionPage:
+) -> Response:
     household = _household(session, ctx.household_id)
     category_ids = None
     if category is not None:
@@ -178,7 +178,9 @@ def list_transactions(
     items = transactions_out(
         session, household_id=ctx.household_id, transactions=rows, running=running, running_currency=running_currency
     )
-    return TransactionPage(items=items, next_cursor=next_cursor)
+    # Serialized once here: the page is built from validated parts, and a large page should not be checked twice.
+    page = TransactionPage(items=items, next_cursor=next_cursor)
+    return Response(content=page.model_dump_json(), media_type="application/json")
 
 
 def _one(session: Session, household_id: int, transaction_id: int) -> TransactionOut:

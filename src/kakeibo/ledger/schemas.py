@@ -117,6 +117,10 @@ class TransactionCreate(Strict):
     @model_validator(mode="after")
     def _one_form(self) -> TransactionCreate:
         if self.postings is None:
+            if self.type is not None and self.account is not None and self.amount is not None:
+                if self.type == "transfer" and self.to_account is None:
+                    raise ValueError("a transfer needs to_account")
+                return self
             missing = [f for f in ("type", "account", "amount") if getattr(self, f) is None]
             if missing:
                 raise ValueError(f"give either postings or the friendly form; missing: {', '.join(missing)}")

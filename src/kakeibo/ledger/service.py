@@ -536,6 +536,8 @@ def create_transactions(
     Imports also give each row's categorization (`guesses`) and review flag (`review`: flag and the look-alike)."""
     cache = cache or AccountCache(session, actor.household_id)
     built = [build_transaction(cache, item, base_currency=base_currency) for item in items]
+    if guesses is None and review is None and import_id is None:
+        return _insert(session, actor, built)
     for index, new in enumerate(built):
         guess = guesses[index] if guesses is not None else None
         if guess is not None and (new.category_source == CategorySource.none or guess.source != CategorySource.user):
@@ -619,30 +621,39 @@ def _insert(session: Session, actor: Actor, items: Sequence[_NewTransaction]) ->
                 (leg.account_id, item.date, leg.currency, item.settlement, leg.amount_minor, leg.converted_minor)
             )
         tag_rows.extend({"transaction_id": tx_id, "tag": t, "household_id": actor.household_id} for t in item.tags)
-        # Large batches (imports) record no image: the transaction row at version 1 is the "after".
-        image = _image_from_row(tx_id, row, item.legs, item.tags) if full_images else None
-        event_rows.append(
-            {
-                "household_id": actor.household_id,
-                "group_id": actor.group_id,
-                "actor_id": actor.user_id,
-                "source": actor.source,
-                "entity": "transaction",
-                "entity_id": tx_id,
-                "action": "create",
-                "before": None,
-                "after": image,
-                "summary": _summary("Added", image)
-                if image is not None
-                else f"Imported {item.payee or item.description}"[:255],
-                "created_at": now,
-            }
-        )
+        if full_images:
+            image = _image_from_row(tx_id, row, item.legs, item.tags)
+            event_rows.append(_transaction_event_row(actor, now, tx_id, "create", image, _summary("Added", image)))
+    if not full_images:
+        # A large batch (an import) is one event naming its transactions; each is still at version 1 while
+        # nobody has changed it since, which is what undoing the batch checks.
+        verb = "Imported" if actor.source == "import" else "Added"
+        first, last = min(i.date for i in items), max(i.date for i in items)
+        summary = f"{verb} {len(ids):,} transactions from {first} to {last}"
+        event_rows.append(_transaction_event_row(actor, now, ids[0], "bulk_create", {"ids": ids}, summary))
     repo.insert_postings(session, posting_rows)
     repo.insert_tags(session, tag_rows)
     repo.insert_events(session, event_rows)
     repo.apply_monthly_totals(session, household_id=actor.household_id, rows=rollups, sign=1)
     return ids
+
+
+def _transaction_event_row(
+    actor: Actor, now: dt.datetime, entity_id: int, action: str, after: dict[str, Any], summary: str
+) -> dict[str, Any]:
+    return {
+        "household_id": actor.household_id,
+        "group_id": actor.group_id,
+        "actor_id": actor.user_id,
+        "source": actor.source,
+        "entity": "transaction",
+        "entity_id": entity_id,
+        "action": action,
+        "before": None,
+        "after": after,
+        "summary": summary[:255],
+        "created_at": now,
+    }
 
 
 def get_transaction(session: Session, *, household_id: int, transaction_id: int) -> Transaction:
@@ -1019,9 +1030,13 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
         raise UndoConflict("that change was already undone")
     undo_group = new_group_id()
     summaries: list[str] = []
+    touched: set[int] = set()  # transactions whose later changes in this group were undone just now
     for event in reversed(events):
-        if event.entity == "transaction":
+        if event.entity == "transaction" and event.action == "bulk_create":
+            _undo_batch(session, actor, event, undo_group, touched)
+        elif event.entity == "transaction":
             _undo_transaction(session, actor, event, undo_group)
+            touched.add(event.entity_id)
         else:
             _undo_account(session, actor, event, undo_group)
         event.undone_at = clock.now()
@@ -1029,6 +1044,43 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
     repo.bump_ledger_version(session, household_id=actor.household_id)
     session.flush()
     return UndoResult(group_id=target, undo_group_id=undo_group, summaries=summaries)
+
+
+def _undo_batch(session: Session, actor: Actor, event: Event, undo_group: str, touched: set[int]) -> None:
+    """Remove a batch's transactions, all or none: any of them changed since (outside this group) is a conflict."""
+    ids = [int(i) for i in (event.after or {}).get("ids", [])]
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        transactions = repo.transactions_by_id(session, household_id=actor.household_id, ids=chunk)
+        changed = [t.id for t in transactions if t.deleted_at is not None or (t.version != 1 and t.id not in touched)]
+        if len(transactions) != len(chunk) or changed:
+            first = changed[0] if changed else next(i for i in chunk if i not in {t.id for t in transactions})
+            raise UndoConflict(
+                f"transaction {first} changed after this; undo the later change first",
+                extra={"transaction_id": first},
+            )
+        postings = repo.postings_of(session, chunk)
+        now = clock.now()
+        rollups: list[repo.RollupRow] = []
+        for transaction in transactions:
+            transaction.deleted_at = now
+            transaction.version += 1
+            rollups.extend(repo.rollup_rows(postings[transaction.id], transaction.settlement_currency))
+        repo.set_postings_deleted_many(session, transaction_ids=chunk, deleted=True)
+        repo.apply_monthly_totals(session, household_id=actor.household_id, rows=rollups, sign=-1)
+    session.flush()
+    _event(
+        session,
+        actor,
+        entity="transaction",
+        entity_id=event.entity_id,
+        action="undo_bulk_create",
+        before={"ids": ids},
+        after=None,
+        summary=f"Undid: {event.summary}",
+        undo_of=event.group_id,
+        group_id=undo_group,
+    )
 
 
 def _undo_transaction(session: Session, actor: Actor, event: Event, undo_group: str) -> None:
@@ -1041,10 +1093,7 @@ def _undo_transaction(session: Session, actor: Actor, event: Event, undo_group: 
     tags = repo.tags_of(session, [transaction.id])[transaction.id]
     current = _image(transaction, postings, tags)
     after = event.after
-    if event.action == "create" and after is None:
-        moved_on = transaction.version != 1  # a batch-created transaction, recorded without an image
-    else:
-        moved_on = after is not None and _state(current) != _state(after)
+    moved_on = after is not None and _state(current) != _state(after)
     if moved_on:
         raise UndoConflict(
             f"transaction {transaction.id} changed after this; undo the later change first",
