@@ -80,7 +80,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+    cursor.execute("PRAGMA cache_size=-32768")  # 32 MiB page cache (the OS caches the file too)
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
     # SQLite's own lower() folds ASCII only; names like "Épicerie" must match "épicerie" as on PostgreSQL.

@@ -190,6 +190,9 @@ ROUNDING = ROUND_HALF_EVEN
 MAX_ABS_AMOUNT = Decimal("1000000000000")  # one trillion
 
 
+_CURRENCY_CACHE: dict[str, Currency] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Currency:
     code: str
@@ -197,13 +200,19 @@ class Currency:
 
     @classmethod
     def of(cls, code: str, *, field: str = "currency") -> Currency:
+        known = _CURRENCY_CACHE.get(code) if isinstance(code, str) else None
+        if known is not None:  # the batch path asks for the same few currencies hundreds of thousands of times
+            return known
         if not isinstance(code, str):
             raise ValidationFailed("currency must be a 3-letter ISO 4217 code", field=field)
         normalized = code.strip().upper()
         exponent = EXPONENTS.get(normalized)
         if exponent is None:
             raise ValidationFailed(f"unknown currency {code!r}: use an ISO 4217 code such as USD or EUR", field=field)
-        return cls(normalized, exponent)
+        currency = cls(normalized, exponent)
+        if len(_CURRENCY_CACHE) < 1000:
+            _CURRENCY_CACHE[code] = currency
+        return currency
 
     def __str__(self) -> str:
         return self.code

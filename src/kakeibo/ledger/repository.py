@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, and_, delete, func, insert, select, text, update
@@ -123,21 +122,17 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]], *, o
         if proc is not None
     ]
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) {on_conflict}"
-    fetch = itemgetter(*names)
-    # Batches repeat the same dates, flags and timestamps: convert each distinct value once.
-    memo: list[dict[Any, Any]] = [{} for _ in converters]
-    params = []
-    for row in rows:
-        values = list(fetch(row)) if len(names) > 1 else [fetch(row)]
-        for (index, proc), seen in zip(converters, memo, strict=True):
-            value = values[index]
-            try:
-                values[index] = seen[value]
-            except KeyError:
-                values[index] = seen[value] = proc(value)
-            except TypeError:  # unhashable (a JSON document)
-                values[index] = proc(value)
-        params.append(tuple(values))
+    # Column by column: each distinct value (batches repeat dates, flags and timestamps) is converted once.
+    columns_values = [[row[name] for row in rows] for name in names]
+    for index, proc in converters:
+        values = columns_values[index]
+        try:
+            converted = {value: proc(value) for value in set(values)}
+        except TypeError:  # unhashable (a JSON document)
+            columns_values[index] = [proc(value) for value in values]
+        else:
+            columns_values[index] = [converted[value] for value in values]
+    params = list(zip(*columns_values, strict=True))
     connection.exec_driver_sql(sql, params)
 
 
