@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.categorize
+	$(BIN)/python -m bench.assistant
 
 format: install
 	$(BIN)/ruff check --fix src tests bench

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 import kakeibo
-from kakeibo.cli import import_commands, ledger_commands
+from kakeibo.cli import assistant_commands, import_commands, ledger_commands
 from kakeibo.cli import output as out
 from kakeibo.cli.context import Options, display_url, ensure_schema, is_sqlite, parse_date, sqlite_path
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
@@ -40,6 +40,7 @@ app.add_typer(ledger_commands.category_app, name="category", no_args_is_help=Tru
 app.add_typer(ledger_commands.tx_app, name="tx", no_args_is_help=True)
 app.add_typer(ledger_commands.report_app, name="report", no_args_is_help=True)
 app.command("import")(import_commands.import_command)
+app.add_typer(assistant_commands.assistant_app, name="assistant", no_args_is_help=True)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,1 @@
+"""The assistant: plain-language capture, questions and safe changes (issue 4)."""

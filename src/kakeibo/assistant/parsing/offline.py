@@ -1,0 +1,627 @@
+"""The offline parser: one utterance, today's date and the household's vocabulary in, one validated intent out.
+
+Pure and deterministic: no database, no network, no model. Text is data; nothing here executes anything.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from kakeibo.assistant.intents import (
+    AddTransaction,
+    Changes,
+    Clarify,
+    DeleteTransaction,
+    Intent,
+    Metric,
+    Query,
+    Target,
+    Undo,
+    Unsupported,
+    UpdateTransaction,
+)
+from kakeibo.assistant.parsing.dates import find_dates
+from kakeibo.assistant.parsing.numbers import format_amount, words_to_digits
+from kakeibo.categorize.features import TxnText
+from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
+from kakeibo.ledger.taxonomy import default_taxonomy
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the household calls things: its categories, accounts and the merchants it has already categorized."""
+
+    categories: tuple[str, ...]  # "Group/Category" paths
+    accounts: tuple[str, ...] = ()  # account names, e.g. ("Checking", "Savings", "Visa")
+    merchants: dict[str, str] = field(default_factory=dict)  # known merchant (lower case) -> "Group/Category"
+    base_currency: str = "USD"
+
+    @classmethod
+    def default(cls, accounts: tuple[str, ...] = (), base_currency: str = "USD") -> Vocabulary:
+        categories = tuple(f"{group.name}/{name}" for group in default_taxonomy() for name in group.categories)
+        return cls(categories=categories, accounts=tuple(accounts), base_currency=base_currency)
+
+
+# --- currencies and amounts -------------------------------------------------------------------------------------
+
+_DOLLAR_CURRENCIES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
+_SYMBOLS = {"$": "$", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
+_CURRENCY_WORDS = {
+    "dollar": "$", "dollars": "$", "buck": "$", "bucks": "$", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "quid": "GBP", "yen": "JPY", "rupees": "INR", "francs": "CHF",
+}  # fmt: skip
+_CODES = ("usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "inr", "cny", "mxn", "sek", "nok", "dkk", "nzd", "krw")
+_ZERO_DECIMALS = {"JPY", "KRW"}
+_POST = "|".join([*sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
+_AMOUNT = re.compile(
+    r"(?P<pre>[$€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
+    r"(?<![\w/.:#-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<k>k\b)?"
+    r"(?![\w/:-]*\d)(?:\s?(?P<post>" + _POST + r"|cents?)\b)?(?![/:]|st\b|nd\b|rd\b|th\b|%)"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: str
+    currency: str
+    text: str  # the utterance without the amount
+
+
+def _currency(marker: str | None, base: str) -> str | None:
+    if not marker:
+        return None
+    marker = marker.strip()
+    symbol = _SYMBOLS.get(marker) or _CURRENCY_WORDS.get(marker) or marker.upper()
+    if symbol == "$":
+        return base if base in _DOLLAR_CURRENCIES else "USD"
+    return symbol
+
+
+def find_amount(text: str, base: str) -> Amount | None:
+    """The amount in `text`: one with a currency marker first, else the first bare number."""
+    best: re.Match[str] | None = None
+    for match in _AMOUNT.finditer(text):
+        if match.group("pre") or match.group("post"):
+            best = match
+            break
+        if best is None:
+            best = match
+    if best is None:
+        return None
+    value = Decimal(best.group("num").replace(",", ""))
+    if best.group("k"):
+        value *= 1000
+    post = best.group("post")
+    if post in ("cent", "cents"):
+        value /= 100
+        post = "$"
+    currency = _currency(best.group("pre"), base) or _currency(post, base) or base
+    if value <= 0:
+        return None
+    rest = re.sub(r"\s+", " ", text[: best.start()] + " " + text[best.end() :]).strip()
+    return Amount(format_amount(value, 0 if currency in _ZERO_DECIMALS else 2), currency, rest)
+
+
+# --- words -> categories ----------------------------------------------------------------------------------------
+
+_KEYWORDS: dict[str, str] = {}
+for _path, _words in {
+    "Food & Dining/Restaurants": "lunch dinner breakfast brunch restaurant restaurants meal dining out eating out",
+    "Food & Dining/Groceries": "groceries grocery supermarket grocery store",
+    "Food & Dining/Coffee": "coffee latte cappuccino espresso cafe coffee shop",
+    "Food & Dining/Fast Food": "fast food burger burgers",
+    "Food & Dining/Food Delivery": "takeout delivery food delivery",
+    "Food & Dining/Bars & Alcohol": "beer beers drinks bar wine cocktails",
+    "Transportation/Fuel": "gas fuel petrol gas station",
+    "Transportation/Taxi & Rideshare": "uber lyft taxi cab rideshare",
+    "Transportation/Public Transit": "bus train subway metro transit bus pass train ticket",
+    "Transportation/Parking & Tolls": "parking toll tolls",
+    "Transportation/Car Maintenance": "oil change car repair car wash",
+    "Housing/Rent": "rent",
+    "Housing/Mortgage": "mortgage",
+    "Housing/Furniture & Home Goods": "furniture",
+    "Utilities/Electricity": "electricity electric bill power bill",
+    "Utilities/Water": "water bill",
+    "Utilities/Internet": "internet wifi",
+    "Utilities/Phone": "phone bill cell phone bill",
+    "Income/Salary": "salary paycheck payroll wages got paid",
+    "Income/Bonus": "bonus",
+    "Income/Freelance": "freelance client invoice",
+    "Income/Dividends": "dividend dividends",
+    "Income/Refunds": "refund",
+    "Shopping/Clothing": "clothes clothing shoes jacket shirt jeans dress",
+    "Shopping/Electronics": "laptop headphones electronics",
+    "Shopping/Books": "book books",
+    "Health/Pharmacy": "pharmacy medicine prescription",
+    "Health/Doctor": "doctor",
+    "Health/Dentist": "dentist",
+    "Health/Fitness & Gym": "gym",
+    "Entertainment/Movies & Events": "movie movies cinema concert tickets movie tickets",
+    "Entertainment/Games": "game games video game",
+    "Entertainment/Streaming Services": "streaming",
+    "Travel/Flights": "flight flights airfare plane ticket",
+    "Travel/Hotels": "hotel hotels",
+    "Travel/Car Rental": "car rental rental car",
+    "Travel/Vacation": "vacation",
+    "Personal Care/Hair & Beauty": "haircut barber salon",
+    "Personal Care/Laundry & Dry Cleaning": "laundry dry cleaning",
+    "Family & Kids/Childcare": "daycare babysitter childcare",
+    "Family & Kids/Toys": "toys toy",
+    "Pets/Pet Food": "dog food cat food pet food",
+    "Pets/Veterinary": "vet",
+    "Giving/Charity": "charity donation",
+    "Giving/Gifts Given": "gift present birthday present",
+    "Financial/Bank Fees": "bank fee bank fees",
+    "Financial/Taxes": "taxes",
+}.items():
+    for _phrase in ("dining out", "eating out", "grocery store", "coffee shop", "fast food", "food delivery",
+                    "gas station", "bus pass", "train ticket", "oil change", "car repair", "car wash",
+                    "electric bill", "power bill", "water bill", "phone bill", "cell phone bill", "got paid",
+                    "movie tickets", "video game", "plane ticket", "car rental", "rental car", "dry cleaning",
+                    "dog food", "cat food", "pet food", "birthday present", "bank fee", "bank fees"):  # fmt: skip
+        if f" {_phrase} " in f" {_words} ":
+            _KEYWORDS[_phrase] = _path
+            _words = f" {_words} ".replace(f" {_phrase} ", " ")
+    for _word in _words.split():  # the words left once the phrases are taken out
+        _KEYWORDS.setdefault(_word, _path)
+# Query-only: words that name a whole group.
+_GROUP_WORDS = {
+    "dining": "Food & Dining",
+    "food": "Food & Dining",
+    "transport": "Transportation",
+    "car": "Transportation",
+}
+
+
+@lru_cache(maxsize=64)
+def _phrase_table(categories: tuple[str, ...], groups_too: bool) -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    known = set(categories)
+    group_names = {path.split("/", 1)[0] for path in categories}
+    for path in categories:
+        leaf = path.split("/", 1)[1].lower()
+        table[leaf] = path
+        for part in re.split(r" & |, ", leaf):
+            table.setdefault(part, path)
+    for phrase, path in _KEYWORDS.items():
+        if path in known:
+            table[phrase] = path  # our words beat a leaf name's fragments ("gas" is fuel)
+    if groups_too:
+        for group in group_names:
+            table[group.lower()] = group
+            table.setdefault(group.lower().replace(" & ", " and "), group)
+        for word, group in _GROUP_WORDS.items():
+            if group in group_names:
+                table[word] = group
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True)) + r")\b")
+    return pattern, table
+
+
+def _category_in(text: str, vocabulary: Vocabulary, *, groups_too: bool) -> str | None:
+    pattern, table = _phrase_table(vocabulary.categories, groups_too)
+    match = pattern.search(text)
+    return table[match.group(0)] if match else None
+
+
+@lru_cache(maxsize=1)
+def _keyword_merchants() -> frozenset[str]:
+    return frozenset(p.merchant for p in default_merchants().patterns if p.tier != MERCHANT_TIER)
+
+
+@dataclass(frozen=True)
+class Merchant:
+    name: str
+    category: str | None
+
+
+def _merchant_in(text: str, vocabulary: Vocabulary, *, income: bool = False) -> Merchant | None:
+    """A named merchant: one from the household's history first, then a well-known one."""
+    for known in sorted(vocabulary.merchants, key=len, reverse=True):
+        if re.search(r"\b" + re.escape(known) + r"\b", text):
+            category = vocabulary.merchants[known]
+            return Merchant(known.title(), category if category in vocabulary.categories else None)
+    found = match_merchant(TxnText(payee=text, description="", amount_minor=1 if income else -1, account="", day=1))
+    if income and (found is None or found.merchant in _keyword_merchants()):
+        found = match_merchant(TxnText(payee=text, description="", amount_minor=-1, account="", day=1))
+        if found is not None and found.merchant not in _keyword_merchants():
+            return Merchant(found.merchant, None)  # a shop paying money back: the name, not its spending category
+    if found is None or found.merchant in _keyword_merchants():
+        return None
+    return Merchant(found.merchant, found.category if found.category in vocabulary.categories else None)
+
+
+def _categorize(text: str, vocabulary: Vocabulary, merchant: Merchant | None, *, income: bool) -> str | None:
+    explicit = re.search(r"\b(?:for|under|as|category|categori[sz]ed as)\s+(?:the\s+)?(?P<what>[a-z& ]+)", text)
+    if explicit:
+        found = _category_in(explicit.group("what"), vocabulary, groups_too=False)
+        if found and found.startswith("Income/") == income:
+            return found
+    if merchant and merchant.category:
+        return merchant.category
+    found = _category_in(text, vocabulary, groups_too=False)
+    if found and found.startswith("Income/") == income:
+        return found
+    match = match_merchant(TxnText(payee=text, description="", amount_minor=1 if income else -1, account="", day=1))
+    if match and match.category in vocabulary.categories and match.category.startswith("Income/") == income:
+        return match.category
+    return None
+
+
+# --- accounts ---------------------------------------------------------------------------------------------------
+
+_GENERIC_ACCOUNTS = ("checking", "savings", "cash", "visa", "mastercard", "amex", "credit card", "debit card")
+
+
+def _account_names(vocabulary: Vocabulary) -> dict[str, str]:
+    names = {name.lower(): name for name in vocabulary.accounts}
+    if not names:
+        names = {name: name.title() for name in _GENERIC_ACCOUNTS}
+    return names
+
+
+def _accounts_in(text: str, vocabulary: Vocabulary) -> tuple[list[tuple[int, str, str]], str]:
+    """Accounts named in `text` as (position, name, preceding word), and the text without them."""
+    names = _account_names(vocabulary)
+    pattern = re.compile(
+        r"\b(?P<prep>from|to|into|in|with|on|using|via|by|out of|off)?\s*(?:my |the |our )?(?P<name>"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?: (?:card|account))?\b"
+    )
+    found = [(m.start(), names[m.group("name")], m.group("prep") or "") for m in pattern.finditer(text)]
+    return found, re.sub(r"\s+", " ", pattern.sub(" ", text)).strip()
+
+
+# --- the grammar ------------------------------------------------------------------------------------------------
+
+_INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\b.{0,30}\b(?:instructions?|prompts?|rules)\b|\bsystem prompt\b|\bjailbreak\b"
+    r"|\byou are now\b|\bdeveloper mode\b|\bpretend (?:to be|you)\b"
+)
+_UNDO = re.compile(
+    r"(?:(?:oops|oh no|no|please|can you|could you|hey)[, ]+)*"
+    r"(?:undo|revert|roll ?back|reverse|take back|take (?:that|it) back|cancel|undo undo)"
+    r"(?: (?:that|it|this|please|(?:the |my |your )?(?:last|previous|latest) ?(?:change|action|edit|one|entry|thing|"
+    r"transaction|step)?|what you just did|the change|that change))*"
+)
+_MASS = re.compile(
+    r"\b(?:delete|remove|erase|wipe|clear|drop|purge|destroy|reset|change|update|recategori[sz]e|rename|edit|"
+    r"modify|set|mark|categori[sz]e|move|fix)\b.*\b(?:all|every|everything|each|entire|any)\b"
+    r"|\b(?:wipe|clear|reset|drop|erase|delete|purge|destroy|truncate)\b.*\b(?:database|db|ledger|data|history|"
+    r"records|tables?|everything)\b"
+)
+_OFF_TOPIC = re.compile(
+    r"\b(?:weather|poem|joke|haiku|story|song|recipe|essay|translate|capital of|president|football|"
+    r"score|horoscope|meaning of life|who are you|sing|news)\b|^(?:hi|hello|hey|thanks|thank you)$"
+)
+_DELETE = re.compile(r"(?:please )?(?:delete|remove|erase|cancel|get rid of|drop|trash|scrap)\b(?P<rest>.*)")
+_UPDATE = re.compile(
+    r"(?:please )?(?:change|update|edit|fix|correct|make|set|modify|recategori[sz]e|categori[sz]e|rename|switch|"
+    r"move)\b(?P<target>.+?) (?:to|into|as) (?:be )?(?P<value>.+)"
+)
+_ACTUALLY = re.compile(
+    r"(?:no,? |oops,? |actually,? |wait,? )*(?P<target>(?:the|that|my|this|yesterday'?s|today'?s) .+?) "
+    r"(?:was actually|is actually|was really|should be|should have been|should've been|was supposed to be|"
+    r"actually cost|actually was|cost) (?P<value>.+?)(?:,? not .*)?"
+)
+_QUESTION = re.compile(
+    r"(?:how|what|what's|whats|which|where|when|show|list|give me|tell me|display|did i|do i|have i|am i|is my|"
+    r"are|total|sum|get|find|forecast|predict|project|average|compare|break ?down|can i see|i want to see|"
+    r"my)\b"
+)
+_METRIC_WORDS = re.compile(
+    r"\b(?:spending|spend|spent|income|net worth|savings rate|saving rate|budget|biggest|largest|transactions|"
+    r"balance|forecast|average|expenses|earned|earn)\b"
+)
+_TRANSFER = re.compile(r"\b(?:moved?|moving|transfer(?:red)?|sent|send|put)\b")
+_INCOME = re.compile(
+    r"\b(?:got paid|get paid|salary|paycheck|payday|pay day|received|receive|earned|deposit(?:ed)?|income|refund(?:ed)?"
+    r"|reimburse(?:d|ment)?|bonus|dividends?|made|sold|wages)\b"
+)
+_CAPTURE_CUE = re.compile(
+    r"\b(?:spent|spend|paid|pay|bought|buy|purchased|got|had|grabbed|ordered|add|log|record|cost|charged|bill)\b"
+)
+_STOP = set(
+    [
+        "i",
+        "i've",
+        "ive",
+        "me",
+        "my",
+        "we",
+        "our",
+        "the",
+        "a",
+        "an",
+        "some",
+        "that",
+        "this",
+        "those",
+        "it",
+        "its",
+        "was",
+        "is",
+        "were",
+        "for",
+        "on",
+        "at",
+        "to",
+        "from",
+        "in",
+        "with",
+        "using",
+        "via",
+        "by",
+        "spent",
+        "spend",
+        "paid",
+        "pay",
+        "bought",
+        "buy",
+        "purchased",
+        "purchase",
+        "got",
+        "get",
+        "had",
+        "grabbed",
+        "ordered",
+        "add",
+        "log",
+        "record",
+        "please",
+        "just",
+        "today",
+        "yesterday",
+        "and",
+        "of",
+        "cost",
+        "charged",
+        "dollars",
+        "bucks",
+        "transaction",
+        "entry",
+        "expense",
+        "charge",
+        "payment",
+        "one",
+        "ride",
+        "trip",
+        "new",
+        "also",
+        "donated",
+        "donate",
+    ]
+)
+_TARGET_NOISE = {"ride", "trip", "transaction", "entry", "purchase", "expense", "charge", "payment", "one", "record"}
+_TARGET_NOISE |= {"last", "latest", "recent", "most", "order", "bill", "category", "amount", "price", "cost", "total"}
+_DAY_POSSESSIVE = re.compile(r"\b(yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\b")
+_MAKE = re.compile(r"(?:please )?(?:make|set) (?P<target>.+?) (?P<value>[$€£¥]?\d[\d,.]*k?)")
+
+
+def _normalize(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[\"!?]+|[.,;:]+(?=\s|$)", " ", text)
+    text = _DAY_POSSESSIVE.sub(r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _short_text(text: str, *, keep: set[str] | None = None) -> str | None:
+    words = [w for w in re.findall(r"[a-z0-9&'][a-z0-9&'.-]*", text) if w not in _STOP or (keep and w in keep)]
+    return " ".join(words[:4]) or None
+
+
+def _description(text: str, vocabulary: Vocabulary, merchant: Merchant | None) -> str | None:
+    if merchant:
+        return merchant.name
+    place = re.search(r"\b(?:at|from) (?:the |a )?(?P<what>[a-z0-9&' .-]+?)(?= for | on | with | using |$)", text)
+    if place:
+        return _short_text(place.group("what"))
+    thing = re.search(
+        r"\b(?:on|for) (?:the |a |an |some |my )?(?P<what>[a-z0-9&' .-]+?)(?= at | with | using |$)", text
+    )
+    if thing:
+        return _short_text(thing.group("what"))
+    return _short_text(text)
+
+
+def _target(text: str, today: datetime.date, vocabulary: Vocabulary) -> Target:
+    ident = re.search(r"(?:#|\b(?:transaction|id|number) #?)(?P<id>\d+)\b", text)
+    if ident:
+        return Target(id=int(ident.group("id")))
+    dates = find_dates(text, today)
+    day = None
+    if dates is not None:
+        day, text = dates.start, dates.text
+    amount = find_amount(text, vocabulary.base_currency)
+    if amount is not None:
+        text = amount.text
+    _, text = _accounts_in(text, vocabulary)
+    merchant = _merchant_in(text, vocabulary)
+    words = [w for w in re.findall(r"[a-z0-9&'][a-z0-9&'.-]*", text) if w not in _STOP and w not in _TARGET_NOISE]
+    description = merchant.name if merchant else (" ".join(words) or None)
+    return Target(date=day, description=description, amount=amount.value if amount else None)
+
+
+def _changes(value: str, today: datetime.date, vocabulary: Vocabulary) -> Changes | None:
+    value = re.sub(r"^(?:be |the |a )", "", value.strip())
+    amount = find_amount(value, vocabulary.base_currency)
+    if amount is not None and not re.search(r"[a-z]{3,}", amount.text.replace("dollars", "")):
+        return Changes(amount=amount.value)
+    dates = find_dates(value, today)
+    if dates is not None and not dates.text:
+        return Changes(date=dates.start)
+    category = _category_in(value, vocabulary, groups_too=False)
+    if category is None:
+        group = _category_in(value, vocabulary, groups_too=True)
+        if group is not None:
+            # A transaction takes a category, not a group: the group's first category is the usual one.
+            category = next((c for c in vocabulary.categories if c.startswith(group + "/")), None)
+    if category is not None:
+        return Changes(category=category)
+    if amount is not None:
+        return Changes(amount=amount.value)
+    return Changes(description=value) if value else None
+
+
+_METRICS: list[tuple[re.Pattern[str], Metric]] = [
+    (re.compile(r"\bnet ?worth\b|\bworth\b"), "net_worth"),
+    (re.compile(r"\bsav(?:ings?|e) rate\b|\bhow much (?:did|do|have) i save"), "savings_rate"),
+    (re.compile(r"\b(?:forecast|predict|project(?:ed|ion)?|expect to spend|will i spend|going to spend)\b"), "forecast"),
+    (re.compile(r"\b(?:average|avg|typical(?:ly)?|on average)\b"), "average_spending"),
+    (re.compile(r"\bbudget\b"), "budget_remaining"),
+    (re.compile(r"\b(?:biggest|largest|most expensive|highest|top|priciest)\b"), "largest_expense"),
+    (re.compile(r"\bbalance\b|\bhow much (?:money )?(?:do i have|is (?:left )?in|have i got)\b|\bwhat'?s in\b"), "balance"),
+    (re.compile(r"\b(?:net|cash ?flow)\b"), "net"),
+    (re.compile(r"\b(?:income|earn|earned|earnings|make|made|got paid|get paid|receive|received)\b"), "income"),
+    (re.compile(r"\b(?:transactions|purchases|charges|payments|buy|bought)\b|^(?:show|list|display)\b(?!.*\bspend)"), "transactions"),
+    (re.compile(r"\b(?:spend|spent|spending|cost|pay|paid|expenses|expense|outgoings)\b"), "spending"),
+]  # fmt: skip
+_GROUP_BY = [
+    (re.compile(r"\b(?:by|per|each|for every) (?:category|categories)\b|\bcategory breakdown\b"), "category"),
+    (re.compile(r"\b(?:by|per|each|for every) (?:merchant|store|shop|payee)s?\b"), "merchant"),
+    (re.compile(r"\b(?:by|per|each|every) month\b|\bmonth by month\b|\bmonthly\b"), "month"),
+]
+
+
+def _query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
+    metric: Metric | None = next((m for pattern, m in _METRICS if pattern.search(text)), None)
+    if metric is None:
+        return Unsupported(reason="I can answer questions about your spending, income, balances and budgets.")
+    group_by = next((g for pattern, g in _GROUP_BY if pattern.search(text)), None)
+    if metric == "average_spending" and group_by == "month":
+        group_by = None  # "average monthly spending" is the average itself, not a breakdown
+    start = end = None
+    dates = find_dates(text, today)
+    if dates is not None:
+        start, end, text = dates.start, dates.end, dates.text
+    accounts, text = _accounts_in(re.sub(r"\bsav(?:ings?|e) rate\b", " ", text), vocabulary)
+    account = accounts[0][1] if accounts and metric not in ("savings_rate", "net_worth") else None
+    rest = re.sub(
+        r"\b(?:biggest|largest|top|highest|average|monthly|budget|forecast|income|earnings|spending|expenses?)\b",
+        " ",
+        text,
+    )
+    merchant = _merchant_in(rest, vocabulary, income=metric == "income")
+    category = None
+    if merchant is None:
+        category = _category_in(rest, vocabulary, groups_too=True)
+        place = re.search(r"\bat (?:the )?(?P<what>[a-z0-9&' .-]+?)(?= (?:in|this|last|on|during|since|by) |$)", rest)
+        if category is None and place:
+            merchant = Merchant(place.group("what").title(), None)
+    if category and metric in ("net_worth", "savings_rate"):
+        category = None
+    return Query(
+        metric=metric,
+        category=category,
+        merchant=merchant.name if merchant else None,
+        account=account,
+        start=start,
+        end=end,
+        group_by=group_by,
+    )
+
+
+def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
+    day = today
+    dates = find_dates(text, today)
+    if dates is not None:
+        day, text = dates.start, dates.text
+    amount = find_amount(text, vocabulary.base_currency)
+    accounts, rest = _accounts_in(amount.text if amount else text, vocabulary)
+    preps = {prep for _, _, prep in accounts}
+    # "paid 40 to my visa from checking" moves money between two of the household's accounts: a transfer too.
+    is_transfer = (bool(_TRANSFER.search(text)) and (len(accounts) >= 2 or bool(preps & {"to", "into"}))) or (
+        len(accounts) >= 2 and bool(preps & {"to", "into"}) and bool(preps & {"from", "out of", "off"})
+    )
+    is_income = not is_transfer and bool(_INCOME.search(text)) and not re.search(r"\bpaid (?:for|at)\b", text)
+    if amount is None:
+        if (
+            _CAPTURE_CUE.search(text)
+            or _category_in(text, vocabulary, groups_too=False)
+            or _merchant_in(text, vocabulary)
+        ):
+            return Clarify(question="How much was it?", missing=["amount"])
+        return Unsupported(reason="I did not understand that as a transaction or a question about your money.")
+    if is_transfer:
+        source = next((name for _, name, prep in accounts if prep in ("from", "out of", "off")), None)
+        destination = next((name for _, name, prep in accounts if prep in ("to", "into")), None)
+        if source is None:
+            source = next((name for _, name, _ in accounts if name != destination), None)
+        if destination is None:
+            destination = next((name for _, name, _ in accounts if name != source), None)
+        return AddTransaction(
+            type="transfer",
+            amount=amount.value,
+            currency=amount.currency,
+            date=day,
+            description=None,
+            category=None,
+            account=source,
+            to_account=destination,
+        )
+    merchant = _merchant_in(rest, vocabulary, income=is_income)
+    category = _categorize(rest, vocabulary, merchant, income=is_income)
+    if is_income:
+        description = (
+            merchant.name
+            if merchant
+            else _short_text(
+                re.sub(r"\b(?:got|get|received?|earned|deposited|deposit|into|was|were|made)\b", " ", rest),
+                keep=set(),
+            )
+        )
+        if description in ("paid",):
+            description = None
+        if category is None and re.search(r"\b(?:got paid|get paid|paycheck|salary|wages|payday)\b", text):
+            category = "Income/Salary" if "Income/Salary" in vocabulary.categories else None
+    else:
+        description = _description(rest, vocabulary, merchant)
+    return AddTransaction(
+        type="income" if is_income else "expense",
+        amount=amount.value,
+        currency=amount.currency,
+        date=day,
+        description=description,
+        category=category,
+        account=accounts[0][1] if accounts else None,
+        to_account=None,
+    )
+
+
+def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
+    """The intent of one utterance. Never raises on odd input: what is not understood is `unsupported`."""
+    norm = _normalize(text)
+    if not norm:
+        return Unsupported(reason="Say what you spent, earned or want to know.")
+    if _INJECTION.search(norm):
+        return Unsupported(reason="I only record transactions and answer questions; I do not take instructions.")
+    if _UNDO.fullmatch(norm):
+        return Undo()
+    if _MASS.search(norm):
+        return Unsupported(reason="I change one transaction at a time; changing many records at once is not supported.")
+    if _OFF_TOPIC.search(norm):
+        return Unsupported(reason="That is outside what I can help with: your transactions, budgets and balances.")
+    words = words_to_digits(norm)
+    delete = _DELETE.fullmatch(words)
+    if delete:
+        return DeleteTransaction(target=_target(delete.group("rest"), today, vocabulary))
+    update = _UPDATE.fullmatch(words) or _MAKE.fullmatch(words)
+    is_transfer = (
+        update is not None
+        and _TRANSFER.match(words) is not None
+        and find_amount(update.group("target"), vocabulary.base_currency) is not None
+    )
+    if update is None:
+        update = _ACTUALLY.fullmatch(words)
+    if update is not None and not is_transfer:
+        changes = _changes(update.group("value"), today, vocabulary)
+        if changes is not None:
+            return UpdateTransaction(target=_target(update.group("target"), today, vocabulary), changes=changes)
+    dates = find_dates(words, today)
+    has_amount = find_amount(dates.text if dates else words, vocabulary.base_currency) is not None
+    if not has_amount and (_QUESTION.match(words) or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))):
+        return _query(words, today, vocabulary)
+    return _capture(words, today, vocabulary)

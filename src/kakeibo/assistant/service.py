@@ -1,0 +1,56 @@
+"""The assistant's use cases over the ledger: the household's vocabulary for the parser (more to come)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kakeibo.assistant.parsing import Vocabulary
+from kakeibo.ledger import repository as ledger_repo
+from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Posting, Transaction
+
+MERCHANT_HISTORY = 5000
+
+
+def vocabulary_for(session: Session, *, household_id: int, base_currency: str) -> Vocabulary:
+    """The household's own category paths and account names, and the category it most often gave each of its
+    recent payees (so "lunch at Nopa" lands where the household files Nopa)."""
+    categories = {
+        a.id: a
+        for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
+        if not a.archived and a.parent_id is not None
+    }
+    accounts = tuple(
+        a.name
+        for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=BALANCE_KINDS)
+        if not a.archived
+    )
+    recent = (
+        select(Transaction.id, Transaction.payee)
+        .where(
+            Transaction.household_id == household_id,
+            Transaction.deleted_at.is_(None),
+            Transaction.payee != "",
+            Transaction.type.in_(("expense", "income")),
+        )
+        .order_by(Transaction.date.desc(), Transaction.id.desc())
+        .limit(MERCHANT_HISTORY)
+        .subquery()
+    )
+    rows = session.execute(
+        select(func.lower(recent.c.payee), Posting.account_id)
+        .join(Posting, Posting.transaction_id == recent.c.id)
+        .where(Posting.account_id.in_(list(categories)))
+    ).all()
+    counts: dict[str, Counter[int]] = {}
+    for payee, account_id in rows:
+        counts.setdefault(payee, Counter())[account_id] += 1
+    merchants = {payee: categories[c.most_common(1)[0][0]].path for payee, c in counts.items()}
+    return Vocabulary(
+        categories=tuple(sorted(a.path for a in categories.values())),
+        accounts=accounts,
+        merchants=merchants,
+        base_currency=base_currency,
+    )
