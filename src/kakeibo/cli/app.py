@@ -41,6 +41,7 @@ app.add_typer(ledger_commands.tx_app, name="tx", no_args_is_help=True)
 app.add_typer(ledger_commands.report_app, name="report", no_args_is_help=True)
 app.command("import")(import_commands.import_command)
 app.add_typer(assistant_commands.assistant_app, name="assistant", no_args_is_help=True)
+app.command("ask")(assistant_commands.ask)
 
 
 def _version(value: bool) -> None:
