@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, false, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kakeibo.assistant.intents import Query
@@ -74,7 +74,21 @@ def _money_account(session: Session, household_id: int, name: str | None) -> Acc
     return ledger_repo.get_account_by_path(session, household_id=household_id, kinds=BALANCE_KINDS, path=name)
 
 
-def _postings(
+@dataclass
+class Matches:
+    """Postings on the asked-about categories: their total, how many transactions, and the latest of them."""
+
+    total: int = 0
+    count: int = 0
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    largest: dict[str, Any] | None = None
+
+    def evidence(self, *others: Matches) -> dict[str, Any]:
+        rows = sorted([r for m in (self, *others) for r in m.rows], key=lambda r: (r["date"], r["id"]), reverse=True)
+        return {"count": self.count + sum(m.count for m in others), "transactions": rows[:EVIDENCE_ROWS]}
+
+
+def _matches(
     session: Session,
     *,
     household_id: int,
@@ -84,49 +98,88 @@ def _postings(
     currency: str,
     merchant: str | None,
     account: Account | None,
-) -> list[tuple[Transaction, int]]:
-    """(transaction, converted amount on the categories) for every matching posting, newest first."""
+    totals: tuple[int, int] | None = None,
+    largest: bool = False,
+) -> Matches:
+    """Sums in SQL (or `totals` from the monthly rollups), then only the latest rows, and the largest when asked."""
     if not categories:
-        return []
-    stmt = (
-        select(Transaction, Posting.converted_minor)
-        .join(Posting, Posting.transaction_id == Transaction.id)
-        .where(
-            Transaction.household_id == household_id,
-            Transaction.deleted_at.is_(None),
-            Transaction.settlement_currency == currency,
-            Posting.deleted.is_(False),
-            Posting.account_id.in_([c.id for c in categories]),
-            Posting.date.between(start, end),
-        )
-        .order_by(Transaction.date.desc(), Transaction.id.desc())
-    )
+        return Matches()
+    conditions = [
+        Transaction.household_id == household_id,
+        Transaction.deleted_at.is_(None),
+        Transaction.settlement_currency == currency,
+        # The postings index leads with household and date, and covers only live postings.
+        Posting.household_id == household_id,
+        Posting.deleted == false(),
+        Posting.date >= start,
+        Posting.date <= end,
+        Posting.account_id.in_([c.id for c in categories]),
+    ]
     if merchant:
         like = f"%{merchant.lower()}%"
-        stmt = stmt.where(func.lower(Transaction.payee).like(like) | func.lower(Transaction.description).like(like))
-    if account is not None:
-        money = aliased(Posting)
-        stmt = stmt.join(money, and_(money.transaction_id == Transaction.id, money.account_id == account.id))
-    return [(t, int(c)) for t, c in session.execute(stmt).all()]
+        conditions.append(func.lower(Transaction.payee).like(like) | func.lower(Transaction.description).like(like))
+
+    def scoped(stmt: Any) -> Any:
+        stmt = stmt.select_from(Posting).join(Transaction, Transaction.id == Posting.transaction_id).where(*conditions)
+        if account is not None:
+            money = aliased(Posting)
+            stmt = stmt.join(money, and_(money.transaction_id == Transaction.id, money.account_id == account.id))
+        return stmt
+
+    if totals is None:
+        totals = session.execute(
+            scoped(
+                select(func.coalesce(func.sum(Posting.converted_minor), 0), func.count(func.distinct(Transaction.id)))
+            )
+        ).one()
+    total, count = totals
+    columns = (Transaction.id, Transaction.date, Transaction.payee, Transaction.description, Posting.converted_minor)
+
+    def as_row(row: Any) -> dict[str, Any]:
+        return {
+            "id": row[0],
+            "date": row[1].isoformat(),
+            "payee": row[2] or row[3],
+            "amount": minor_to_str(abs(int(row[4])), currency),
+        }
+
+    latest = session.execute(
+        # Newest first along the postings index, so only the rows shown are read.
+        scoped(select(*columns)).order_by(Posting.date.desc(), Posting.id.desc()).limit(EVIDENCE_ROWS)
+    ).all()
+    top = (
+        session.execute(scoped(select(*columns)).order_by(Posting.converted_minor.desc()).limit(1)).first()
+        if largest
+        else None
+    )
+    return Matches(
+        total=int(total),
+        count=int(count),
+        rows=[as_row(r) for r in latest],
+        largest=as_row(top) if top is not None else None,
+    )
 
 
-def _evidence(rows: list[tuple[Transaction, int]], currency: str) -> dict[str, Any]:
-    seen: dict[int, tuple[Transaction, int]] = {}
-    for transaction, amount in rows:
-        previous = seen.get(transaction.id)
-        seen[transaction.id] = (transaction, amount + (previous[1] if previous else 0))
-    return {
-        "count": len(seen),
-        "transactions": [
-            {
-                "id": t.id,
-                "date": t.date.isoformat(),
-                "payee": t.payee or t.description,
-                "amount": minor_to_str(amount, currency),
-            }
-            for t, amount in list(seen.values())[:EVIDENCE_ROWS]
-        ],
-    }
+def _rollup_totals(
+    session: Session,
+    household_id: int,
+    categories: list[Account],
+    kind: AccountKind,
+    start: dt.date,
+    end: dt.date,
+    currency: str,
+) -> tuple[int, int]:
+    """(total, count) from the ledger's monthly rollups: the same figure as summing postings, at any size."""
+    if not categories:
+        return 0, 0
+    ids = {c.id for c in categories}
+    result = queries.summary(
+        session, household_id=household_id, start=start, end=end, currency=currency, group_by="category"
+    )
+    groups = [g for g in result.groups if g.category_id in ids]
+    if kind == AccountKind.income:
+        return -sum(g.income_minor for g in groups), sum(g.count for g in groups)
+    return sum(g.expenses_minor for g in groups), sum(g.count for g in groups)
 
 
 def _months(start: dt.date, end: dt.date) -> int:
@@ -182,8 +235,11 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
 
     kind = AccountKind.income if intent.metric == "income" else AccountKind.expense
 
-    def rows_for(categories: list[Account]) -> list[tuple[Transaction, int]]:
-        return _postings(
+    def matches_for(categories: list[Account], kind: AccountKind) -> Matches:
+        totals = None
+        if not intent.merchant and account is None:
+            totals = _rollup_totals(session, household_id, categories, kind, start, end, currency)
+        return _matches(
             session,
             household_id=household_id,
             categories=categories,
@@ -192,44 +248,41 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
             currency=currency,
             merchant=intent.merchant,
             account=account,
+            totals=totals,
+            largest=intent.metric == "largest_expense",
         )
 
-    spend_rows = rows_for(_categories(session, household_id, intent.category, AccountKind.expense))
-    spent = sum(amount for _, amount in spend_rows)
+    spending = matches_for(
+        _categories(session, household_id, intent.category, AccountKind.expense), AccountKind.expense
+    )
+    spent = spending.total
     if intent.metric in ("income", "net", "savings_rate"):
         income_category = intent.category if kind == AccountKind.income else None
-        income_rows = rows_for(_categories(session, household_id, income_category, AccountKind.income))
-        earned = -sum(amount for _, amount in income_rows)
+        income = matches_for(
+            _categories(session, household_id, income_category, AccountKind.income), AccountKind.income
+        )
+        earned = -income.total
         if intent.metric == "income":
             text = f"You received {money(earned)} {currency}{where} {when}."
-            return Answer(text, money(earned), currency, spec, _evidence(income_rows, currency))
+            return Answer(text, money(earned), currency, spec, income.evidence())
         if intent.metric == "net":
             net = earned - spent
             text = f"Income {money(earned)} minus spending {money(spent)}: {money(net)} {currency} {when}."
-            return Answer(text, money(net), currency, spec, _evidence(income_rows + spend_rows, currency))
+            return Answer(text, money(net), currency, spec, income.evidence(spending))
         if earned <= 0:
             return Answer(f"There was no income {when}, so no savings rate.", None, currency, spec, {"count": 0})
         rate = (Decimal(earned - spent) * 100 / Decimal(earned)).quantize(Decimal("0.1"))
         text = f"You saved {rate}% of your income {when} ({money(earned - spent)} of {money(earned)} {currency})."
-        return Answer(text, str(rate), "%", spec, _evidence(income_rows + spend_rows, currency))
+        return Answer(text, str(rate), "%", spec, income.evidence(spending))
 
     if intent.metric == "largest_expense":
-        evidence = _evidence(spend_rows, currency)
-        if not evidence["transactions"]:
-            return Answer(f"No spending{where} {when}.", None, currency, spec, evidence)
-        all_rows = _evidence(spend_rows, currency) | {"transactions": []}
-        totals: dict[int, tuple[Transaction, int]] = {}
-        for transaction, amount in spend_rows:
-            previous = totals.get(transaction.id)
-            totals[transaction.id] = (transaction, amount + (previous[1] if previous else 0))
-        top, amount = max(totals.values(), key=lambda pair: pair[1])
-        all_rows["transactions"] = [
-            {"id": top.id, "date": top.date.isoformat(), "payee": top.payee or top.description, "amount": money(amount)}
-        ]
-        text = f"Your largest expense{where} {when} was {top.payee or top.description} on {top.date}: {money(amount)} {currency}."
-        return Answer(text, money(amount), currency, spec, all_rows)
+        top = spending.largest
+        if top is None:
+            return Answer(f"No spending{where} {when}.", None, currency, spec, {"count": 0, "transactions": []})
+        text = f"Your largest expense{where} {when} was {top['payee']} on {top['date']}: {top['amount']} {currency}."
+        return Answer(text, top["amount"], currency, spec, {"count": spending.count, "transactions": [top]})
 
-    evidence = _evidence(spend_rows, currency)
+    evidence = spending.evidence()
     if intent.metric == "average_spending":
         months = _months(start, end)
         average = (Decimal(spent) / months).to_integral_value()

@@ -27,23 +27,23 @@ def vocabulary_for(session: Session, *, household_id: int, base_currency: str) -
         for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=BALANCE_KINDS)
         if not a.archived
     )
-    recent = (
-        select(Transaction.id, Transaction.payee)
-        .where(
-            Transaction.household_id == household_id,
-            Transaction.deleted_at.is_(None),
-            Transaction.payee != "",
-            Transaction.type.in_(("expense", "income")),
-        )
+    # The latest payees through the (household, date, id) index, then their category postings by transaction id.
+    recent = session.execute(
+        select(Transaction.id, func.lower(Transaction.payee))
+        .where(Transaction.household_id == household_id, Transaction.deleted_at.is_(None))
         .order_by(Transaction.date.desc(), Transaction.id.desc())
         .limit(MERCHANT_HISTORY)
-        .subquery()
-    )
-    rows = session.execute(
-        select(func.lower(recent.c.payee), Posting.account_id)
-        .join(Posting, Posting.transaction_id == recent.c.id)
-        .where(Posting.account_id.in_(list(categories)))
     ).all()
+    payee_of = {tx_id: payee for tx_id, payee in recent if payee}
+    rows: list[tuple[str, int]] = []
+    ids = list(payee_of)
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for tx_id, account_id in session.execute(
+            select(Posting.transaction_id, Posting.account_id).where(Posting.transaction_id.in_(chunk))
+        ):
+            if account_id in categories:
+                rows.append((payee_of[tx_id], account_id))
     counts: dict[str, Counter[int]] = {}
     for payee, account_id in rows:
         counts.setdefault(payee, Counter())[account_id] += 1
