@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,3 +43,27 @@ def sign_up(client: TestClient, *, email: str | None = None, password: str = "co
     assert token.status_code == 200, token.text
     body = created.json()
     return ApiUser(client=client, email=email, token=token.json()["access_token"], household_id=body["household"]["id"])
+
+
+def statement_csv(rows: int) -> bytes:
+    """A generic bank CSV of `rows` distinct spending rows."""
+    lines = "".join(f"2026-{1 + i % 12:02d}-{1 + i % 28:02d},SHOP {i % 50},-{1 + i % 90}.25\n" for i in range(rows))
+    return ("Date,Description,Amount\n" + lines).encode()
+
+
+def poll_job(
+    user: ApiUser, job_id: str, *, timeout: float, still_alive: Callable[[], None] | None = None
+) -> tuple[dict[str, Any], list[int]]:
+    """Poll a job over HTTP until it ends; returns it and the progress seen on the way."""
+    deadline = time.monotonic() + timeout
+    progress: list[int] = []
+    job: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        job = user.get(f"/jobs/{job_id}").json()
+        progress.append(job["progress_done"])
+        if job["status"] in ("succeeded", "failed"):
+            break
+        if still_alive is not None:
+            still_alive()
+        time.sleep(0.05)
+    return job, progress

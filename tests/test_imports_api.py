@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from kakeibo.core.settings import Settings
-from tests.api_helpers import sign_up
+from tests.api_helpers import poll_job, sign_up, statement_csv
 
 STATEMENT = (
     "Date,Description,Amount\n"
@@ -84,23 +83,15 @@ def test_the_background_runner_reports_progress_to_the_end(tmp_path: Path) -> No
     migrate(url)
     settings = Settings(data_dir=tmp_path, database_url=url, secret_key="test-secret-key-that-is-long-enough")
     app = create_app(settings, engine=make_engine(url))
-    rows = "".join(f"2026-{1 + i % 12:02d}-{1 + i % 28:02d},SHOP {i % 50},-{1 + i % 90}.25\n" for i in range(6000))
     with TestClient(app) as client:
         user = sign_up(client)
         account = user.post("/accounts", {"name": "Checking"}).json()
         started = user.post(
             "/imports",
-            files={"file": ("big.csv", ("Date,Description,Amount\n" + rows).encode(), "text/csv")},
+            files={"file": ("big.csv", statement_csv(6000), "text/csv")},
             data={"account_id": str(account["id"])},
         ).json()
-        deadline = time.monotonic() + 60
-        seen = set()
-        while time.monotonic() < deadline:
-            job = user.get(f"/jobs/{started['job']['id']}").json()
-            seen.add(job["status"])
-            if job["status"] in ("succeeded", "failed"):
-                break
-            time.sleep(0.05)
+        job, _ = poll_job(user, started["job"]["id"], timeout=60)
         assert job["status"] == "succeeded", job
         assert job["result"]["imported"] == 6000
         assert job["progress_done"] == 6000

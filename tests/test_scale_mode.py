@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import redis
 from fastapi.testclient import TestClient
 
 from kakeibo.core.settings import Settings
-from tests.api_helpers import sign_up
+from tests.api_helpers import poll_job, sign_up, statement_csv
 from tests.conftest import postgres_database, service_unavailable
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
@@ -63,26 +62,20 @@ def test_an_import_runs_on_a_celery_worker(tmp_path: Path, postgres_url: str, br
 
         settings = Settings(data_dir=tmp_path, database_url=postgres_url, redis_url=broker, secret_key=SECRET)
         app = create_app(settings)
-        rows = "".join(f"2026-{1 + i % 12:02d}-{1 + i % 28:02d},SHOP {i % 50},-{1 + i % 90}.25\n" for i in range(8000))
         with TestClient(app) as client:
             user = sign_up(client)
             account = user.post("/accounts", {"name": "Checking"}).json()
             started = user.post(
                 "/imports",
-                files={"file": ("big.csv", ("Date,Description,Amount\n" + rows).encode(), "text/csv")},
+                files={"file": ("big.csv", statement_csv(8000), "text/csv")},
                 data={"account_id": str(account["id"])},
             )
             assert started.status_code == 202, started.text
-            job_id = started.json()["job"]["id"]
-            deadline = time.monotonic() + 120
-            progress = []
-            while time.monotonic() < deadline:
-                job = user.get(f"/jobs/{job_id}").json()
-                progress.append(job["progress_done"])
-                if job["status"] in ("succeeded", "failed"):
-                    break
+
+            def worker_alive() -> None:
                 assert worker.poll() is None, (tmp_path / "worker.log").read_text()[-3000:]
-                time.sleep(0.05)
+
+            job, progress = poll_job(user, started.json()["job"]["id"], timeout=120, still_alive=worker_alive)
             assert job["status"] == "succeeded", (job, (tmp_path / "worker.log").read_text()[-3000:])
             assert job["result"]["imported"] == 8000
             # Progress reached the API through Redis while the worker ran (not only at the end).

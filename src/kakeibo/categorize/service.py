@@ -327,19 +327,45 @@ def retrain(session: Session, *, household_id: int) -> CategoryModel | None:
 
 
 # ---- corrections ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """What the categorizer sees of a stored transaction, and the category it is filed under now."""
+
+    text: TxnText
+    category_id: int | None
+
+
+def sides_of(session: Session, *, household_id: int, transactions: Sequence[Transaction]) -> dict[int, Sides]:
+    """Three queries however many transactions: their postings, and the accounts those name."""
+    result: dict[int, Sides] = {}
+    for start in range(0, len(transactions), 900):
+        chunk = transactions[start : start + 900]
+        postings = ledger_repo.posting_rows_of(session, [t.id for t in chunk])
+        accounts = ledger_repo.accounts_by_id(
+            session, household_id=household_id, ids={p.account_id for rows in postings.values() for p in rows}
+        )
+        for transaction in chunk:
+            legs = [accounts[p.account_id] for p in postings.get(transaction.id, []) if p.account_id in accounts]
+            money = next((a for a in legs if a.kind in BALANCE_KINDS), None)
+            category = next((a for a in legs if a.kind in CATEGORY_KINDS), None)
+            text = TxnText(
+                transaction.payee,
+                transaction.description,
+                transaction.amount_minor,
+                money.name if money else "",
+                transaction.date.day,
+            )
+            result[transaction.id] = Sides(text, category.id if category else None)
+    return result
+
+
 def text_of(session: Session, transaction: Transaction) -> TxnText:
-    postings = ledger_repo.postings_of(session, [transaction.id])[transaction.id]
-    accounts = ledger_repo.accounts_by_id(
-        session, household_id=transaction.household_id, ids=[p.account_id for p in postings]
-    )
-    money = next((accounts[p.account_id] for p in postings if accounts[p.account_id].kind in BALANCE_KINDS), None)
-    return TxnText(
-        transaction.payee,
-        transaction.description,
-        transaction.amount_minor,
-        money.name if money else "",
-        transaction.date.day,
-    )
+    return sides_of(session, household_id=transaction.household_id, transactions=[transaction])[transaction.id].text
+
+
+def category_id_of(session: Session, transaction: Transaction) -> int | None:
+    sides = sides_of(session, household_id=transaction.household_id, transactions=[transaction])
+    return sides[transaction.id].category_id
 
 
 def learn_correction(
@@ -459,7 +485,8 @@ def guesses_for(
 ) -> dict[int, list[dict[str, Any]]]:
     """The model's top guesses and the knowledge base's, for showing beside rows in the review queue."""
     model = load_model(session, household_id=household_id)
-    texts = [text_of(session, t) for t in transactions]
+    sides = sides_of(session, household_id=household_id, transactions=transactions)
+    texts = [sides[t.id].text for t in transactions]
     result: dict[int, list[dict[str, Any]]] = {t.id: [] for t in transactions}
     if model is not None and texts:
         for transaction, guesses in zip(transactions, model.predict(texts, k=3), strict=True):
@@ -560,12 +587,12 @@ def apply_rules(session: Session, *, actor: Actor, base_currency: str, limit: in
         .limit(limit)
     ).all()
     changed: list[int] = []
+    sides = sides_of(session, household_id=actor.household_id, transactions=rows)
     for transaction in rows:
-        text = text_of(session, transaction)
-        decision = categorizer._by_rule(RowToCategorize(text))
+        decision = categorizer._by_rule(RowToCategorize(sides[transaction.id].text))
         if decision is None or decision.category_id is None:
             continue
-        if category_id_of(session, transaction) == decision.category_id:
+        if sides[transaction.id].category_id == decision.category_id:
             continue
         ledger.update_transaction(
             session,
@@ -583,14 +610,6 @@ def apply_rules(session: Session, *, actor: Actor, base_currency: str, limit: in
 
 
 # ---- a person's verdicts --------------------------------------------------------------------------------------
-def category_id_of(session: Session, transaction: Transaction) -> int | None:
-    postings = ledger_repo.postings_of(session, [transaction.id])[transaction.id]
-    accounts = ledger_repo.accounts_by_id(
-        session, household_id=transaction.household_id, ids=[p.account_id for p in postings]
-    )
-    return next((p.account_id for p in postings if accounts[p.account_id].kind in CATEGORY_KINDS), None)
-
-
 def accept(session: Session, *, actor: Actor, transaction_ids: Sequence[int]) -> int:
     """The person agrees with what is there: the category is locked and any review flag cleared."""
     count = 0

@@ -13,10 +13,11 @@ from kakeibo.cli.context import open_ledger
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core.actor import Actor
 from kakeibo.imports.errors import ImportHasProblems
+from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
 from kakeibo.imports.service import ImportOptions, ImportReport, import_file
 from kakeibo.ledger import service as ledger
 
-FORMATS = ("auto", "csv", "ofx", "qif", "camt")
+FORMATS = ("auto", *STATEMENT_FORMATS)
 
 
 def import_command(

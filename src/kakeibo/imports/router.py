@@ -14,6 +14,7 @@ from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.imports import service
 from kakeibo.imports.errors import ImportNotFound
+from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
 from kakeibo.imports.models import ImportBatch
 from kakeibo.imports.schemas import ImportOut, ImportStarted, PreviewOut
 from kakeibo.jobs import service as jobs
@@ -22,7 +23,7 @@ from kakeibo.ledger import service as ledger
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 MAX_UPLOAD = 200 * 1024 * 1024
-FORMATS = ("auto", "csv", "ofx", "qif", "camt")
+FORMATS = ("auto", *STATEMENT_FORMATS)
 
 
 async def _save_upload(request: Request, upload: UploadFile) -> Path:

@@ -285,7 +285,7 @@ def import_file(
         if progress is not None:
             progress(report.rows_read, f"{report.rows_read:,} rows read, {report.imported:,} imported")
     # Rows the statement itself passed over on purpose (pending holds, investment records) were read too.
-    skipped_by_statement = _count(getattr(statement, "skipped", 0))
+    skipped_by_statement = statement.skipped
     report.skipped += skipped_by_statement
     report.rows_read += skipped_by_statement
     issues = [_issue(i) for i in statement.issues] + importer.issues
@@ -759,17 +759,6 @@ class _Importer:
                 for row, tx_id in pairs
             ],
         )
-
-
-def _count(value: object) -> int:
-    """A statement's count of rows it skipped on purpose (e.g. Revolut's pending holds), however it keeps it."""
-    if isinstance(value, int):
-        return value
-    if isinstance(value, dict):
-        return sum(v if isinstance(v, int) else len(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return len(value)
-    return 0
 
 
 def _text(row: _Row) -> str:
