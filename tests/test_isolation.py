@@ -27,6 +27,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/rules/{rule_id}"): {"status": "active"},
     ("POST", "/api/v1/review/accept"): {"transaction_ids": "__TX__"},
     ("POST", "/api/v1/review/correct"): {"transaction_ids": "__TX__", "category": "Food & Dining/Coffee"},
+    ("POST", "/api/v1/assistant/conversations/{conversation_id}/messages"): {"text": "yes"},
 }
 
 
@@ -59,6 +60,11 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
     ).json()
     events = alice.get("/events").json()
     me = alice.get("/auth/me").json()
+    # A conversation with a pending proposal: Bob must neither read it nor confirm it.
+    conversation = alice.post("/assistant/conversations", {}).json()
+    said = alice.post(
+        f"/assistant/conversations/{conversation['id']}/messages", {"text": f"spent 55.55 at {MARKER}"}
+    ).json()
     return {
         "account_id": account["id"],
         "category_id": category["id"],
@@ -71,6 +77,8 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "rule_id": rule["id"],
         "job_id": started["job"]["id"],
         "import_id": alice.get("/imports").json()[0]["id"],
+        "conversation_id": conversation["id"],
+        "proposal_id": said["proposal"]["id"],
         "secrets": [MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", alice.email, key["key"]],
     }
 
@@ -137,3 +145,4 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
     }
     assert after == before
     assert alice.get("/events").json()[0]["group_id"] == world["group_id"]
+    assert alice.get(f"/assistant/proposals/{world['proposal_id']}").json()["status"] == "pending"

@@ -1,5 +1,7 @@
 """Imports every domain's tables so that `Base.metadata` is complete (for Alembic and tests)."""
 
+from kakeibo.assistant import models as assistant_models
+from kakeibo.assistant.llm import models as llm_models  # noqa: F401  (registers the llm_usage table)
 from kakeibo.auth import models as auth_models
 from kakeibo.categorize import models as categorize_models
 from kakeibo.core.db import Base
@@ -7,4 +9,12 @@ from kakeibo.imports import models as import_models
 from kakeibo.jobs import models as job_models
 from kakeibo.ledger import models as ledger_models
 
-__all__ = ["Base", "auth_models", "categorize_models", "import_models", "job_models", "ledger_models"]
+__all__ = [
+    "Base",
+    "assistant_models",
+    "auth_models",
+    "categorize_models",
+    "import_models",
+    "job_models",
+    "ledger_models",
+]

@@ -35,6 +35,32 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
 
+    # The assistant. Offline by default; an OpenAI-compatible endpoint makes it better when configured.
+    proposal_minutes: int = Field(default=10, ge=1, description="How long an assistant proposal can be confirmed.")
+    llm_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible API base URL (e.g. an Ollama or OpenRouter /v1); unset = offline."
+    )
+    llm_api_key: str | None = Field(default=None, description="API key for the LLM endpoint, if it needs one.")
+    llm_model: str | None = Field(default=None, description="Chat model name at the LLM endpoint.")
+    llm_timeout_seconds: float = Field(default=30.0, gt=0, description="Per-request timeout for the LLM endpoint.")
+    llm_max_retries: int = Field(default=2, ge=0, description="Retries on 429 and 5xx answers.")
+    llm_prices: str = Field(
+        default="{}",
+        description='Prices per million tokens by model, JSON: {"model": {"input": "0.15", "output": "0.60"}}.',
+    )
+    llm_household_daily_cap: str = Field(
+        default="0.50", description="Most a household may spend on the LLM per day, in USD (decimal string)."
+    )
+    llm_global_monthly_cap: str = Field(
+        default="20.00", description="Most the whole instance may spend on the LLM per month, in USD."
+    )
+    llm_user_daily_requests: int = Field(default=200, ge=0, description="LLM requests per user per day.")
+    llm_concurrency: int = Field(default=4, ge=1, description="LLM requests in flight at once.")
+    transcription_model: str | None = Field(
+        default=None,
+        description="Model for the endpoint's /audio/transcriptions; unset = offline pocketsphinx.",
+    )
+
     @field_validator("data_dir")
     @classmethod
     def _expand(cls, value: Path) -> Path:
@@ -44,6 +70,10 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: str) -> str:
         return value.upper()
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
 
     @property
     def embedded(self) -> bool:

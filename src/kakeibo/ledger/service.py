@@ -703,6 +703,16 @@ def update_transaction(
     return transaction
 
 
+def check_update(
+    session: Session, *, household_id: int, transaction: Transaction, data: TransactionUpdate, base_currency: str
+) -> None:
+    """Validate a change as `update_transaction` would, without writing (for previews such as proposals)."""
+    postings = repo.postings_of(session, [transaction.id])[transaction.id]
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    merged = _merge_update(session, transaction, postings, changes, household_id)
+    build_transaction(AccountCache(session, household_id), merged, base_currency=base_currency)
+
+
 def _merge_update(
     session: Session, transaction: Transaction, postings: list[Posting], changes: dict[str, Any], household_id: int
 ) -> TransactionCreate:

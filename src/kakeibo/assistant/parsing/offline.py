@@ -401,7 +401,7 @@ _DAY_POSSESSIVE = re.compile(r"\b(yesterday|today|tonight|last night|(?:mon|tues
 _MAKE = re.compile(r"(?:please )?(?:make|set) (?P<target>.+?) (?P<value>[$€£¥]?\d[\d,.]*k?)")
 
 
-def _normalize(text: str) -> str:
+def normalize(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"[\"!?]+|[.,;:]+(?=\s|$)", " ", text)
     text = _DAY_POSSESSIVE.sub(r"\1", text)
@@ -486,7 +486,7 @@ _GROUP_BY = [
 ]
 
 
-def _query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
+def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     metric: Metric | None = next((m for pattern, m in _METRICS if pattern.search(text)), None)
     if metric is None:
         return Unsupported(reason="I can answer questions about your spending, income, balances and budgets.")
@@ -593,7 +593,7 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
 
 def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     """The intent of one utterance. Never raises on odd input: what is not understood is `unsupported`."""
-    norm = _normalize(text)
+    norm = normalize(text)
     if not norm:
         return Unsupported(reason="Say what you spent, earned or want to know.")
     if _INJECTION.search(norm):
@@ -623,5 +623,5 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     dates = find_dates(words, today)
     has_amount = find_amount(dates.text if dates else words, vocabulary.base_currency) is not None
     if not has_amount and (_QUESTION.match(words) or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))):
-        return _query(words, today, vocabulary)
+        return parse_query(words, today, vocabulary)
     return _capture(words, today, vocabulary)

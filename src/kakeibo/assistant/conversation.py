@@ -1,0 +1,486 @@
+"""One turn of a conversation with the assistant: understand the utterance (offline parser, or the LLM when
+configured, validated into the same intents), then answer it from the ledger or propose a change. The
+conversation remembers what follow-ups need: the last question, the transactions just shown, a pending choice
+between candidates, the proposal waiting for a yes, and a capture waiting for its amount."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kakeibo.assistant import proposals
+from kakeibo.assistant.answers import answer
+from kakeibo.assistant.intents import (
+    AddTransaction,
+    Clarify,
+    DeleteTransaction,
+    Intent,
+    IntentAdapter,
+    Query,
+    Target,
+    Undo,
+    Unsupported,
+    UpdateTransaction,
+)
+from kakeibo.assistant.models import Conversation, Message, Proposal
+from kakeibo.assistant.parsing import Vocabulary, parse
+from kakeibo.assistant.parsing.followup import follow_up, is_follow_up
+from kakeibo.assistant.parsing.offline import find_amount, normalize
+from kakeibo.assistant.service import vocabulary_for
+from kakeibo.assistant.targets import resolve, rows
+from kakeibo.core import clock
+from kakeibo.core.actor import Actor
+from kakeibo.core.errors import KakeiboError, NotFound
+from kakeibo.core.settings import Settings
+from kakeibo.ledger import service as ledger
+
+HISTORY_LIMIT = 200
+_YES = re.compile(r"(?:yes|yep|yeah|y|ok|okay|sure|confirm|confirmed|do it|go ahead|correct|right|that's right)")
+_NO = re.compile(r"(?:no|nope|n|cancel|never ?mind|don't|do not|stop|forget it)")
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
+_CHOICE = re.compile(
+    r"^(?:the )?(?P<ord>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?: one)?$"
+    r"|^(?:number |no |option |#)?(?P<n>\d{1,9})$"
+)
+
+
+_READ_ONLY = "You can ask questions, but this credential may only read, so I can't change anything."
+
+
+class ConversationNotFound(NotFound):
+    type = "/problems/conversation-not-found"
+    title = "Conversation not found"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who talks and where: the household and user, the household's currency, and the channel (for events)."""
+
+    household_id: int
+    user_id: int
+    base_currency: str
+    source: str = "assistant"
+
+    def actor(self) -> Actor:
+        return Actor(household_id=self.household_id, user_id=self.user_id, source="assistant")
+
+
+def start(session: Session, *, speaker: Speaker, title: str = "") -> Conversation:
+    conversation = Conversation(
+        household_id=speaker.household_id, user_id=speaker.user_id, title=title[:120], context={}
+    )
+    session.add(conversation)
+    session.flush()
+    return conversation
+
+
+def get(session: Session, *, speaker: Speaker, conversation_id: int) -> Conversation:
+    """A conversation of the caller's own (members of a household do not read each other's chats)."""
+    conversation = session.get(Conversation, conversation_id)
+    if (
+        conversation is None
+        or conversation.household_id != speaker.household_id
+        or conversation.user_id != speaker.user_id
+    ):
+        raise ConversationNotFound(f"no conversation {conversation_id}")
+    return conversation
+
+
+def latest(session: Session, *, speaker: Speaker, title: str) -> Conversation:
+    """The caller's latest conversation with this title, started when there is none (the CLI keeps one)."""
+    found = session.scalars(
+        select(Conversation)
+        .where(
+            Conversation.household_id == speaker.household_id,
+            Conversation.user_id == speaker.user_id,
+            Conversation.title == title,
+        )
+        .order_by(Conversation.id.desc())
+        .limit(1)
+    ).first()
+    return found or start(session, speaker=speaker, title=title)
+
+
+def list_conversations(session: Session, *, speaker: Speaker, limit: int = 50) -> list[Conversation]:
+    return list(
+        session.scalars(
+            select(Conversation)
+            .where(Conversation.household_id == speaker.household_id, Conversation.user_id == speaker.user_id)
+            .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def history(session: Session, *, conversation: Conversation) -> list[dict[str, Any]]:
+    messages = session.scalars(
+        select(Message)
+        .where(Message.conversation_id == conversation.id)
+        .order_by(Message.id.desc())
+        .limit(HISTORY_LIMIT)
+    ).all()
+    out = [message_dict(m) for m in reversed(messages)]
+    # A proposal's state moves on after its message was written (confirmed, cancelled, expired): show it now.
+    ids = [m["proposal"]["id"] for m in out if m.get("proposal")]
+    if ids:
+        current = {
+            p.id: proposals.as_dict(proposals.get(session, household_id=conversation.household_id, proposal_id=p.id))
+            for p in session.scalars(select(Proposal).where(Proposal.id.in_(ids)))
+        }
+        for m in out:
+            if m.get("proposal") and m["proposal"]["id"] in current:
+                m["proposal"] = current[m["proposal"]["id"]]
+    return out
+
+
+def message_dict(message: Message) -> dict[str, Any]:
+    payload = message.payload or {}
+    return {
+        "id": message.id,
+        "role": message.role,
+        "text": message.text,
+        "created_at": message.created_at.isoformat(),
+        "kind": payload.get("kind"),
+        "intent": payload.get("intent"),
+        "value": payload.get("value"),
+        "currency": payload.get("currency"),
+        "query": payload.get("query"),
+        "evidence": payload.get("evidence"),
+        "proposal": payload.get("proposal"),
+        "candidates": payload.get("candidates") or [],
+    }
+
+
+@dataclass
+class Reply:
+    """What the assistant says back, before it is stored as a message."""
+
+    text: str
+    intent: Intent | None = None
+    value: str | None = None
+    currency: str | None = None
+    query: dict[str, Any] | None = None
+    evidence: dict[str, Any] | None = None
+    proposal: dict[str, Any] | None = None
+    candidates: list[dict[str, Any]] | None = None
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "kind": self.intent.kind if self.intent is not None else None,
+            "intent": IntentAdapter.dump_python(self.intent, mode="json") if self.intent is not None else None,
+            "value": self.value,
+            "currency": self.currency,
+            "query": self.query,
+            "evidence": self.evidence,
+            "proposal": self.proposal,
+            "candidates": self.candidates or [],
+        }
+
+
+class Turn:
+    """One utterance in a conversation, carried through to a reply."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        speaker: Speaker,
+        conversation: Conversation,
+        settings: Settings,
+        today: dt.date | None = None,
+        language_model: Any | None = None,
+        can_write: bool = True,
+    ) -> None:
+        self.session = session
+        self.can_write = can_write
+        self.speaker = speaker
+        self.conversation = conversation
+        self.settings = settings
+        self.today = today or clock.today()
+        self.context: dict[str, Any] = dict(conversation.context or {})
+        self.language_model = language_model
+        self._vocabulary: Vocabulary | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary_for(
+                self.session, household_id=self.speaker.household_id, base_currency=self.speaker.base_currency
+            )
+        return self._vocabulary
+
+    # ---- understanding ----------------------------------------------------------------------------------------
+    def understand(self, text: str) -> Intent:
+        intent: Intent | None = None
+        if self.language_model is not None:
+            intent = self.language_model.parse(
+                self.session,
+                text=text,
+                today=self.today,
+                vocabulary=self.vocabulary,
+                household_id=self.speaker.household_id,
+                user_id=self.speaker.user_id,
+                session_key=f"conversation:{self.conversation.id}",
+                context={"previous_query": self.context.get("last_query")},
+            )
+        if intent is None:
+            intent = parse(text, today=self.today, vocabulary=self.vocabulary)
+        previous = self.context.get("last_query")
+        if previous and isinstance(intent, Query | Unsupported | Clarify) and is_follow_up(text):
+            resolved = follow_up(text, Query.model_validate(previous), today=self.today, vocabulary=self.vocabulary)
+            if resolved is not None:
+                return resolved
+        waiting = self.context.get("clarify_text")
+        # "coffee at Blue Bottle" → "How much was it?" → "4.50": the amount completes the earlier capture.
+        if (
+            waiting
+            and (
+                isinstance(intent, Clarify | Unsupported | Query)
+                or (isinstance(intent, AddTransaction) and intent.description is None and intent.category is None)
+            )
+            and find_amount(normalize(text), self.speaker.base_currency) is not None
+        ):
+            combined = parse(f"{text} {waiting}", today=self.today, vocabulary=self.vocabulary)
+            if isinstance(combined, AddTransaction):
+                return combined
+        return intent
+
+    # ---- replying ---------------------------------------------------------------------------------------------
+    def reply(self, text: str) -> Reply:
+        try:
+            return self._reply(text)
+        except KakeiboError as exc:
+            # A change the ledger would refuse (an unknown account, a split given one amount): say why, change nothing.
+            self.context.pop("proposal", None)
+            return Reply(f"I can't do that: {exc}")
+
+    def _reply(self, text: str) -> Reply:
+        norm = normalize(text)
+        pending = self.context.get("proposal")
+        if pending and (_YES.fullmatch(norm) or _NO.fullmatch(norm)):
+            if not self.can_write:
+                return Reply(_READ_ONLY)
+            return self._decide(pending, confirm=bool(_YES.fullmatch(norm)))
+        choice = self.context.get("choose")
+        if choice:
+            picked = self._pick(norm, choice)
+            if picked is not None:
+                return picked
+        self.context.pop("choose", None)
+        intent = self.understand(text)
+        self.context.pop("clarify_text", None)
+        if isinstance(intent, Query):
+            return self._answer(intent)
+        if not self.can_write and isinstance(intent, AddTransaction | UpdateTransaction | DeleteTransaction | Undo):
+            return Reply(_READ_ONLY, intent)
+        if isinstance(intent, AddTransaction):
+            proposal = proposals.propose_create(
+                self.session,
+                actor=self.speaker.actor(),
+                conversation_id=self.conversation.id,
+                intent=intent,
+                minutes=self.settings.proposal_minutes,
+                base_currency=self.speaker.base_currency,
+            )
+            return self._proposed(intent, proposal)
+        if isinstance(intent, UpdateTransaction | DeleteTransaction):
+            return self._change(intent, text)
+        if isinstance(intent, Undo):
+            undo = proposals.propose_undo(
+                self.session,
+                actor=self.speaker.actor(),
+                conversation_id=self.conversation.id,
+                minutes=self.settings.proposal_minutes,
+            )
+            if undo is None:
+                return Reply("There is nothing to undo.", intent)
+            return self._proposed(intent, undo)
+        if isinstance(intent, Clarify):
+            self.context["clarify_text"] = text
+            return Reply(intent.question, intent)
+        return Reply(intent.reason, intent)
+
+    def _answer(self, intent: Query) -> Reply:
+        result = answer(
+            self.session,
+            household_id=self.speaker.household_id,
+            base_currency=self.speaker.base_currency,
+            intent=intent,
+        )
+        self.context["last_query"] = intent.model_dump(mode="json")
+        shown = [row["id"] for row in (result.evidence or {}).get("transactions", []) if "id" in row]
+        if shown:
+            self.context["recent_ids"] = shown[:20]
+        text = result.answer
+        if self.language_model is not None:
+            narrated = self.language_model.narrate(
+                self.session,
+                answer=result,
+                question=intent.model_dump_json(),
+                household_id=self.speaker.household_id,
+                user_id=self.speaker.user_id,
+                session_key=f"conversation:{self.conversation.id}",
+            )
+            text = narrated or text
+        return Reply(text, intent, result.value, result.currency, result.query, result.evidence)
+
+    def _proposed(self, intent: Intent, proposal: Proposal) -> Reply:
+        self.context["proposal"] = proposal.id
+        if proposal.transaction_id is not None:
+            self.context["recent_ids"] = [proposal.transaction_id]
+        return Reply(f"{proposal.summary}?", intent, proposal=proposals.as_dict(proposal))
+
+    def _change(self, intent: UpdateTransaction | DeleteTransaction, said: str) -> Reply:
+        found = resolve(
+            self.session,
+            household_id=self.speaker.household_id,
+            target=intent.target,
+            said=normalize(said),
+            today=self.today,
+            currency=self.speaker.base_currency,
+            recent_ids=self.context.get("recent_ids"),
+        )
+        if found.match is not None:
+            return self._propose_change(intent, found.match)
+        if not found.candidates:
+            what = _describe_target(intent.target)
+            return Reply(f"I could not find {what}. Try its date or amount, or its number from the list.", intent)
+        listed = rows(self.session, household_id=self.speaker.household_id, transactions=found.candidates)
+        self.context["choose"] = {
+            "intent": IntentAdapter.dump_python(intent, mode="json"),
+            "ids": [row["id"] for row in listed],
+        }
+        lines = [
+            f"{n}. {row['date']} {row['payee'] or '(no payee)'} {row['amount']} {row['currency']} (#{row['id']})"
+            for n, row in enumerate(listed, start=1)
+        ]
+        more = (
+            f"{found.matched} transactions match; the latest {len(listed)}"
+            if found.matched > len(listed)
+            else (f"{len(listed)} transactions match")
+        )
+        text = f"{more}. Which one did you mean?\n" + "\n".join(lines)
+        return Reply(text, intent, candidates=listed)
+
+    def _propose_change(self, intent: UpdateTransaction | DeleteTransaction, transaction: Any) -> Reply:
+        actor = self.speaker.actor()
+        if isinstance(intent, UpdateTransaction):
+            proposal = proposals.propose_update(
+                self.session,
+                actor=actor,
+                conversation_id=self.conversation.id,
+                transaction=transaction,
+                changes=intent.changes,
+                minutes=self.settings.proposal_minutes,
+                base_currency=self.speaker.base_currency,
+            )
+        else:
+            proposal = proposals.propose_delete(
+                self.session,
+                actor=actor,
+                conversation_id=self.conversation.id,
+                transaction=transaction,
+                minutes=self.settings.proposal_minutes,
+            )
+        return self._proposed(intent, proposal)
+
+    def _pick(self, norm: str, choice: dict[str, Any]) -> Reply | None:
+        match = _CHOICE.fullmatch(norm)
+        if match is None:
+            return None
+        ids: list[int] = choice["ids"]
+        if match.group("ord"):
+            index = len(ids) if match.group("ord") == "last" else _ORDINAL[match.group("ord")]
+            if index > len(ids):
+                return Reply(f"There are only {len(ids)} to choose from.")
+            picked = ids[index - 1]
+        else:
+            number = int(match.group("n"))
+            picked = ids[number - 1] if 1 <= number <= len(ids) else number
+            if picked not in ids:
+                return Reply(f"Pick one of the {len(ids)} listed, by its position or its #number.")
+        self.context.pop("choose", None)
+        intent = IntentAdapter.validate_python(choice["intent"])
+        assert isinstance(intent, UpdateTransaction | DeleteTransaction)
+        chosen = intent.model_copy(update={"target": Target(id=picked)})
+        transaction = ledger.get_transaction(
+            self.session, household_id=self.speaker.household_id, transaction_id=picked
+        )
+        return self._propose_change(chosen, transaction)
+
+    def _decide(self, proposal_id: str, *, confirm: bool) -> Reply:
+        self.context.pop("proposal", None)
+        try:
+            if confirm:
+                done = proposals.confirm(
+                    self.session,
+                    actor=self.speaker.actor(),
+                    proposal_id=proposal_id,
+                    base_currency=self.speaker.base_currency,
+                )
+                if done.transaction_id is not None:
+                    self.context["recent_ids"] = [done.transaction_id]
+                text = f"{proposals.done_text(done)}. Say “undo” to take it back."
+            else:
+                done = proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=proposal_id)
+                text = "Cancelled; nothing was changed."
+        except KakeiboError as exc:
+            return Reply(f"That could not be done: {exc}")
+        return Reply(text, proposal=proposals.as_dict(done))
+
+
+def _describe_target(target: Target) -> str:
+    parts = [target.description or "a transaction"]
+    if target.amount:
+        parts.append(f"of {target.amount}")
+    if target.date:
+        parts.append(f"on {target.date.isoformat()}")
+    return " ".join(parts)
+
+
+def say(
+    session: Session,
+    *,
+    speaker: Speaker,
+    conversation: Conversation,
+    text: str,
+    settings: Settings,
+    today: dt.date | None = None,
+    language_model: Any | None = None,
+    can_write: bool = True,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Store the user's message, reply, store the reply: (user message, assistant message) as dicts."""
+    text = text.strip()
+    said = Message(
+        conversation_id=conversation.id, household_id=speaker.household_id, role="user", text=text, payload=None
+    )
+    session.add(said)
+    turn = Turn(
+        session,
+        speaker=speaker,
+        conversation=conversation,
+        settings=settings,
+        today=today,
+        language_model=language_model,
+        can_write=can_write,
+    )
+    reply = turn.reply(text)
+    answered = Message(
+        conversation_id=conversation.id,
+        household_id=speaker.household_id,
+        role="assistant",
+        text=reply.text,
+        payload=reply.payload(),
+    )
+    session.add(answered)
+    conversation.context = turn.context
+    conversation.updated_at = clock.now()
+    if not conversation.title:
+        conversation.title = text[:120]
+    session.flush()
+    return message_dict(said), message_dict(answered)

@@ -1,0 +1,310 @@
+"""Proposals: what the assistant would change, shown as a diff, carried out only on confirmation and only through
+the ledger service (so every confirmed proposal is one undoable event group). Proposals expire; a transaction
+changed since it was proposed is not overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kakeibo.assistant.intents import AddTransaction, Changes
+from kakeibo.assistant.models import Proposal
+from kakeibo.assistant.targets import rows
+from kakeibo.core import clock
+from kakeibo.core.actor import Actor
+from kakeibo.core.errors import Conflict, NotFound, ValidationFailed
+from kakeibo.core.money import minor_to_str, to_minor
+from kakeibo.ledger import repository as ledger_repo
+from kakeibo.ledger import service as ledger
+from kakeibo.ledger.errors import StaleVersion
+from kakeibo.ledger.models import BALANCE_KINDS, Account, Transaction
+from kakeibo.ledger.schemas import TransactionCreate, TransactionUpdate
+
+
+class ProposalNotFound(NotFound):
+    type = "/problems/proposal-not-found"
+    title = "Proposal not found"
+
+
+class ProposalClosed(Conflict):
+    type = "/problems/proposal-closed"
+    title = "Proposal no longer pending"
+
+
+def _new(
+    session: Session,
+    *,
+    actor: Actor,
+    conversation_id: int | None,
+    action: str,
+    summary: str,
+    payload: dict[str, Any],
+    diff: list[dict[str, Any]],
+    minutes: int,
+    transaction_id: int | None = None,
+) -> Proposal:
+    proposal = Proposal(
+        id=str(uuid.uuid4()),
+        household_id=actor.household_id,
+        user_id=actor.user_id,
+        conversation_id=conversation_id,
+        action=action,
+        summary=summary,
+        payload=payload,
+        diff=diff,
+        status="pending",
+        transaction_id=transaction_id,
+        expires_at=clock.now() + dt.timedelta(minutes=minutes),
+    )
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def default_account(session: Session, *, household_id: int, name: str | None) -> Account:
+    """The account a capture names, else the household's first checking account, else its first account."""
+    if name:
+        return ledger.find_money_account(session, household_id=household_id, name=name)
+    accounts = [
+        a for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=BALANCE_KINDS) if not a.archived
+    ]
+    if not accounts:
+        raise ValidationFailed("there is no account to record this in: add an account first")
+    return next((a for a in accounts if a.subtype is not None and a.subtype.value == "checking"), accounts[0])
+
+
+def propose_create(
+    session: Session,
+    *,
+    actor: Actor,
+    conversation_id: int | None,
+    intent: AddTransaction,
+    minutes: int,
+    base_currency: str,
+) -> Proposal:
+    account = default_account(session, household_id=actor.household_id, name=intent.account)
+    to_account = (
+        ledger.find_money_account(session, household_id=actor.household_id, name=intent.to_account)
+        if intent.to_account
+        else None
+    )
+    transfer = intent.type == "transfer"
+    data = TransactionCreate(
+        type=intent.type,
+        account=account.id,
+        to_account=to_account.id if to_account else None,
+        category=None if transfer else intent.category,
+        amount=intent.amount,
+        currency=intent.currency,
+        date=intent.date,
+        payee=intent.description or "",
+    )
+    # Validate now, so a proposal that could not be carried out is never shown as if it could.
+    ledger.build_transaction(ledger.AccountCache(session, actor.household_id), data, base_currency=base_currency)
+    amount = minor_to_str(to_minor(intent.amount, intent.currency), intent.currency)
+    where = f"{account.name} → {to_account.name}" if to_account else account.name
+    article = "a" if transfer else "an"
+    summary = f"Record {article} {intent.type} of {amount} {intent.currency} on {intent.date} ({where})"
+    summary += f", {intent.category}" if intent.category and not transfer else ""
+    summary += f", {intent.description}" if intent.description else ""
+    diff = [
+        {"field": "type", "before": None, "after": intent.type},
+        {"field": "date", "before": None, "after": intent.date.isoformat()},
+        {"field": "amount", "before": None, "after": f"{amount} {intent.currency}"},
+        {"field": "account", "before": None, "after": account.name},
+    ]
+    if to_account:
+        diff.append({"field": "to_account", "before": None, "after": to_account.name})
+    else:
+        diff.append({"field": "category", "before": None, "after": intent.category or "Uncategorized"})
+    if intent.description:
+        diff.append({"field": "payee", "before": None, "after": intent.description})
+    return _new(
+        session,
+        actor=actor,
+        conversation_id=conversation_id,
+        action="create",
+        summary=summary,
+        payload={"data": data.model_dump(mode="json", exclude_none=True)},
+        diff=diff,
+        minutes=minutes,
+    )
+
+
+def propose_update(
+    session: Session,
+    *,
+    actor: Actor,
+    conversation_id: int | None,
+    transaction: Transaction,
+    changes: Changes,
+    minutes: int,
+    base_currency: str,
+) -> Proposal:
+    (current,) = rows(session, household_id=actor.household_id, transactions=[transaction])
+    patch: dict[str, Any] = {}
+    diff: list[dict[str, Any]] = []
+    if changes.amount is not None:
+        patch["amount"] = changes.amount
+        shown = minor_to_str(to_minor(changes.amount, current["currency"]), current["currency"])
+        diff.append({"field": "amount", "before": current["amount"], "after": shown})
+    if changes.category is not None:
+        patch["category"] = changes.category
+        diff.append({"field": "category", "before": current["category"], "after": changes.category})
+    if changes.date is not None:
+        patch["date"] = changes.date.isoformat()
+        diff.append({"field": "date", "before": current["date"], "after": changes.date.isoformat()})
+    if changes.description is not None:
+        patch["payee"] = changes.description
+        diff.append({"field": "payee", "before": current["payee"], "after": changes.description})
+    if not patch:
+        raise ValidationFailed("say what to change: the amount, category, date or payee")
+    # Validate against the ledger's rules before showing it (a split cannot take a friendly amount, etc.).
+    ledger.check_update(
+        session,
+        household_id=actor.household_id,
+        transaction=transaction,
+        data=TransactionUpdate.model_validate(patch),
+        base_currency=base_currency,
+    )
+    changed = ", ".join(f"{d['field']} {d['before']} → {d['after']}" for d in diff)
+    summary = f"Change {current['payee'] or 'transaction'} of {current['date']} ({current['amount']}): {changed}"
+    return _new(
+        session,
+        actor=actor,
+        conversation_id=conversation_id,
+        action="update",
+        summary=summary,
+        payload={"transaction_id": transaction.id, "version": transaction.version, "patch": patch},
+        diff=diff,
+        minutes=minutes,
+        transaction_id=transaction.id,
+    )
+
+
+def propose_delete(
+    session: Session, *, actor: Actor, conversation_id: int | None, transaction: Transaction, minutes: int
+) -> Proposal:
+    (current,) = rows(session, household_id=actor.household_id, transactions=[transaction])
+    summary = (
+        f"Delete {current['payee'] or 'the transaction'} of {current['date']}: {current['amount']} "
+        f"{current['currency']} ({current['category'] or current['account']})"
+    )
+    diff = [{"field": key, "before": current[key], "after": None} for key in ("date", "payee", "amount", "category")]
+    return _new(
+        session,
+        actor=actor,
+        conversation_id=conversation_id,
+        action="delete",
+        summary=summary,
+        payload={"transaction_id": transaction.id, "version": transaction.version},
+        diff=diff,
+        minutes=minutes,
+        transaction_id=transaction.id,
+    )
+
+
+def propose_undo(session: Session, *, actor: Actor, conversation_id: int | None, minutes: int) -> Proposal | None:
+    group = ledger_repo.latest_undoable_group(session, household_id=actor.household_id)
+    if group is None:
+        return None
+    events = ledger_repo.events_of_group(session, household_id=actor.household_id, group_id=group)
+    summaries = [e.summary for e in events]
+    shown = "; ".join(summaries[:3]) + (f" and {len(summaries) - 3} more" if len(summaries) > 3 else "")
+    return _new(
+        session,
+        actor=actor,
+        conversation_id=conversation_id,
+        action="undo",
+        summary=f"Undo: {shown}",
+        payload={"group_id": group},
+        diff=[{"field": "change", "before": s, "after": None} for s in summaries[:20]],
+        minutes=minutes,
+    )
+
+
+def get(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None or proposal.household_id != household_id:
+        raise ProposalNotFound(f"no proposal {proposal_id} in this household")
+    if proposal.status == "pending" and proposal.expires_at <= clock.now():
+        proposal.status = "expired"
+    return proposal
+
+
+def _open(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
+    proposal = get(session, household_id=household_id, proposal_id=proposal_id)
+    if proposal.status != "pending":
+        raise ProposalClosed(f"this proposal is {proposal.status}; ask again to make a new one")
+    return proposal
+
+
+def confirm(session: Session, *, actor: Actor, proposal_id: str, base_currency: str) -> Proposal:
+    """Carry the proposal out through the ledger service, as one event group of its own."""
+    proposal = _open(session, household_id=actor.household_id, proposal_id=proposal_id)
+    payload = proposal.payload
+    if proposal.action == "create":
+        data = TransactionCreate.model_validate(payload["data"])
+        created = ledger.create_transaction(session, actor=actor, data=data, base_currency=base_currency)
+        proposal.transaction_id, proposal.event_group = created.id, actor.group_id
+    elif proposal.action == "update":
+        patch = TransactionUpdate.model_validate({**payload["patch"], "version": payload["version"]})
+        try:
+            ledger.update_transaction(
+                session,
+                actor=actor,
+                transaction_id=int(payload["transaction_id"]),
+                data=patch,
+                base_currency=base_currency,
+            )
+        except StaleVersion:
+            raise ProposalClosed("the transaction changed since this was proposed; ask again") from None
+        proposal.event_group = actor.group_id
+    elif proposal.action == "delete":
+        transaction = ledger.get_transaction(
+            session, household_id=actor.household_id, transaction_id=int(payload["transaction_id"])
+        )
+        if transaction.version != payload["version"]:
+            raise ProposalClosed("the transaction changed since this was proposed; ask again")
+        ledger.delete_transaction(session, actor=actor, transaction_id=transaction.id)
+        proposal.event_group = actor.group_id
+    else:
+        result = ledger.undo(session, actor=actor, group_id=str(payload["group_id"]))
+        proposal.event_group = result.undo_group_id
+    proposal.status, proposal.decided_at = "confirmed", clock.now()
+    session.flush()
+    return proposal
+
+
+def cancel(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
+    proposal = _open(session, household_id=household_id, proposal_id=proposal_id)
+    proposal.status, proposal.decided_at = "cancelled", clock.now()
+    session.flush()
+    return proposal
+
+
+_DONE = {"create": ("Record", "Recorded"), "update": ("Change", "Changed"), "delete": ("Delete", "Deleted")}
+
+
+def done_text(proposal: Proposal) -> str:
+    """The proposal's summary as what was done: "Record an expense…" → "Recorded an expense…"."""
+    if proposal.action == "undo":
+        return "Undone: " + proposal.summary.removeprefix("Undo: ")
+    verb, past = _DONE[proposal.action]
+    return past + proposal.summary.removeprefix(verb)
+
+
+def as_dict(proposal: Proposal) -> dict[str, Any]:
+    return {
+        "id": proposal.id,
+        "action": proposal.action,
+        "summary": proposal.summary,
+        "diff": proposal.diff,
+        "status": proposal.status,
+        "expires_at": proposal.expires_at.isoformat(),
+        "transaction_id": proposal.transaction_id,
+        "event_group": proposal.event_group,
+    }

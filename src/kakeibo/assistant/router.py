@@ -1,0 +1,136 @@
+"""Thin HTTP over the assistant: conversations (history, a reply streamed over SSE), proposals (confirm, cancel)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter, Request, status
+from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
+
+from kakeibo.api.deps import RequestContext, SessionDep
+from kakeibo.assistant import conversation as chat
+from kakeibo.assistant import proposals
+from kakeibo.assistant.models import Conversation
+from kakeibo.assistant.schemas import (
+    ConversationCreate,
+    ConversationDetail,
+    ConversationOut,
+    MessageIn,
+    MessageOut,
+    ProposalOut,
+)
+from kakeibo.auth.dependencies import ContextDep, WriteContextDep
+from kakeibo.auth.models import Household
+from kakeibo.core.settings import Settings
+
+router = APIRouter(prefix="/assistant", tags=["assistant"])
+
+
+def speaker_for(session: Session, ctx: RequestContext) -> chat.Speaker:
+    household = session.get(Household, ctx.household_id)
+    assert household is not None  # the context dependency checked the membership
+    return chat.Speaker(household_id=ctx.household_id, user_id=ctx.user_id, base_currency=household.base_currency)
+
+
+def language_model(request: Request) -> Any | None:
+    """The LLM facade when one is configured (set on the app at start-up), else None: the offline parser."""
+    return getattr(request.app.state, "language_model", None)
+
+
+def conversation_out(conversation: Conversation) -> ConversationOut:
+    return ConversationOut(
+        id=conversation.id,
+        title=conversation.title,
+        created_at=conversation.created_at,
+        updated_at=conversation.updated_at,
+    )
+
+
+@router.post("/conversations", response_model=ConversationOut, status_code=status.HTTP_201_CREATED)
+def create_conversation(data: ConversationCreate, session: SessionDep, ctx: ContextDep) -> ConversationOut:
+    """Start a conversation; follow-up questions resolve against the earlier ones in it."""
+    return conversation_out(chat.start(session, speaker=speaker_for(session, ctx), title=data.title))
+
+
+@router.get("/conversations", response_model=list[ConversationOut])
+def list_conversations(session: SessionDep, ctx: ContextDep) -> list[ConversationOut]:
+    """The caller's conversations, latest first."""
+    return [conversation_out(c) for c in chat.list_conversations(session, speaker=speaker_for(session, ctx))]
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationDetail)
+def get_conversation(conversation_id: int, session: SessionDep, ctx: ContextDep) -> ConversationDetail:
+    """A conversation with its messages, oldest first; proposals show their current status."""
+    speaker = speaker_for(session, ctx)
+    conversation = chat.get(session, speaker=speaker, conversation_id=conversation_id)
+    messages = [MessageOut.model_validate(m) for m in chat.history(session, conversation=conversation)]
+    return ConversationDetail(**conversation_out(conversation).model_dump(), messages=messages)
+
+
+def _sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
+
+
+def _pieces(text: str) -> list[str]:
+    """The reply in word-sized pieces, so a client can show it as it arrives."""
+    return re.findall(r"\S+\s*|\s+", text) or [""]
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages",
+    response_model=MessageOut,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+def post_message(conversation_id: int, data: MessageIn, request: Request, session: SessionDep, ctx: ContextDep) -> Any:
+    """Say something: the reply is an answer from the ledger (with its query and evidence), a question, or a
+    proposal to confirm. With `Accept: text/event-stream` the reply streams as SSE events `intent`, `delta`
+    (pieces of the text), `message` (the whole reply) and `done`."""
+    speaker = speaker_for(session, ctx)
+    conversation = chat.get(session, speaker=speaker, conversation_id=conversation_id)
+    settings: Settings = request.app.state.settings
+    _, reply = chat.say(
+        session,
+        speaker=speaker,
+        conversation=conversation,
+        text=data.text,
+        settings=settings,
+        today=data.today,
+        language_model=language_model(request),
+        can_write=ctx.can_write,
+    )
+    message = MessageOut.model_validate(reply).model_dump(mode="json")
+    if "text/event-stream" not in request.headers.get("accept", ""):
+        return message
+
+    def stream() -> Iterator[str]:
+        yield _sse("intent", message["intent"])
+        for piece in _pieces(message["text"]):
+            yield _sse("delta", {"text": piece})
+        yield _sse("message", message)
+        yield _sse("done", {})
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/proposals/{proposal_id}", response_model=ProposalOut)
+def get_proposal(proposal_id: str, session: SessionDep, ctx: ContextDep) -> Any:
+    return proposals.as_dict(proposals.get(session, household_id=ctx.household_id, proposal_id=proposal_id))
+
+
+@router.post("/proposals/{proposal_id}/confirm", response_model=ProposalOut)
+def confirm_proposal(proposal_id: str, session: SessionDep, ctx: WriteContextDep) -> Any:
+    """Carry out a pending proposal through the ledger; it becomes one undoable change (`event_group`)."""
+    speaker = speaker_for(session, ctx)
+    done = proposals.confirm(
+        session, actor=speaker.actor(), proposal_id=proposal_id, base_currency=speaker.base_currency
+    )
+    return proposals.as_dict(done)
+
+
+@router.post("/proposals/{proposal_id}/cancel", response_model=ProposalOut)
+def cancel_proposal(proposal_id: str, session: SessionDep, ctx: WriteContextDep) -> Any:
+    return proposals.as_dict(proposals.cancel(session, household_id=ctx.household_id, proposal_id=proposal_id))

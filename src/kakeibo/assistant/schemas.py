@@ -1,0 +1,85 @@
+"""The assistant's HTTP shapes: conversations, messages (with their answer, evidence and proposal) and proposals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class ConversationCreate(BaseModel):
+    title: str = Field(default="", max_length=120)
+
+
+class ConversationOut(BaseModel):
+    id: int
+    title: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class DiffLine(BaseModel):
+    field: str
+    before: Any | None
+    after: Any | None
+
+
+class ProposalOut(BaseModel):
+    id: str
+    action: Literal["create", "update", "delete", "undo"]
+    summary: str
+    diff: list[DiffLine]
+    status: Literal["pending", "confirmed", "cancelled", "expired"]
+    expires_at: dt.datetime
+    transaction_id: int | None
+    event_group: str | None
+
+
+class TransactionRow(BaseModel):
+    id: int
+    date: dt.date
+    payee: str | None = None
+    amount: str
+    currency: str | None = None
+    category: str | None = None
+    account: str | None = None
+    type: str | None = None
+
+
+class Evidence(BaseModel):
+    count: int
+    transactions: list[TransactionRow] = Field(default_factory=list)
+    accounts: list[str] | None = None
+
+
+class MessageOut(BaseModel):
+    id: int
+    role: Literal["user", "assistant"]
+    text: str
+    created_at: dt.datetime
+    kind: str | None = None
+    intent: dict[str, Any] | None = None
+    value: str | None = Field(
+        default=None, description="The answer's figure: a decimal string (a percentage for rates)"
+    )
+    currency: str | None = None
+    query: dict[str, Any] | None = Field(default=None, description="The QuerySpec the figure was computed from")
+    evidence: Evidence | None = None
+    proposal: ProposalOut | None = None
+    candidates: list[TransactionRow] = Field(default_factory=list)
+
+
+class ConversationDetail(ConversationOut):
+    messages: list[MessageOut]
+
+
+class MessageIn(BaseModel):
+    text: str = Field(min_length=1, max_length=2000)
+    today: dt.date | None = Field(default=None, description="Resolve relative dates against this day (default: today)")
+
+
+class SpeechOut(BaseModel):
+    transcript: str
+    conversation_id: int
+    message: MessageOut
