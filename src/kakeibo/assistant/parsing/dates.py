@@ -127,6 +127,25 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 Handler = Callable[[re.Match[str], datetime.date], Range | None]
 
 
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}  # first month; northern hemisphere
+
+
+def _season(name: str, today: datetime.date, year: str | None, *, last: bool) -> Range:
+    """A season as three whole months: the most recent one that has started ("last summer" the one before that
+    when this one is under way), or the one of the year named (winter runs December to February)."""
+    first = _SEASONS[name]
+    if year:
+        start_year = int(year)
+    else:
+        start_year = today.year if (today.year, today.month) >= (today.year, first) else today.year - 1
+        if first == 12 and today.month <= 2:
+            start_year = today.year - 1
+        if last and _add_months(start_year, first, 3) > (today.year, today.month):
+            start_year -= 1
+    end_year, end_month = _add_months(start_year, first, 2)
+    return datetime.date(start_year, first, 1), month_range(end_year, end_month)[1]
+
+
 def _single(day: datetime.date | None) -> Range | None:
     return None if day is None else (day, day)
 
@@ -186,7 +205,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
      lambda m, t: _single(_safe_date(int(m["y"]), int(m["m"]), int(m["d"])))),
     (re.compile(r"\b(?:on )?(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\b"), _numeric),
-    (re.compile(r"\b(?:(?:year to date|ytd)|so far this year)\b"), lambda m, t: (datetime.date(t.year, 1, 1), t)),
+    (re.compile(r"\b(?:(?:year to date|ytd)|so far this year|since the (?:beginning|start) of (?:the|this) year)\b"),
+     lambda m, t: (datetime.date(t.year, 1, 1), t)),
+    (re.compile(r"\b(?:month to date|mtd|so far this month|since the (?:beginning|start) of (?:the|this) month)\b"),
+     lambda m, t: (t.replace(day=1), t)),
+    (re.compile(r"\b(?:(?:in|during|over) )?(?:the )?(?P<which>last |this |past )?(?P<season>spring|summer|fall|autumn|winter)"
+                r"(?: (?P<year>(?:19|20)\d{2}))?\b"),
+     lambda m, t: _season(m["season"], t, m["year"], last=(m["which"] or "").strip() in ("last", "past"))),
     (re.compile(r"\b(?:the )?day before yesterday\b"), lambda m, t: _single(t - datetime.timedelta(days=2))),
     (re.compile(r"\b(?:yesterday|last night)\b"), lambda m, t: _single(t - datetime.timedelta(days=1))),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b"), lambda m, t: (t, t)),

@@ -212,6 +212,11 @@ def _keyword_merchants() -> frozenset[str]:
     return frozenset(p.merchant for p in default_merchants().patterns if p.tier != MERCHANT_TIER)
 
 
+def _title(name: str) -> str:
+    """ "trader joe's" → "Trader Joe's" (str.title would give "Joe'S")."""
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())
+
+
 @dataclass(frozen=True)
 class Merchant:
     name: str
@@ -223,7 +228,7 @@ def _merchant_in(text: str, vocabulary: Vocabulary, *, income: bool = False) -> 
     for known in sorted(vocabulary.merchants, key=len, reverse=True):
         if re.search(r"\b" + re.escape(known) + r"\b", text):
             category = vocabulary.merchants[known]
-            return Merchant(known.title(), category if category in vocabulary.categories else None)
+            return Merchant(_title(known), category if category in vocabulary.categories else None)
     found = match_merchant(TxnText(payee=text, description="", amount_minor=1 if income else -1, account="", day=1))
     if income and (found is None or found.merchant in _keyword_merchants()):
         found = match_merchant(TxnText(payee=text, description="", amount_minor=-1, account="", day=1))
@@ -283,7 +288,7 @@ _INJECTION = re.compile(
 )
 _UNDO = re.compile(
     r"(?:(?:oops|oh no|no|please|can you|could you|hey)[, ]+)*"
-    r"(?:undo|revert|roll ?back|reverse|take back|take (?:that|it) back|cancel|undo undo)"
+    r"(?:undo|revert|roll ?back|reverse|take back|take (?:that|it) back|cancel|undo undo|scratch that|strike that)"
     r"(?: (?:that|it|this|please|(?:the |my |your )?(?:last|previous|latest) ?(?:change|action|edit|one|entry|thing|"
     r"transaction|step)?|what you just did|the change|that change))*"
 )
@@ -307,6 +312,17 @@ _ACTUALLY = re.compile(
     r"(?:was actually|is actually|was really|should be|should have been|should've been|was supposed to be|"
     r"actually cost|actually was|cost) (?P<value>.+?)(?:,? not .*)?"
 )
+_SET_BUDGET = re.compile(
+    r"^(?:please |can you |could you )?(?:set|create|make|add|change|update|raise|lower|increase|decrease) "
+    r"(?:up )?(?:a |my |the |our )?(?:new )?(?:monthly |weekly |yearly |annual )?budget\b"
+)
+# "that uber was 42", "oops, the coffee was 4.50": a correction of an amount, not a new expense.
+_WAS = re.compile(
+    r"(?:(?:no|oops|actually|wait|sorry|sorry,? i meant)[, ]+)*(?P<target>(?:that|this|the last|my last) .+?|"
+    r"(?:(?:no|oops|actually|wait|sorry)[, ]+)+(?:the|my) .+?) (?:was|is) (?P<value>[$€£¥]?\d[\d,.]*k?"
+    r"(?: (?:dollars|bucks|euros|pounds|yen))?)"
+)
+_PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
 _QUESTION = re.compile(
     r"(?:how|what|what's|whats|which|where|when|show|list|give me|tell me|display|did i|do i|have i|am i|is my|"
     r"are|total|sum|get|find|forecast|predict|project|average|compare|break ?down|can i see|i want to see|"
@@ -445,20 +461,26 @@ def _target(text: str, today: datetime.date, vocabulary: Vocabulary) -> Target:
     return Target(date=day, description=description, amount=amount.value if amount else None)
 
 
-def _changes(value: str, today: datetime.date, vocabulary: Vocabulary) -> Changes | None:
+def _changes(value: str, today: datetime.date, vocabulary: Vocabulary, usual: str | None = None) -> Changes | None:
+    """What to change, from the words after "to"/"should be". `usual` is the target merchant's own category, used
+    when only a group is named ("the netflix charge should be entertainment" → Entertainment/Streaming)."""
     value = re.sub(r"^(?:be |the |a )", "", value.strip())
     amount = find_amount(value, vocabulary.base_currency)
     if amount is not None and not re.search(r"[a-z]{3,}", amount.text.replace("dollars", "")):
         return Changes(amount=amount.value)
-    dates = find_dates(value, today)
+    dates = find_dates(value, today) or find_dates(f"on the {value}", today)
     if dates is not None and not dates.text:
         return Changes(date=dates.start)
     category = _category_in(value, vocabulary, groups_too=False)
     if category is None:
         group = _category_in(value, vocabulary, groups_too=True)
         if group is not None:
-            # A transaction takes a category, not a group: the group's first category is the usual one.
-            category = next((c for c in vocabulary.categories if c.startswith(group + "/")), None)
+            # A transaction takes a category, not a group: the merchant's own one in that group, else the first.
+            category = (
+                usual
+                if usual and usual.startswith(group + "/")
+                else next((c for c in vocabulary.categories if c.startswith(group + "/")), None)
+            )
     if category is not None:
         return Changes(category=category)
     if amount is not None:
@@ -510,7 +532,7 @@ def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Inte
         category = _category_in(rest, vocabulary, groups_too=True)
         place = re.search(r"\bat (?:the )?(?P<what>[a-z0-9&' .-]+?)(?= (?:in|this|last|on|during|since|by) |$)", rest)
         if category is None and place:
-            merchant = Merchant(place.group("what").title(), None)
+            merchant = Merchant(_title(place.group("what")), None)
     if category and metric in ("net_worth", "savings_rate"):
         category = None
     return Query(
@@ -533,8 +555,15 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     accounts, rest = _accounts_in(amount.text if amount else text, vocabulary)
     preps = {prep for _, _, prep in accounts}
     # "paid 40 to my visa from checking" moves money between two of the household's accounts: a transfer too.
-    is_transfer = (bool(_TRANSFER.search(text)) and (len(accounts) >= 2 or bool(preps & {"to", "into"}))) or (
-        len(accounts) >= 2 and bool(preps & {"to", "into"}) and bool(preps & {"from", "out of", "off"})
+    # "paid off the visa from checking": paying one's own card or loan moves money between accounts.
+    paying_off = bool(accounts) and (
+        bool(_PAY_OFF.search(text))
+        or (len(accounts) >= 2 and bool(re.search(r"\bpa(?:y|id)\b", text)) and bool(preps & {"from", "out of"}))
+    )
+    is_transfer = (
+        paying_off
+        or (bool(_TRANSFER.search(text)) and (len(accounts) >= 2 or bool(preps & {"to", "into"})))
+        or (len(accounts) >= 2 and bool(preps & {"to", "into"}) and bool(preps & {"from", "out of", "off"}))
     )
     is_income = not is_transfer and bool(_INCOME.search(text)) and not re.search(r"\bpaid (?:for|at)\b", text)
     if amount is None:
@@ -546,8 +575,11 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
             return Clarify(question="How much was it?", missing=["amount"])
         return Unsupported(reason="I did not understand that as a transaction or a question about your money.")
     if is_transfer:
-        source = next((name for _, name, prep in accounts if prep in ("from", "out of", "off")), None)
+        outgoing = ("from", "out of") if paying_off else ("from", "out of", "off")
+        source = next((name for _, name, prep in accounts if prep in outgoing), None)
         destination = next((name for _, name, prep in accounts if prep in ("to", "into")), None)
+        if destination is None and paying_off:
+            destination = next((name for _, name, prep in accounts if prep not in outgoing), None)
         if source is None:
             source = next((name for _, name, _ in accounts if name != destination), None)
         if destination is None:
@@ -602,6 +634,8 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         return Undo()
     if _MASS.search(norm):
         return Unsupported(reason="I change one transaction at a time; changing many records at once is not supported.")
+    if _SET_BUDGET.search(norm):
+        return Unsupported(reason="Budgets can't be set here yet; ask what you spent, and I'll compare it for you.")
     if _OFF_TOPIC.search(norm):
         return Unsupported(reason="That is outside what I can help with: your transactions, budgets and balances.")
     words = words_to_digits(norm)
@@ -615,9 +649,11 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         and find_amount(update.group("target"), vocabulary.base_currency) is not None
     )
     if update is None:
-        update = _ACTUALLY.fullmatch(words)
+        update = _ACTUALLY.fullmatch(words) or _WAS.fullmatch(words)
     if update is not None and not is_transfer:
-        changes = _changes(update.group("value"), today, vocabulary)
+        target_merchant = _merchant_in(update.group("target"), vocabulary)
+        usual = target_merchant.category if target_merchant else None
+        changes = _changes(update.group("value"), today, vocabulary, usual)
         if changes is not None:
             return UpdateTransaction(target=_target(update.group("target"), today, vocabulary), changes=changes)
     dates = find_dates(words, today)
