@@ -318,9 +318,10 @@ _SET_BUDGET = re.compile(
 )
 # "that uber was 42", "oops, the coffee was 4.50": a correction of an amount, not a new expense.
 _WAS = re.compile(
-    r"(?:(?:no|oops|actually|wait|sorry|sorry,? i meant)[, ]+)*(?P<target>(?:that|this|the last|my last) .+?|"
-    r"(?:(?:no|oops|actually|wait|sorry)[, ]+)+(?:the|my) .+?) (?:was|is) (?P<value>[$€£¥]?\d[\d,.]*k?"
-    r"(?: (?:dollars|bucks|euros|pounds|yen))?)"
+    r"(?:(?:no|oops|actually|wait|sorry|sorry,? i meant)[, ]+)*(?P<target>(?:that|this|it)(?: .+?)?|"
+    r"(?:the|my) last .+?|(?:(?:no|oops|actually|wait|sorry)[, ]+)+(?:the|my) .+?) "
+    r"(?:was|is|should be|should have been|should've been) (?P<value>[$€£¥]?\d[\d,.]*k?"
+    r"(?: (?:dollars|bucks|euros|pounds|yen))?)(?:,? not .*)?"
 )
 _PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
 _QUESTION = re.compile(
