@@ -138,6 +138,11 @@ def test_yes_and_no_in_the_conversation_decide_the_pending_proposal(client: Test
     assert change["proposal"]["diff"] == [{"field": "amount", "before": "20.00", "after": "25.00"}]
     chat.say("yes")
     assert _balance(user, ids["visa"]) == "-65.00"
+    # A bare correction points at the same transaction.
+    corrected = chat.say("oops, it was 30")
+    assert corrected["proposal"]["diff"] == [{"field": "amount", "before": "25.00", "after": "30.00"}]
+    assert corrected["proposal"]["transaction_id"] == change["proposal"]["transaction_id"]
+    chat.say("no")
     # The history shows each proposal's final state.
     history = user.get(f"/assistant/conversations/{chat.id}").json()["messages"]
     assert [m["proposal"]["status"] for m in history if m["proposal"]] == [
@@ -147,6 +152,8 @@ def test_yes_and_no_in_the_conversation_decide_the_pending_proposal(client: Test
         "confirmed",
         "confirmed",
         "confirmed",
+        "cancelled",
+        "cancelled",
     ]
 
 

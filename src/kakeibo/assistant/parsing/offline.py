@@ -116,7 +116,7 @@ for _path, _words in {
     "Food & Dining/Fast Food": "fast food burger burgers",
     "Food & Dining/Food Delivery": "takeout delivery food delivery",
     "Food & Dining/Bars & Alcohol": "beer beers drinks bar wine cocktails",
-    "Transportation/Fuel": "gas fuel petrol gas station",
+    "Transportation/Fuel": "gas fuel petrol gas station tank filled up fill up",
     "Transportation/Taxi & Rideshare": "uber lyft taxi cab rideshare",
     "Transportation/Public Transit": "bus train subway metro transit bus pass train ticket",
     "Transportation/Parking & Tolls": "parking toll tolls",
@@ -162,7 +162,8 @@ for _path, _words in {
                     "gas station", "bus pass", "train ticket", "oil change", "car repair", "car wash",
                     "electric bill", "power bill", "water bill", "phone bill", "cell phone bill", "got paid",
                     "movie tickets", "video game", "plane ticket", "car rental", "rental car", "dry cleaning",
-                    "dog food", "cat food", "pet food", "birthday present", "bank fee", "bank fees"):  # fmt: skip
+                    "dog food", "cat food", "pet food", "birthday present", "bank fee", "bank fees", "filled up",
+                    "fill up"):  # fmt: skip
         if f" {_phrase} " in f" {_words} ":
             _KEYWORDS[_phrase] = _path
             _words = f" {_words} ".replace(f" {_phrase} ", " ")
@@ -174,6 +175,8 @@ _GROUP_WORDS = {
     "food": "Food & Dining",
     "transport": "Transportation",
     "car": "Transportation",
+    "kids": "Family & Kids",
+    "children": "Family & Kids",
 }
 
 
@@ -272,11 +275,14 @@ def _accounts_in(text: str, vocabulary: Vocabulary) -> tuple[list[tuple[int, str
     """Accounts named in `text` as (position, name, preceding word), and the text without them."""
     names = _account_names(vocabulary)
     pattern = re.compile(
-        r"\b(?P<prep>from|to|into|in|with|on|using|via|by|out of|off)?\s*(?:my |the |our )?(?P<name>"
+        r"\b(?P<prep>from|to|towards?|into|in|with|on|using|via|by|out of|off)?\s*(?:my |the |our )?(?P<name>"
         + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         + r")(?: (?:card|account))?\b"
     )
-    found = [(m.start(), names[m.group("name")], m.group("prep") or "") for m in pattern.finditer(text)]
+    found = [
+        (m.start(), names[m.group("name")], "to" if m.group("prep") in ("toward", "towards") else m.group("prep") or "")
+        for m in pattern.finditer(text)
+    ]
     return found, re.sub(r"\s+", " ", pattern.sub(" ", text)).strip()
 
 
@@ -323,6 +329,7 @@ _WAS = re.compile(
     r"(?:was|is|should be|should have been|should've been) (?P<value>[$€£¥]?\d[\d,.]*k?"
     r"(?: (?:dollars|bucks|euros|pounds|yen))?)(?:,? not .*)?"
 )
+_ATM = re.compile(r"\b(?:atm|cash machine|withdrew|withdrawal|withdraw|took out|take out)\b")
 _PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
 _QUESTION = re.compile(
     r"(?:how|what|what's|whats|which|where|when|show|list|give me|tell me|display|did i|do i|have i|am i|is my|"
@@ -335,6 +342,7 @@ _METRIC_WORDS = re.compile(
 )
 _TRANSFER = re.compile(r"\b(?:moved?|moving|transfer(?:red)?|sent|send|put)\b")
 _INCOME = re.compile(
+    r"\binterest (?:from|on|earned|income|payment)\b|\b(?:earned|got|received) (?:\S+ )?interest\b|"
     r"\b(?:got paid|get paid|salary|paycheck|payday|pay day|received|receive|earned|deposit(?:ed)?|income|refund(?:ed)?"
     r"|reimburse(?:d|ment)?|bonus|dividends?|made|sold|wages)\b"
 )
@@ -500,7 +508,7 @@ _METRICS: list[tuple[re.Pattern[str], Metric]] = [
     (re.compile(r"\b(?:net|cash ?flow)\b"), "net"),
     (re.compile(r"\b(?:income|earn|earned|earnings|make|made|got paid|get paid|receive|received)\b"), "income"),
     (re.compile(r"\b(?:transactions|purchases|charges|payments|buy|bought)\b|^(?:show|list|display)\b(?!.*\bspend)"), "transactions"),
-    (re.compile(r"\b(?:spend|spent|spending|cost|pay|paid|expenses|expense|outgoings)\b"), "spending"),
+    (re.compile(r"\b(?:spend|spent|spending|cost|costs|pay|paid|expenses|expense|outgoings)\b|\b(?:went|go|goes|going) (?:to|on|towards)\b"), "spending"),
 ]  # fmt: skip
 _GROUP_BY = [
     (re.compile(r"\b(?:by|per|each|for every) (?:category|categories)\b|\bcategory breakdown\b"), "category"),
@@ -561,8 +569,19 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         bool(_PAY_OFF.search(text))
         or (len(accounts) >= 2 and bool(re.search(r"\bpa(?:y|id)\b", text)) and bool(preps & {"from", "out of"}))
     )
+    # Cash from an ATM lands in the household's cash account, when it keeps one.
+    cash = next((name for name in vocabulary.accounts if name.lower() in ("cash", "wallet")), None)
+    withdrawal = cash is not None and bool(_ATM.search(text))
+    if withdrawal:
+        if all(name != cash for _, name, _ in accounts):
+            accounts.append((len(text), str(cash), "to"))
+        accounts = [(pos, name, "to" if name == cash else "from") for pos, name, _ in accounts]
+        preps = {prep for _, _, prep in accounts}
+    # "paid 300 towards the amex": a payment to one of the household's own accounts.
+    paying_off = paying_off or (bool(re.search(r"\bpa(?:y|id)\b", text)) and "to" in preps and len(accounts) == 1)
     is_transfer = (
         paying_off
+        or withdrawal
         or (bool(_TRANSFER.search(text)) and (len(accounts) >= 2 or bool(preps & {"to", "into"})))
         or (len(accounts) >= 2 and bool(preps & {"to", "into"}) and bool(preps & {"from", "out of", "off"}))
     )
@@ -655,6 +674,8 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         target_merchant = _merchant_in(update.group("target"), vocabulary)
         usual = target_merchant.category if target_merchant else None
         changes = _changes(update.group("value"), today, vocabulary, usual)
+        if changes is not None and changes.description is not None and re.match(r"(?:re)?categori[sz]e\b", words):
+            return Clarify(question="Which category should it go under?", missing=["category"])
         if changes is not None:
             return UpdateTransaction(target=_target(update.group("target"), today, vocabulary), changes=changes)
     dates = find_dates(words, today)
