@@ -15,14 +15,16 @@ from kakeibo.core.errors import Forbidden
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One session per request: committed when the handler returns, rolled back when it raises."""
+    """One session per request: committed when the handler returns, rolled back when it raises. The commit
+    happens before the response is sent (scope "function"), so a client that got a 2xx reads its own write and
+    a failed commit is an error response, never a success that was lost."""
     with session_scope(
         request.app.state.sessionmaker, write=request.method not in ("GET", "HEAD", "OPTIONS")
     ) as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 @dataclass(frozen=True, slots=True)
