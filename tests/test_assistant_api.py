@@ -258,3 +258,27 @@ def test_text_from_imported_rows_is_data_not_instructions(client: TestClient) ->
         assert reply["proposal"] is None or reply["proposal"]["status"] == "pending", text
     assert user.get("/transactions?limit=100").json() == before
     assert user.get("/events").json() == events
+
+
+def test_budget_and_forecast_compare_with_the_usual_three_months(client: TestClient) -> None:
+    user = sign_up(client)
+    checking = user.post("/accounts", {"name": "Checking", "subtype": "checking", "opening_balance": "900"}).json()
+    for amount, day in (
+        ("30.00", "2026-08-10"),
+        ("60.00", "2026-09-10"),
+        ("90.00", "2026-10-10"),
+        ("25.00", "2026-11-05"),
+    ):
+        user.post(
+            "/transactions",
+            {"type": "expense", "account": checking["id"], "category": "Food & Dining/Coffee", "amount": amount,
+             "date": day},
+        )  # fmt: skip
+    chat = Chat(user)
+    left = chat.say("how much budget do I have left for coffee?")
+    # Usual: (30 + 60 + 90) / 3 = 60 a month; 25 spent so far in November.
+    assert (left["intent"]["metric"], left["value"]) == ("budget_remaining", "35.00")
+    assert "60.00 USD a month" in left["text"] and "No budget is set" in left["text"]
+    forecast = chat.say("how much will I spend on coffee this month?")
+    # 25 so far + 60 a month at 12/365 a day for the 7 days left = 25 + 13.80.
+    assert (forecast["intent"]["metric"], forecast["value"]) == ("forecast", "38.80")

@@ -186,6 +186,68 @@ def _months(start: dt.date, end: dt.date) -> int:
     return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
 
 
+BASELINE_MONTHS = 3
+
+
+def _outlook(
+    session: Session,
+    household_id: int,
+    intent: Query,
+    categories: list[Account],
+    today: dt.date,
+    currency: str,
+    spec: dict[str, Any],
+    where: str,
+) -> Answer:
+    """Forecast and budget questions for a period under way. kakeibo keeps no budgets yet, so the yardstick is the
+    household's own usual spending: the average of the last three whole months, said plainly as such."""
+    if intent.start is None:
+        start = today.replace(day=1)
+        end = queries.next_month(start) - dt.timedelta(days=1)
+    else:
+        start, end = intent.start, intent.end or today
+    spec.update(start=start.isoformat(), end=end.isoformat())
+    so_far_end = min(end, today)
+    so_far = _rollup_totals(session, household_id, categories, AccountKind.expense, start, so_far_end, currency)
+    base_end = start - dt.timedelta(days=1)
+    base_start = base_end.replace(day=1)
+    for _ in range(BASELINE_MONTHS - 1):
+        base_start = (base_start - dt.timedelta(days=1)).replace(day=1)
+    baseline = _rollup_totals(session, household_id, categories, AccountKind.expense, base_start, base_end, currency)
+    usual = int((Decimal(baseline[0]) / BASELINE_MONTHS).to_integral_value())
+    days = (end - start).days + 1
+    elapsed = max(1, (so_far_end - start).days + 1)
+    evidence = {"count": so_far[1], "baseline_months": BASELINE_MONTHS, "usual_monthly": minor_to_str(usual, currency)}
+
+    def money(minor: int) -> str:
+        return minor_to_str(minor, currency)
+
+    when = _label(start, end)
+    if intent.metric == "forecast":
+        # What is spent so far, plus the rest of the period at the usual daily pace.
+        rest = 0 if so_far_end >= end else int(Decimal(usual) * 12 / 365 * (days - elapsed))
+        projected = so_far[0] + rest
+        text = (
+            f"At your usual pace you will spend about {money(projected)} {currency}{where} {when}: "
+            f"{money(so_far[0])} so far, and about {money(rest)} more over the remaining {days - elapsed} days."
+        )
+        return Answer(text, money(projected), currency, spec, evidence)
+    left = usual - so_far[0]
+    if usual == 0:
+        text = (
+            f"There is no budget set{where}, and nothing spent there in the previous {BASELINE_MONTHS} months to "
+            f"compare with; so far {when} you have spent {money(so_far[0])} {currency}."
+        )
+        return Answer(text, None, currency, spec, evidence)
+    state = f"{money(left)} {currency} left" if left >= 0 else f"{money(-left)} {currency} over"
+    text = (
+        f"No budget is set{where}, so I compared with what you usually spend: {money(usual)} {currency} a month "
+        f"(the average of the last {BASELINE_MONTHS} months). So far {when} you have spent {money(so_far[0])}: "
+        f"{state}."
+    )
+    return Answer(text, money(left), currency, spec, evidence)
+
+
 def answer(session: Session, *, household_id: int, base_currency: str, intent: Query) -> Answer:
     today = clock.today()
     start, end = _period(intent, today)
@@ -229,10 +291,6 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
         )
         return Answer(text, money(worth.net_minor), currency, spec, {"count": 0})
 
-    if intent.metric in ("budget_remaining", "forecast"):
-        text = "Budgets and forecasts are not answered yet; ask what you spent instead."
-        return Answer(text, None, currency, spec, {"count": 0})
-
     kind = AccountKind.income if intent.metric == "income" else AccountKind.expense
 
     def matches_for(categories: list[Account], kind: AccountKind) -> Matches:
@@ -252,9 +310,10 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
             largest=intent.metric == "largest_expense",
         )
 
-    spending = matches_for(
-        _categories(session, household_id, intent.category, AccountKind.expense), AccountKind.expense
-    )
+    expense_categories = _categories(session, household_id, intent.category, AccountKind.expense)
+    if intent.metric in ("budget_remaining", "forecast"):
+        return _outlook(session, household_id, intent, expense_categories, today, currency, spec, where)
+    spending = matches_for(expense_categories, AccountKind.expense)
     spent = spending.total
     if intent.metric in ("income", "net", "savings_rate"):
         income_category = intent.category if kind == AccountKind.income else None
