@@ -282,3 +282,20 @@ def test_budget_and_forecast_compare_with_the_usual_three_months(client: TestCli
     forecast = chat.say("how much will I spend on coffee this month?")
     # 25 so far + 60 a month at 12/365 a day for the 7 days left = 25 + 13.80.
     assert (forecast["intent"]["metric"], forecast["value"]) == ("forecast", "38.80")
+
+
+def test_breakdowns_by_category_month_and_merchant_add_up(client: TestClient) -> None:
+    user = sign_up(client)
+    _books(user)
+    chat = Chat(user)
+    by_category = chat.say("how much did I spend on food by category in october?")
+    assert by_category["value"] == "122.10"
+    assert by_category["evidence"]["breakdown"] == [{"key": "Food & Dining/Groceries", "amount": "122.10", "count": 2}]
+    by_month = chat.say("spending by month this year")
+    months = {b["key"]: b["amount"] for b in by_month["evidence"]["breakdown"]}
+    assert months == {"2026-09": "61.25", "2026-10": "122.10", "2026-11": "9.75"}
+    by_merchant = chat.say("how much did I spend on groceries by merchant this year")
+    assert {b["key"]: b["amount"] for b in by_merchant["evidence"]["breakdown"]} == {
+        "Safeway": "143.35",
+        "Whole Foods": "40.00",
+    }

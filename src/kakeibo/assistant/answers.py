@@ -187,6 +187,35 @@ def _months(start: dt.date, end: dt.date) -> int:
 
 
 BASELINE_MONTHS = 3
+BREAKDOWN_ROWS = 12
+
+
+def _breakdown(
+    session: Session, household_id: int, intent: Query, start: dt.date, end: dt.date, currency: str
+) -> list[dict[str, Any]]:
+    """Spending (or income) split by category, month or merchant, largest first (months in order)."""
+    if intent.group_by is None or intent.account:
+        return []
+    scope = None
+    if intent.category:
+        scope = ledger_repo.get_account_by_path(
+            session, household_id=household_id, kinds=CATEGORY_KINDS, path=intent.category
+        )
+    group_by: queries.GroupBy = "payee" if intent.group_by == "merchant" else intent.group_by
+    result = queries.summary(
+        session, household_id=household_id, start=start, end=end, currency=currency, group_by=group_by, category=scope
+    )
+    income = intent.metric == "income"
+    rows = [
+        {
+            "key": g.key,
+            "amount": minor_to_str(g.income_minor if income else g.expenses_minor, currency),
+            "count": g.count,
+        }
+        for g in result.groups
+        if (g.income_minor if income else g.expenses_minor)
+    ]
+    return rows[:BREAKDOWN_ROWS] if intent.group_by != "month" else rows
 
 
 def _outlook(
@@ -261,7 +290,7 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
         category=intent.category,
         account=account.id if account else None,
         payee=intent.merchant,
-        group_by=intent.group_by,
+        group_by="payee" if intent.group_by == "merchant" else intent.group_by,
     ).model_dump(mode="json")
 
     def money(minor: int) -> str:
@@ -323,7 +352,12 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
         earned = -income.total
         if intent.metric == "income":
             text = f"You received {money(earned)} {currency}{where} {when}."
-            return Answer(text, money(earned), currency, spec, income.evidence())
+            found = income.evidence()
+            breakdown = _breakdown(session, household_id, intent, start, end, currency)
+            if breakdown:
+                found["breakdown"] = breakdown
+                text += f" By {intent.group_by}: " + "; ".join(f"{b['key']} {b['amount']}" for b in breakdown) + "."
+            return Answer(text, money(earned), currency, spec, found)
         if intent.metric == "net":
             net = earned - spent
             text = f"Income {money(earned)} minus spending {money(spent)}: {money(net)} {currency} {when}."
@@ -342,6 +376,9 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
         return Answer(text, top["amount"], currency, spec, {"count": spending.count, "transactions": [top]})
 
     evidence = spending.evidence()
+    breakdown = _breakdown(session, household_id, intent, start, end, currency)
+    if breakdown:
+        evidence["breakdown"] = breakdown
     if intent.metric == "average_spending":
         months = _months(start, end)
         average = (Decimal(spent) / months).to_integral_value()
@@ -351,4 +388,6 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
         text = f"{evidence['count']} transactions{where} {when}, {money(spent)} {currency} in all."
         return Answer(text, money(spent), currency, spec, evidence)
     text = f"You spent {money(spent)} {currency}{where} {when} ({evidence['count']} transactions)."
+    if breakdown:
+        text += " By " + str(intent.group_by) + ": " + "; ".join(f"{b['key']} {b['amount']}" for b in breakdown) + "."
     return Answer(text, money(spent), currency, spec, evidence)

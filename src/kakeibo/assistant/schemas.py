@@ -47,10 +47,19 @@ class TransactionRow(BaseModel):
     type: str | None = None
 
 
-class Evidence(BaseModel):
+class BreakdownRow(BaseModel):
+    key: str = Field(description="The category path, month (YYYY-MM) or merchant")
+    amount: str
     count: int
-    transactions: list[TransactionRow] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    count: int = Field(description="How many transactions make up the figure")
+    transactions: list[TransactionRow] = Field(default_factory=list, description="The latest of them")
     accounts: list[str] | None = None
+    breakdown: list[BreakdownRow] | None = None
+    baseline_months: int | None = Field(default=None, description="Budgets and forecasts: months averaged")
+    usual_monthly: str | None = Field(default=None, description="Budgets and forecasts: the usual monthly amount")
 
 
 class MessageOut(BaseModel):
