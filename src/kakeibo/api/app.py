@@ -51,6 +51,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     from kakeibo.jobs.service import runner_for
 
     app.state.job_runner = runner_for(settings, app.state.sessionmaker)
+    # The assistant's language model when one is configured (an OpenAI-compatible endpoint); None = offline.
+    from kakeibo.assistant.llm.service import llm_for
+
+    app.state.language_model = llm_for(settings)
     install_problem_handlers(app)
 
     from kakeibo.api.router import api_router

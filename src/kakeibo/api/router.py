@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from kakeibo.assistant.llm.router import router as llm_router
 from kakeibo.assistant.router import router as assistant_router
 from kakeibo.auth.router import router as auth_router
 from kakeibo.categorize.router import explain_router, review_router, rules_router
@@ -20,3 +21,4 @@ api_router.include_router(jobs_router)
 api_router.include_router(review_router)
 api_router.include_router(rules_router)
 api_router.include_router(assistant_router)
+api_router.include_router(llm_router)
