@@ -311,6 +311,7 @@ def test_narration_streams_and_may_use_the_facts_numbers_in_any_spelling(
         "You spent $1,243.50 on groceries in October.",  # transposed digits
         "You spent 1234.50 USD, about 411.50 per trip.",  # arithmetic of its own
         "That is 12% more than September.",  # a comparison nobody computed
+        "Groceries were your biggest cost in October.",  # no invented number, but no figure either
         "",
     ],
 )

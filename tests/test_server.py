@@ -8,14 +8,17 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.cli_helpers import environment
+from tests.llm_server import Reply, chat_server
 
 
 def _free_port() -> int:
@@ -24,17 +27,17 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
+@contextmanager
+def running_server(tmp_path: Path, **extra_env: str) -> Iterator[str]:
     port = _free_port()
-    env = environment(tmp_path) | {"KAKEIBO_PORT": str(port)}
+    env = environment(tmp_path) | {"KAKEIBO_PORT": str(port)} | extra_env
     subprocess.run([sys.executable, "-m", "kakeibo.cli.app", "migrate"], env=env, cwd=tmp_path, check=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "kakeibo.cli.app", "serve"],
         env=env,
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(tmp_path / "server.log").open("w"),  # read by a failing test's report
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -51,13 +54,26 @@ def server(tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        errors = [line for line in (tmp_path / "server.log").read_text().splitlines() if "Error" in line]
+        print("\n".join(errors[-20:]))
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    with running_server(tmp_path) as url:
+        yield url
+
+
+def _signed_in(url: str, email: str) -> httpx.Client:
+    client = httpx.Client(base_url=f"{url}/api/v1", timeout=30)
+    client.post("/auth/register", json={"email": email, "password": "a long enough password"})
+    token = client.post("/auth/token", data={"username": email, "password": "a long enough password"})
+    client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    return client
 
 
 def test_every_write_is_visible_to_the_next_request(server: str) -> None:
-    with httpx.Client(base_url=f"{server}/api/v1", timeout=10) as client:
-        client.post("/auth/register", json={"email": "rw@example.com", "password": "a long enough password"})
-        token = client.post("/auth/token", data={"username": "rw@example.com", "password": "a long enough password"})
-        client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    with closing(_signed_in(server, "rw@example.com")) as client:
         account = client.post("/accounts", json={"name": "Checking", "opening_balance": "100"}).json()
         for n in range(1, 41):
             created = client.post(
@@ -78,3 +94,43 @@ def test_every_write_is_visible_to_the_next_request(server: str) -> None:
             restored = client.post("/undo", json={})
             assert restored.status_code == 200, restored.text
             assert client.get(f"/transactions/{created.json()['id']}").status_code == 200, f"undo {n} unseen"
+
+
+def test_a_slow_language_model_does_not_hold_up_other_writes(tmp_path: Path) -> None:
+    """The assistant asks the model outside any write transaction: on SQLite, a 3 s model call must not make
+    someone else's write wait for it (let alone fail after the database's busy timeout)."""
+    with chat_server() as model:
+        model.fallback = lambda body: Reply(text="no tool call, after a while", delay=3.0)
+        env = {
+            "KAKEIBO_LLM_BASE_URL": model.base_url,
+            "KAKEIBO_LLM_MODEL": "slow-model",
+            "KAKEIBO_LLM_MAX_RETRIES": "0",
+        }
+        with running_server(tmp_path, **env) as url, closing(_signed_in(url, "slow@example.com")) as client:
+            account = client.post("/accounts", json={"name": "Checking", "opening_balance": "100"}).json()
+            conversation = client.post("/assistant/conversations", json={}).json()
+            finished: dict[str, float] = {}
+
+            def ask() -> None:
+                with httpx.Client(base_url=f"{url}/api/v1", headers=client.headers, timeout=30) as other:
+                    reply = other.post(
+                        f"/assistant/conversations/{conversation['id']}/messages",
+                        json={"text": "how much did I spend on coffee this month"},
+                    )
+                    assert reply.status_code == 200, reply.text
+                    assert reply.json()["kind"] == "query"  # the model gave no tool call: the offline parser answered
+                finished["ask"] = time.monotonic()
+
+            asking = threading.Thread(target=ask)
+            asking.start()
+            while not model.requests:  # the model call is under way
+                time.sleep(0.02)
+            written = client.post(
+                "/transactions",
+                json={"type": "expense", "account": account["id"], "amount": "4.50", "date": "2026-11-20",
+                      "category": "Food & Dining/Coffee"},
+            )  # fmt: skip
+            finished["write"] = time.monotonic()
+            asking.join(timeout=30)
+            assert written.status_code == 201, written.text
+            assert finished["write"] < finished["ask"], "the write waited for the model"

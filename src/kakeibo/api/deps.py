@@ -27,6 +27,16 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def get_read_session(request: Request) -> Iterator[Session]:
+    """A session that only reads, whatever the method: for handlers that open their own short write transactions
+    (so SQLite's write lock is not held while they wait on something slow, such as a language model)."""
+    with session_scope(request.app.state.sessionmaker, write=False) as session:
+        yield session
+
+
+ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
+
+
 @dataclass(frozen=True, slots=True)
 class RequestContext:
     """Who is calling and in which household; every query is scoped by `household_id`."""

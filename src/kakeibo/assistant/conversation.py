@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.assistant import proposals
-from kakeibo.assistant.answers import answer
+from kakeibo.assistant.answers import Answer, answer
 from kakeibo.assistant.intents import (
     AddTransaction,
     Clarify,
@@ -35,6 +35,7 @@ from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.targets import resolve, rows
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
+from kakeibo.core.db import session_scope
 from kakeibo.core.errors import KakeiboError, NotFound
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
@@ -195,9 +196,11 @@ class Turn:
         today: dt.date | None = None,
         language_model: Any | None = None,
         can_write: bool = True,
+        understood: Intent | None = None,
     ) -> None:
         self.session = session
         self.can_write = can_write
+        self.understood = understood
         self.speaker = speaker
         self.conversation = conversation
         self.settings = settings
@@ -215,19 +218,24 @@ class Turn:
         return self._vocabulary
 
     # ---- understanding ----------------------------------------------------------------------------------------
+    def model_intent(self, text: str) -> Intent | None:
+        """What the language model understood, validated into an intent, or None (no model, or it failed)."""
+        if self.language_model is None:
+            return None
+        intent: Intent | None = self.language_model.parse(
+            self.session,
+            text=text,
+            today=self.today,
+            vocabulary=self.vocabulary,
+            household_id=self.speaker.household_id,
+            user_id=self.speaker.user_id,
+            session_key=f"conversation:{self.conversation.id}",
+            context={"previous_query": self.context.get("last_query")},
+        )
+        return intent
+
     def understand(self, text: str) -> Intent:
-        intent: Intent | None = None
-        if self.language_model is not None:
-            intent = self.language_model.parse(
-                self.session,
-                text=text,
-                today=self.today,
-                vocabulary=self.vocabulary,
-                household_id=self.speaker.household_id,
-                user_id=self.speaker.user_id,
-                session_key=f"conversation:{self.conversation.id}",
-                context={"previous_query": self.context.get("last_query")},
-            )
+        intent = self.understood or self.model_intent(text)
         if intent is None:
             intent = parse(text, today=self.today, vocabulary=self.vocabulary)
         previous = self.context.get("last_query")
@@ -317,16 +325,6 @@ class Turn:
         if shown:
             self.context["recent_ids"] = shown[:20]
         text = result.answer
-        if self.language_model is not None:
-            narrated = self.language_model.narrate(
-                self.session,
-                answer=result,
-                question=intent.model_dump_json(),
-                household_id=self.speaker.household_id,
-                user_id=self.speaker.user_id,
-                session_key=f"conversation:{self.conversation.id}",
-            )
-            text = narrated or text
         return Reply(text, intent, result.value, result.currency, result.query, result.evidence)
 
     def _proposed(self, intent: Intent, proposal: Proposal) -> Reply:
@@ -453,6 +451,7 @@ def say(
     today: dt.date | None = None,
     language_model: Any | None = None,
     can_write: bool = True,
+    understood: Intent | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Store the user's message, reply, store the reply: (user message, assistant message) as dicts."""
     text = text.strip()
@@ -468,6 +467,7 @@ def say(
         today=today,
         language_model=language_model,
         can_write=can_write,
+        understood=understood,
     )
     reply = turn.reply(text)
     answered = Message(
@@ -484,3 +484,63 @@ def say(
         conversation.title = text[:120]
     session.flush()
     return message_dict(said), message_dict(answered)
+
+
+def converse(
+    factory: sessionmaker[Session],
+    *,
+    speaker: Speaker,
+    conversation_id: int,
+    text: str,
+    settings: Settings,
+    today: dt.date | None = None,
+    language_model: Any | None = None,
+    can_write: bool = True,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A whole turn in short transactions of its own: the language model (when there is one) is asked while only
+    reading, the turn is stored in a brief write, and its wording is polished afterwards. So a slow model never
+    holds SQLite's write lock, and a failed one leaves the offline reply standing."""
+    understood = None
+    if language_model is not None:
+        with session_scope(factory, write=False) as session:
+            conversation = get(session, speaker=speaker, conversation_id=conversation_id)
+            understood = Turn(
+                session,
+                speaker=speaker,
+                conversation=conversation,
+                settings=settings,
+                today=today,
+                language_model=language_model,
+            ).model_intent(text)
+    with session_scope(factory, write=True) as session:
+        conversation = get(session, speaker=speaker, conversation_id=conversation_id)
+        said, reply = say(
+            session,
+            speaker=speaker,
+            conversation=conversation,
+            text=text,
+            settings=settings,
+            today=today,
+            can_write=can_write,
+            understood=understood,
+        )
+    if language_model is not None and reply["kind"] == "query" and reply["value"] is not None:
+        facts = Answer(
+            reply["text"], reply["value"], reply["currency"] or "", reply["query"] or {}, reply["evidence"] or {}
+        )
+        with session_scope(factory, write=False) as session:
+            narrated = language_model.narrate(
+                session,
+                answer=facts,
+                question=text,
+                household_id=speaker.household_id,
+                user_id=speaker.user_id,
+                session_key=f"conversation:{conversation_id}",
+            )
+        if narrated:
+            with session_scope(factory, write=True) as session:
+                stored = session.get(Message, reply["id"])
+                if stored is not None:
+                    stored.text = narrated
+            reply["text"] = narrated
+    return said, reply

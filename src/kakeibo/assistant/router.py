@@ -23,9 +23,9 @@ from kakeibo.assistant.schemas import (
     MessageOut,
     ProposalOut,
 )
-from kakeibo.auth.dependencies import ContextDep, WriteContextDep
+from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
 from kakeibo.auth.models import Household
-from kakeibo.core.settings import Settings
+from kakeibo.core.db import session_scope
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])
 
@@ -85,19 +85,19 @@ def _pieces(text: str) -> list[str]:
     response_model=MessageOut,
     responses={200: {"content": {"text/event-stream": {}}}},
 )
-def post_message(conversation_id: int, data: MessageIn, request: Request, session: SessionDep, ctx: ContextDep) -> Any:
+def post_message(conversation_id: int, data: MessageIn, request: Request, ctx: ReadContextDep) -> Any:
     """Say something: the reply is an answer from the ledger (with its query and evidence), a question, or a
     proposal to confirm. With `Accept: text/event-stream` the reply streams as SSE events `intent`, `delta`
     (pieces of the text), `message` (the whole reply) and `done`."""
-    speaker = speaker_for(session, ctx)
-    conversation = chat.get(session, speaker=speaker, conversation_id=conversation_id)
-    settings: Settings = request.app.state.settings
-    _, reply = chat.say(
-        session,
+    factory = request.app.state.sessionmaker
+    with session_scope(factory, write=False) as session:
+        speaker = speaker_for(session, ctx)
+    _, reply = chat.converse(
+        factory,
         speaker=speaker,
-        conversation=conversation,
+        conversation_id=conversation_id,
         text=data.text,
-        settings=settings,
+        settings=request.app.state.settings,
         today=data.today,
         language_model=language_model(request),
         can_write=ctx.can_write,

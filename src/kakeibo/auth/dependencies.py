@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
+from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import RequestContext, SessionDep
+from kakeibo.api.deps import ReadSessionDep, RequestContext, SessionDep
 from kakeibo.auth import service
 from kakeibo.auth.errors import ApiKeyNotAllowed, HouseholdNotFound, InvalidToken
 from kakeibo.auth.ratelimit import LoginLimiter, limiter_for_app
@@ -46,16 +47,38 @@ def _signing_key(request: Request) -> str:
     return key
 
 
+BearerDep = Annotated[str | None, Depends(bearer_scheme)]
+ApiKeyDep = Annotated[str | None, Depends(api_key_scheme)]
+HouseholdHeader = Annotated[
+    int | None, Header(description="Act in this household instead of the token's (you must be a member)")
+]
+
+
 def get_context(
     request: Request,
     session: SessionDep,
-    bearer: Annotated[str | None, Depends(bearer_scheme)] = None,
-    api_key: Annotated[str | None, Depends(api_key_scheme)] = None,
-    x_household_id: Annotated[
-        int | None, Header(description="Act in this household instead of the token's (you must be a member)")
-    ] = None,
+    bearer: BearerDep = None,
+    api_key: ApiKeyDep = None,
+    x_household_id: HouseholdHeader = None,
 ) -> RequestContext:
     """The caller and their household; 401 when the credential is missing, invalid, expired or revoked."""
+    return _context(request, session, bearer, api_key, x_household_id)
+
+
+def get_read_context(
+    request: Request,
+    session: ReadSessionDep,
+    bearer: BearerDep = None,
+    api_key: ApiKeyDep = None,
+    x_household_id: HouseholdHeader = None,
+) -> RequestContext:
+    """The caller, checked in a reading transaction (for handlers that write in transactions of their own)."""
+    return _context(request, session, bearer, api_key, x_household_id)
+
+
+def _context(
+    request: Request, session: Session, bearer: str | None, api_key: str | None, x_household_id: int | None
+) -> RequestContext:
     if bearer and api_key and bearer != api_key:
         raise InvalidToken("send either a bearer token or an API key, not both")
     key = api_key or (bearer if bearer and looks_like_api_key(bearer) else None)
@@ -85,6 +108,7 @@ def get_write_context(context: Annotated[RequestContext, Depends(get_context)]) 
 
 
 ContextDep = Annotated[RequestContext, Depends(get_context)]
+ReadContextDep = Annotated[RequestContext, Depends(get_read_context)]
 WriteContextDep = Annotated[RequestContext, Depends(get_write_context)]
 
 

@@ -102,7 +102,8 @@ WRITE = {"sqlite_begin": "IMMEDIATE"}
 
 
 def begin_write(session: Session) -> None:
-    """Declare that this session's transaction writes (a no-op on PostgreSQL)."""
+    """Declare that this session's transaction writes (on SQLite it takes the write lock up front)."""
+    session.info["writes"] = True
     if session.get_bind().dialect.name == "sqlite" and not session.in_transaction():
         session.connection(execution_options=WRITE)
 
@@ -124,6 +125,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 @lru_cache
 def get_engine(url: str) -> Engine:
     return make_engine(url)
+
+
+def is_writing(session: Session) -> bool:
+    """Whether the session was opened to write (see `begin_write`)."""
+    return bool(session.info.get("writes"))
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -222,12 +222,18 @@ def narration_messages(facts: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def checked_narration(text: str, facts: Mapping[str, Any]) -> str | None:
-    """The model's sentence if every number in it appears in the facts; otherwise None (use the template)."""
+    """The model's sentence if every number in it appears in the facts and it states the answer's figure;
+    otherwise None (use the template)."""
     sentence = text.strip()
     if not sentence or len(sentence) > NARRATION_LIMIT:
         return None
     allowed = numbers_in(json.dumps(facts, default=str))
-    if numbers_in(sentence) - allowed:
+    said = numbers_in(sentence)
+    if said - allowed:
+        return None
+    # A wording that leaves out the figure itself does not answer the question.
+    value = facts.get("value")
+    if value is not None and numbers_in(str(value)) - said:
         return None
     return sentence
 

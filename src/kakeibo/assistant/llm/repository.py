@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.assistant.llm.models import PROVIDER_OUTCOMES, LLMUsage
 from kakeibo.auth.models import Household
+from kakeibo.core.db import is_writing, session_scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +20,17 @@ class Totals:
 
 
 def add(session: Session, usage: LLMUsage) -> None:
-    session.add(usage)
-    session.flush()
+    """Record a call. A caller that only reads (the assistant asks the model outside any write, so SQLite's write
+    lock is not held while it waits) records in a short transaction of its own: the money was spent either way,
+    and its read never has to become a write. A caller already writing records in its own transaction (a second
+    writer would wait on it)."""
+    if is_writing(session):
+        session.add(usage)
+        session.flush()
+        return
+    own = sessionmaker(bind=session.get_bind(), expire_on_commit=False, join_transaction_mode="create_savepoint")
+    with session_scope(own, write=True) as recording:
+        recording.add(usage)
 
 
 def _totals(session: Session, *conditions: object) -> Totals:
