@@ -11,12 +11,14 @@ import typer
 from kakeibo.assistant import conversation as chat
 from kakeibo.assistant import proposals
 from kakeibo.assistant.intents import IntentAdapter
+from kakeibo.assistant.llm.service import llm_for
 from kakeibo.assistant.parsing import parse
 from kakeibo.assistant.service import vocabulary_for
 from kakeibo.cli import output as out
 from kakeibo.cli.context import open_ledger
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core import clock
+from kakeibo.core.db import session_factory, session_scope
 
 CLI_CONVERSATION = "Command line"
 
@@ -71,26 +73,32 @@ def ask(
             if new
             else chat.latest(books.session, speaker=speaker, title=CLI_CONVERSATION)
         )
-        _, message = chat.say(
-            books.session,
-            speaker=speaker,
-            conversation=conversation,
-            text=text,
-            settings=books.settings,
-            today=clock.today(),
-        )
-        proposal = message.get("proposal")
-        if yes and proposal and proposal["status"] == "pending":
+        conversation_id, settings = conversation.id, books.settings
+        factory = session_factory(books.session.get_bind().engine)
+    # The turn runs in short transactions of its own (the optional language model is asked while only reading).
+    _, message = chat.converse(
+        factory,
+        speaker=speaker,
+        conversation_id=conversation_id,
+        text=text,
+        settings=settings,
+        today=clock.today(),
+        language_model=llm_for(settings),
+    )
+    proposal = message.get("proposal")
+    if yes and proposal and proposal["status"] == "pending":
+        with session_scope(factory, write=True) as session:
             done = proposals.confirm(
-                books.session, actor=speaker.actor(), proposal_id=proposal["id"], base_currency=speaker.base_currency
+                session, actor=speaker.actor(), proposal_id=proposal["id"], base_currency=speaker.base_currency
             )
-            conversation.context = {k: v for k, v in (conversation.context or {}).items() if k != "proposal"}
+            stored = chat.get(session, speaker=speaker, conversation_id=conversation_id)
+            stored.context = {k: v for k, v in (stored.context or {}).items() if k != "proposal"}
             message["proposal"] = proposals.as_dict(done)
             message["text"] = f"{proposals.done_text(done)}. Undo with: kakeibo undo"
             if done.transaction_id is not None:
                 message["transaction_id"] = done.transaction_id
-        elif proposal and proposal["status"] == "pending":
-            message["text"] += " Run again with --yes to do it."
+    elif proposal and proposal["status"] == "pending":
+        message["text"] += " Run again with --yes to do it."
     document: dict[str, Any] = {"answer": message["text"], **message}
     if opts.json:
         out.print_json(document)
