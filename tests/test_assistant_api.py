@@ -138,6 +138,7 @@ def test_yes_and_no_in_the_conversation_decide_the_pending_proposal(client: Test
     assert change["proposal"]["diff"] == [{"field": "amount", "before": "20.00", "after": "25.00"}]
     chat.say("yes")
     assert _balance(user, ids["visa"]) == "-65.00"
+    assert chat.say("what do I owe on the visa?")["text"].startswith("You owe 65.00 USD on Visa")
     # A bare correction points at the same transaction.
     corrected = chat.say("oops, it was 30")
     assert corrected["proposal"]["diff"] == [{"field": "amount", "before": "25.00", "after": "30.00"}]

@@ -182,6 +182,10 @@ def _rollup_totals(
     return sum(g.expenses_minor for g in groups), sum(g.count for g in groups)
 
 
+def _count(n: int) -> str:
+    return f"{n} transaction" if n == 1 else f"{n} transactions"
+
+
 def _months(start: dt.date, end: dt.date) -> int:
     return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
 
@@ -309,14 +313,22 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
                 r for r in queries.balances(session, household_id=household_id, at=at) if r.account.id == account.id
             )
             value = row.balance_minor
-            text = f"{account.name} holds {money(value)} {account.currency} on {at.isoformat()}."
+            if account.kind == AccountKind.liability:
+                # A card or loan: a negative balance is money owed, a positive one a credit in your favour.
+                text = (
+                    f"You owe {money(-value)} {account.currency} on {account.name} as of {at.isoformat()}."
+                    if value <= 0
+                    else f"{account.name} is {money(value)} {account.currency} in credit on {at.isoformat()}."
+                )
+            else:
+                text = f"{account.name} holds {money(value)} {account.currency} on {at.isoformat()}."
             return Answer(
                 text, money(value), account.currency or currency, spec, {"count": 1, "accounts": [account.name]}
             )
         worth = queries.net_worth(session, household_id=household_id, base_currency=currency, at=at)
         text = (
             f"Your net worth on {at.isoformat()} is {money(worth.net_minor)} {currency} "
-            f"(assets {money(worth.assets_minor)}, liabilities {money(worth.liabilities_minor)})."
+            f"(assets {money(worth.assets_minor)} less debts {money(-worth.liabilities_minor)})."
         )
         return Answer(text, money(worth.net_minor), currency, spec, {"count": 0})
 
@@ -385,9 +397,9 @@ def answer(session: Session, *, household_id: int, base_currency: str, intent: Q
         text = f"You spent {money(int(average))} {currency} a month on average{where} {when} ({months} months)."
         return Answer(text, money(int(average)), currency, spec, evidence)
     if intent.metric == "transactions":
-        text = f"{evidence['count']} transactions{where} {when}, {money(spent)} {currency} in all."
+        text = f"{_count(evidence['count'])}{where} {when}, {money(spent)} {currency} in all."
         return Answer(text, money(spent), currency, spec, evidence)
-    text = f"You spent {money(spent)} {currency}{where} {when} ({evidence['count']} transactions)."
+    text = f"You spent {money(spent)} {currency}{where} {when} ({_count(evidence['count'])})."
     if breakdown:
         text += " By " + str(intent.group_by) + ": " + "; ".join(f"{b['key']} {b['amount']}" for b in breakdown) + "."
     return Answer(text, money(spent), currency, spec, evidence)

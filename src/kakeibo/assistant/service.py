@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.parsing import Vocabulary
-from kakeibo.auth.models import Household
 from kakeibo.ledger import repository as ledger_repo
-from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Event, Posting, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Posting, Transaction
 
-MERCHANT_HISTORY = 5000
-CACHED_HOUSEHOLDS = 64
-_CACHE: OrderedDict[tuple[object, ...], Vocabulary] = OrderedDict()
-_LOCK = threading.Lock()
+MERCHANT_HISTORY = 2000  # the latest transactions whose payees teach the parser
 
 
 def vocabulary_for(session: Session, *, household_id: int, base_currency: str) -> Vocabulary:
     """The household's own category paths and account names, and the category it most often gave each of its
-    recent payees (so "lunch at Nopa" lands where the household files Nopa). Kept per process until the household's
-    books change: every change writes an event or moves the ledger's version."""
-    version = session.execute(
-        select(
-            Household.ledger_version,
-            select(func.max(Event.id)).where(Event.household_id == household_id).scalar_subquery(),
-        ).where(Household.id == household_id)
-    ).one()
-    key = (session.get_bind().engine.url.render_as_string(), household_id, version[0], version[1], base_currency)
-    with _LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None:
-            _CACHE.move_to_end(key)
-            return cached
-    vocabulary = _build(session, household_id=household_id, base_currency=base_currency)
-    with _LOCK:
-        _CACHE[key] = vocabulary
-        while len(_CACHE) > CACHED_HOUSEHOLDS:
-            _CACHE.popitem(last=False)
-    return vocabulary
-
-
-def _build(session: Session, *, household_id: int, base_currency: str) -> Vocabulary:
+    recent payees (so "lunch at Nopa" lands where the household files Nopa). Read afresh for every turn: a few
+    indexed queries, and never stale."""
     categories = {
         a.id: a
         for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)

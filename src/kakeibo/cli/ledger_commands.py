@@ -39,8 +39,6 @@ tx_app = typer.Typer(help="Add, list and delete transactions.")
 report_app = typer.Typer(help="Reports over a period.")
 category_app = typer.Typer(help="The household's categories (income and expense accounts, in groups).")
 
-LIABILITY_SUBTYPES = {AccountSubtype.credit_card, AccountSubtype.loan}
-
 
 def _subtype_label(account: Account) -> str:
     return account.subtype.value.replace("_", " ") if account.subtype else account.kind.value
@@ -74,11 +72,10 @@ def account_add(
     """Add an asset or liability account, with its opening balance."""
     opts = options(ctx, user=user, json=json, today=today)
     parse_decimal(opening, field="opening balance")
-    chosen_kind = kind.value if kind else ("liability" if subtype in LIABILITY_SUBTYPES else "asset")
     with open_ledger(opts, write=True) as books:
         data = AccountCreate(
             name=name,
-            kind=chosen_kind,
+            **({"kind": kind.value} if kind else {}),  # default: from the subtype
             subtype=subtype,
             currency=currency,
             opening_balance=opening,

@@ -23,14 +23,25 @@ CategoryName = Annotated[
 
 
 # ---- accounts -------------------------------------------------------------------------------------------------
+LIABILITY_SUBTYPES = frozenset({AccountSubtype.credit_card, AccountSubtype.loan})
+
+
 class AccountCreate(Strict):
     name: Name
-    kind: Literal["asset", "liability"] = "asset"
+    kind: Literal["asset", "liability"] = Field(
+        default="asset", description="Default: from the subtype (credit cards and loans are liabilities)"
+    )
     subtype: AccountSubtype = AccountSubtype.checking
     currency: CurrencyCode | None = None
     opening_balance: DecimalString = "0"
     opening_date: dt.date | None = None
     institution: str | None = Field(default=None, max_length=120)
+
+    @model_validator(mode="after")
+    def _kind_from_subtype(self) -> AccountCreate:
+        if "kind" not in self.model_fields_set and self.subtype in LIABILITY_SUBTYPES:
+            self.kind = "liability"
+        return self
 
 
 class AccountUpdate(Strict):

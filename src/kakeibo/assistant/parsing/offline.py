@@ -504,11 +504,12 @@ _METRICS: list[tuple[re.Pattern[str], Metric]] = [
     (re.compile(r"\b(?:average|avg|typical(?:ly)?|on average)\b"), "average_spending"),
     (re.compile(r"\bbudget\b"), "budget_remaining"),
     (re.compile(r"\b(?:biggest|largest|most expensive|highest|top|priciest)\b"), "largest_expense"),
-    (re.compile(r"\bbalance\b|\bhow much (?:money )?(?:do i have|is (?:left )?in|have i got)\b|\bwhat'?s in\b"), "balance"),
+    (re.compile(r"\bbalance\b|\bhow much (?:money )?(?:do i have|is (?:left )?in|have i got)\b|\bwhat'?s in\b|"
+                r"\b(?:owe|owing|owed|debt|outstanding)\b"), "balance"),
     (re.compile(r"\b(?:net|cash ?flow)\b"), "net"),
     (re.compile(r"\b(?:income|earn|earned|earnings|make|made|got paid|get paid|receive|received)\b"), "income"),
     (re.compile(r"\b(?:transactions|purchases|charges|payments|buy|bought)\b|^(?:show|list|display)\b(?!.*\bspend)"), "transactions"),
-    (re.compile(r"\b(?:spend|spent|spending|cost|costs|pay|paid|expenses|expense|outgoings)\b|\b(?:went|go|goes|going) (?:to|on|towards)\b"), "spending"),
+    (re.compile(r"^how much (?:on|for|at)\b|\b(?:spend|spent|spending|cost|costs|pay|paid|expenses|expense|outgoings)\b|\b(?:went|go|goes|going) (?:to|on|towards)\b"), "spending"),
 ]  # fmt: skip
 _GROUP_BY = [
     (re.compile(r"\b(?:by|per|each|for every) (?:category|categories)\b|\bcategory breakdown\b"), "category"),
