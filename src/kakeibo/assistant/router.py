@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
@@ -22,10 +23,14 @@ from kakeibo.assistant.schemas import (
     MessageIn,
     MessageOut,
     ProposalOut,
+    SpeechOut,
 )
+from kakeibo.assistant.service import vocabulary_for
+from kakeibo.assistant.speech import transcribe
 from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
 from kakeibo.auth.models import Household
 from kakeibo.core.db import session_scope
+from kakeibo.core.errors import ValidationFailed
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])
 
@@ -114,6 +119,46 @@ def post_message(conversation_id: int, data: MessageIn, request: Request, ctx: R
         yield _sse("done", {})
 
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+
+
+MAX_AUDIO_BYTES = 10 * 1024 * 1024
+
+
+@router.post("/speech", response_model=SpeechOut)
+def speech(
+    request: Request,
+    ctx: ReadContextDep,
+    audio: Annotated[UploadFile, File(description="A recording: WAV, or WebM/Ogg (Opus) from a browser's recorder")],
+    conversation_id: Annotated[int | None, Form(description="Continue this conversation (default: a new one)")] = None,
+    today: Annotated[dt.date | None, Form(description="Resolve relative dates against this day")] = None,
+) -> Any:
+    """Say it instead of typing it: the recording is transcribed (offline, with a grammar made from the household's
+    own words, unless a transcription endpoint is configured), then answered like a typed message."""
+    data = audio.file.read(MAX_AUDIO_BYTES + 1)
+    if len(data) > MAX_AUDIO_BYTES:
+        raise ValidationFailed("the recording is larger than 10 MB; keep it under 30 seconds", field="audio")
+    factory = request.app.state.sessionmaker
+    settings = request.app.state.settings
+    with session_scope(factory, write=False) as session:
+        speaker = speaker_for(session, ctx)
+        if conversation_id is not None:
+            chat.get(session, speaker=speaker, conversation_id=conversation_id)  # someone else's: 404 before work
+        vocabulary = vocabulary_for(session, household_id=speaker.household_id, base_currency=speaker.base_currency)
+    heard = transcribe(data, vocabulary=vocabulary, content_type=audio.content_type, settings=settings)
+    if conversation_id is None:
+        with session_scope(factory, write=True) as session:
+            conversation_id = chat.start(session, speaker=speaker).id
+    _, reply = chat.converse(
+        factory,
+        speaker=speaker,
+        conversation_id=conversation_id,
+        text=heard.text,
+        settings=settings,
+        today=today,
+        language_model=language_model(request),
+        can_write=ctx.can_write,
+    )
+    return {"transcript": heard.text, "conversation_id": conversation_id, "message": reply}
 
 
 @router.get("/proposals/{proposal_id}", response_model=ProposalOut)

@@ -1,0 +1,200 @@
+"""Offline recognition with pocketsphinx's bundled US English model, listening with the household's grammar.
+
+A household's grammar is compiled once per vocabulary (about a second) and kept as a search of the process's one
+decoder; decoding a 3 s clip then takes a few hundred milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pocketsphinx  # type: ignore[import-untyped]
+
+from kakeibo.assistant.parsing import Vocabulary
+from kakeibo.assistant.speech.audio import SAMPLE_RATE, Pcm
+from kakeibo.assistant.speech.automaton import Automaton, compile_jsgf
+from kakeibo.assistant.speech.grammar import build_grammar, guess_phones
+
+CACHED_RECOGNIZERS = 4  # each grammar search holds ~100 MB of lexicon trees in the decoder (bench/speech.py)
+PAD_SECONDS = 0.3
+_CACHE: OrderedDict[tuple[object, ...], Recognizer] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, list[str]]:
+    """The bundled CMU dictionary: word -> its pronunciations."""
+    path = Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
+    found: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, phones = line.partition(" ")
+            found.setdefault(word.split("(", 1)[0], []).append(phones.strip())
+    return found
+
+
+def pronunciations(word: str) -> list[str]:
+    """The dictionary's pronunciations; else two dictionary words glued ("doordash"); else a spelling guess."""
+    known = _dictionary()
+    if word in known:
+        return known[word]
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if head in known and tail in known:
+            return [f"{known[head][0]} {known[tail][0]}"]
+    return [guess_phones(word)]
+
+
+def _vocabulary_key(vocabulary: Vocabulary) -> tuple[object, ...]:
+    # What the grammar is made of: the merchants' categories do not change what can be said.
+    return (vocabulary.categories, vocabulary.accounts, tuple(sorted(vocabulary.merchants)))
+
+
+class _Engine:
+    """The process's one decoder: the acoustic model is loaded once, each household's grammar is a named search in
+    it, and a lock makes requests take turns (a decoder is not thread-safe; a 3 s clip takes a few hundred ms)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.words: set[str] = {"undo"}
+        # The decoder reads a dictionary file at start; one word loads in milliseconds (the bundled 135k-word
+        # dictionary takes a quarter of a second and 30 MB), and each grammar adds the words it needs.
+        handle, path = tempfile.mkstemp(prefix="kakeibo-speech-", suffix=".dict")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(f"undo {pronunciations('undo')[0]}\n")
+            self.decoder = pocketsphinx.Decoder(
+                lm=None,
+                dict=path,
+                loglevel="FATAL",  # a failed search is reported by an empty result, not on stderr
+                # The lattice rescoring pass loses the end of utterances under a grammar; the first pass does not.
+                bestpath=False,
+                # One pronunciation a word: 105 MB a grammar instead of 136, and over bench/speech.py's four voices
+                # fewer word errors (2.5, 7.5, 15.5, 16.8 % against 1.2, 4.3, 25.5, 19.3 % with every variant).
+                fsgusealtpron=False,
+            )
+        finally:
+            os.unlink(path)
+        self._searches = 0
+
+    def add_grammar(self, automaton: Automaton, words: frozenset[str]) -> str:
+        """Adds the grammar as a search; returns its name. Call with the lock held."""
+        for word in sorted(words - self.words):
+            for number, phones in enumerate(pronunciations(word), start=1):
+                self.decoder.add_word(word if number == 1 else f"{word}({number})", phones, False)
+            self.words.add(word)
+        self._searches += 1
+        name = f"household-{self._searches}"
+        self.decoder.add_fsg(name, self._fsg(name, automaton))
+        return name
+
+    def _fsg(self, name: str, automaton: Automaton) -> Any:
+        end = len(automaton.arcs)
+        transitions: list[tuple[int, int, float] | tuple[int, int, float, str]] = []
+        # Every choice at a state is equally likely. (Weighting by the sentences behind each choice was tried; it
+        # favours the long families and doubled the word errors of the low voices in bench/speech.py.)
+        for state, arcs in enumerate(automaton.arcs):
+            choices = len(arcs) + (state in automaton.final)
+            for word, target in arcs.items():
+                transitions.append((state, target, 1.0 / choices, word))
+            if state in automaton.final:
+                transitions.append((state, end, 1.0 / choices))
+        return self.decoder.create_fsg(name, 0, end, transitions)
+
+
+_ENGINE: list[_Engine] = []
+
+
+def _engine() -> _Engine:
+    with _CACHE_LOCK:  # two first requests at once must not load two models
+        if not _ENGINE:
+            _ENGINE.append(_Engine())
+        return _ENGINE[0]
+
+
+class Recognizer:
+    """One household's grammar, compiled and loaded as a search of the shared decoder."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        grammar = build_grammar(vocabulary)
+        self.automaton = compile_jsgf(grammar.jsgf)
+        self.words = grammar.words
+        self._engine = _engine()
+        self.search: str | None = None
+        with self._engine.lock:
+            self.search = self._engine.add_grammar(self.automaton, grammar.words)
+
+    def recognize(self, pcm: Pcm) -> str:
+        decoder = self._engine.decoder
+        with self._engine.lock:
+            if self.search is None:  # closed (evicted from the cache) while a request still held it
+                self.search = self._engine.add_grammar(self.automaton, self.words)
+            decoder.activate_search(self.search)
+            decoder.start_utt()
+            decoder.process_raw(_padded(pcm), full_utt=True)
+            decoder.end_utt()
+            hypothesis = decoder.hyp()
+        return str(hypothesis.hypstr).strip() if hypothesis is not None else ""
+
+    def close(self) -> None:
+        """Frees the search (the words stay in the decoder's dictionary; they are few and shared)."""
+        with self._engine.lock:
+            if self.search is not None:
+                self._engine.decoder.remove_search(self.search)
+                self.search = None
+
+
+def _padded(pcm: Pcm) -> bytes:
+    """The samples between short stretches of silence (the grammar search starts and ends in silence, and a
+    recording cut right at the words, from a recorder started late or a synthesizer, has none), with a least-bit
+    of noise added: digital silence has no energy at all and upsets the features. The noise is seeded, so that
+    the same recording always gives the same transcript (the decoder's own dither goes on from call to call)."""
+    pad = np.zeros(int(PAD_SECONDS * SAMPLE_RATE), dtype=np.int32)
+    samples = np.concatenate([pad, np.frombuffer(pcm.samples, dtype="<i2").astype(np.int32), pad])
+    samples += np.random.default_rng(1).integers(-1, 2, size=samples.size, dtype=np.int32)
+    return bytes(np.clip(samples, -32768, 32767).astype("<i2").tobytes())
+
+
+def recognizer_for(vocabulary: Vocabulary) -> Recognizer:
+    """The household's recognizer, built on first use and kept for the most recent vocabularies."""
+    key = _vocabulary_key(vocabulary)
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    built = Recognizer(vocabulary)
+    evicted = []
+    with _CACHE_LOCK:
+        _CACHE[key] = built
+        while len(_CACHE) > CACHED_RECOGNIZERS:
+            evicted.append(_CACHE.popitem(last=False)[1])
+    for recognizer in evicted:
+        recognizer.close()
+    return built
+
+
+def free_dictation(pcm: Pcm) -> str:
+    """The bundled general language model without a grammar: only for measuring what the grammar gains."""
+    decoder = _free_decoder()
+    with _FREE_LOCK:
+        decoder.start_utt()
+        decoder.process_raw(_padded(pcm), full_utt=True)
+        decoder.end_utt()
+        hypothesis = decoder.hyp()
+    return str(hypothesis.hypstr).strip() if hypothesis is not None else ""
+
+
+_FREE_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _free_decoder() -> Any:
+    return pocketsphinx.Decoder(loglevel="FATAL")
