@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export KAKEIBO_DATA_DIR ?= $(CURDIR)/data
 export PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install run test lint typecheck pytest bench schema web clean format
+.PHONY: install run test lint typecheck pytest bench schema web webtest clean format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ install: $(STAMP)
 
 web:
 	@if [ -f web/package.json ]; then cd web && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && npm run build; fi
+
+# The web app's checks: types, Vitest, the generated API client against the current API, then end to end in
+# Debian's Chromium against a real `kakeibo serve`.
+webtest: install web
+	cd web && npm run typecheck && npm test && npm run api:check && npm run e2e
 
 # Data lives in ./data (KAKEIBO_DATA_DIR above); the demo household is loaded once, into a fresh database.
 run: install web
@@ -36,13 +41,15 @@ typecheck: install
 pytest: install
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+test: lint typecheck pytest webtest
 
 bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.categorize
 	$(BIN)/python -m bench.assistant
+	$(BIN)/python -m bench.speech
+	$(BIN)/python -m bench.web
 
 format: install
 	$(BIN)/ruff check --fix src tests bench

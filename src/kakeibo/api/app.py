@@ -91,9 +91,13 @@ def _mount_web(app: FastAPI) -> None:
             )
         candidate = (WEB_DIST / path).resolve()
         if path and candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
-            return FileResponse(candidate)
+            # Vite names assets by content hash, so they never change; the page and the service worker must be
+            # checked on every load, or a browser keeps an old app after an upgrade.
+            immutable = path.startswith("assets/")
+            cache = "public, max-age=31536000, immutable" if immutable else "no-cache"
+            return FileResponse(candidate, headers={"Cache-Control": cache})
         if index.exists():
-            return FileResponse(index)
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
         return JSONResponse(
             {"name": "kakeibo", "api": "/api/v1", "docs": "/docs", "web": "the web app is not built yet"}
         )
