@@ -370,3 +370,34 @@ def test_refresh_tokens_are_stored_as_digests_and_purged_after_expiry(client: Te
     assert expired.status_code == 401 and expired.json()["type"] == "/problems/token-expired"
     assert service.purge_expired_refresh_tokens(session) >= 1
     assert session.scalars(select(RefreshToken.id).where(RefreshToken.id == stored.id)).first() is None
+
+
+def test_changing_the_password_needs_the_old_one_and_signs_out_other_sign_ins(client: TestClient) -> None:
+    email = _email()
+    _register(client, email)
+    here, elsewhere = _tokens(client, email), _tokens(client, email)
+    headers = {"Authorization": f"Bearer {here['access_token']}"}
+    named = client.patch("/api/v1/auth/me", json={"display_name": " Alex "}, headers=headers)
+    assert named.status_code == 200 and named.json()["display_name"] == "Alex"
+    wrong = client.patch(
+        "/api/v1/auth/me", json={"current_password": "not it", "new_password": "a new long password"}, headers=headers
+    )
+    assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "current_password"
+    assert _login(client, email).status_code == 200  # nothing changed
+    weak = client.patch(
+        "/api/v1/auth/me", json={"current_password": PASSWORD, "new_password": "short"}, headers=headers
+    )
+    assert weak.status_code == 422
+    changed = client.patch(
+        "/api/v1/auth/me", json={"current_password": PASSWORD, "new_password": "a new long password"}, headers=headers
+    )
+    assert changed.status_code == 200, changed.text
+    assert _login(client, email).status_code == 401
+    assert _login(client, email, "a new long password").status_code == 200
+    assert _me(client, here["access_token"]).status_code == 200  # this sign-in stays
+    assert _me(client, elsewhere["access_token"]).status_code == 401  # the other one is over
+    assert _refresh(client, elsewhere["refresh_token"]).status_code == 401
+    assert _refresh(client, here["refresh_token"]).status_code == 200
+    key = client.post("/api/v1/api-keys", json={"name": "script", "scope": "write"}, headers=headers).json()["key"]
+    by_key = client.patch("/api/v1/auth/me", json={"display_name": "Mallory"}, headers={"X-API-Key": key})
+    assert by_key.status_code == 403

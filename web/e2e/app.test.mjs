@@ -362,6 +362,15 @@ describe("the web app", { skip, concurrency: false }, () => {
     assert.equal((await api("/api/v1/transactions?q=Offline")).items.length, 1);
   });
 
+  test("rename yourself in the profile", async () => {
+    await page.click("nav[aria-label=Main] >> text=Settings");
+    const profile = page.locator("form[aria-label='Change your profile']");
+    await profile.locator("input").first().fill("Robin Q."); // the profile reloaded when the app came back online
+    await profile.locator("button[type=submit]").click();
+    await toast("Profile saved").waitFor();
+    await page.locator("dd", { hasText: "Robin Q." }).waitFor();
+  });
+
   test("a second household, and the switcher between them", async () => {
     await page.click("nav[aria-label=Main] >> text=Settings");
     await page.fill("input[placeholder=Name]:near(:text('Another household'))", "Holiday fund");

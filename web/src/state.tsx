@@ -80,6 +80,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
       return;
     }
     reloadMe().catch(() => undefined);
+    // Opened while offline, the profile could not load: fetch it again as soon as the connection is back.
+    const retry = () => void reloadMe().catch(() => undefined);
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
   }, [signedIn, reloadMe]);
 
   // A stored household the user no longer belongs to falls back to the token's own.

@@ -176,6 +176,16 @@ def revoke_family(session: Session, *, family: str, now: dt.datetime) -> None:
     )
 
 
+def revoke_other_families(session: Session, *, user_id: int, keep: str | None, now: dt.datetime) -> None:
+    """Sign the user out everywhere but the sign-in `keep`."""
+    conditions = [RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)]
+    if keep is not None:
+        conditions.append(RefreshToken.family != keep)
+    session.execute(
+        update(RefreshToken).where(*conditions).values(revoked_at=now).execution_options(synchronize_session="fetch")
+    )
+
+
 def family_belongs_to(session: Session, *, family: str, user_id: int) -> bool:
     stmt = select(exists().where(RefreshToken.family == family, RefreshToken.user_id == user_id))
     return bool(session.scalars(stmt).one())

@@ -31,6 +31,7 @@ from kakeibo.auth.schemas import (
     MemberOut,
     MemberUpdate,
     MeOut,
+    ProfileUpdate,
     RefreshIn,
     RegisterIn,
     RegisterOut,
@@ -175,6 +176,20 @@ def me(session: SessionDep, ctx: ContextDep) -> MeOut:
         memberships=[_household_out(h, role) for h, role in households],
         current=CurrentOut(household_id=ctx.household_id, role=Role(ctx.role), can_write=ctx.can_write, via=ctx.via),
     )
+
+
+@auth_router.patch("/me", response_model=UserOut, responses=_FORBIDDEN)
+def update_me(data: ProfileUpdate, request: Request, session: SessionDep, ctx: SessionContextDep) -> UserOut:
+    """Change your name, or your password (with the current one; every other sign-in is signed out)."""
+    user = service.update_profile(
+        session,
+        user_id=ctx.user_id,
+        keep_family=getattr(request.state, "token_family", None),
+        display_name=data.display_name,
+        current_password=data.current_password,
+        new_password=data.new_password,
+    )
+    return _user_out(user)
 
 
 # ---- households -----------------------------------------------------------------------------------------------

@@ -32,6 +32,14 @@ class UserOut(BaseModel):
     created_at: dt.datetime
 
 
+class ProfileUpdate(Strict):
+    display_name: str | None = Field(default=None, max_length=120)
+    current_password: str | None = Field(default=None, max_length=1024, description="Needed to set a new password")
+    new_password: str | None = Field(
+        default=None, min_length=1, max_length=1024, description="At least 8 characters; signs out other sign-ins"
+    )
+
+
 class HouseholdOut(BaseModel):
     id: int
     name: str

@@ -245,6 +245,30 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     return user
 
 
+def update_profile(
+    session: Session,
+    *,
+    user_id: int,
+    keep_family: str | None,
+    display_name: str | None = None,
+    current_password: str | None = None,
+    new_password: str | None = None,
+) -> User:
+    """Change one's name or password. A new password needs the current one, and signs out every other sign-in
+    (their refresh and access tokens stop working); this one stays signed in."""
+    user = get_user(session, user_id=user_id)
+    if new_password is not None:
+        if current_password is None or not verify_password(current_password, user.password_hash):
+            raise ValidationFailed("the current password is not right", field="current_password")
+        check_password_strength(new_password)
+        user.password_hash = hash_password(new_password)
+        repo.revoke_other_families(session, user_id=user_id, keep=keep_family, now=clock.now())
+    if display_name is not None:
+        user.display_name = display_name.strip()
+    session.flush()
+    return user
+
+
 def _issue_pair(session: Session, *, settings: Settings, user_id: int, household_id: int, family: str) -> TokenPair:
     now = clock.now()
     refresh_token = tokens.new_refresh_token()

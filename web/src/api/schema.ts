@@ -270,7 +270,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update Me
+         * @description Change your name, or your password (with the current one; every other sign-in is signed out).
+         */
+        patch: operations["auth-update_me"];
         trace?: never;
     };
     "/api/v1/auth/refresh": {
@@ -1537,6 +1541,21 @@ export interface components {
             rows: {
                 [key: string]: unknown;
             }[];
+        };
+        /** ProfileUpdate */
+        ProfileUpdate: {
+            /**
+             * Current Password
+             * @description Needed to set a new password
+             */
+            current_password?: string | null;
+            /** Display Name */
+            display_name?: string | null;
+            /**
+             * New Password
+             * @description At least 8 characters; signs out other sign-ins
+             */
+            new_password?: string | null;
         };
         /** ProposalOut */
         ProposalOut: {
@@ -3616,6 +3635,105 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    "auth-update_me": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -47,12 +47,79 @@ export function Settings() {
               </div>
             </dl>
           )}
+          {me && me.current.via !== "api_key" && <ProfileForm />}
         </section>
         <HouseholdCard />
       </div>
       <ApiKeysCard />
       <UsageCard />
     </div>
+  );
+}
+
+function ProfileForm() {
+  const { me, reloadMe, toast } = useApp();
+  const [name, setName] = useState("");
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const body: { display_name?: string; current_password?: string; new_password?: string } = {};
+    if (name.trim()) body.display_name = name.trim();
+    if (next) {
+      body.current_password = current;
+      body.new_password = next;
+    }
+    try {
+      must(await api.PATCH("/api/v1/auth/me", { body }));
+      await reloadMe();
+      setName("");
+      setCurrent("");
+      setNext("");
+      toast({ text: next ? "Password changed; other sign-ins are signed out" : "Profile saved", tone: "success" });
+    } catch (err) {
+      toast({ text: (err as Error).message, tone: "error" });
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={save} aria-label="Change your profile">
+      <label>
+        Name
+        <input
+          value={name}
+          placeholder={me?.user.display_name || "Your name"}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <div className="row2">
+        <label>
+          Current password
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </label>
+        <label>
+          New password
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={!name.trim() && !(current && next)}>
+          Save profile
+        </button>
+      </div>
+    </form>
   );
 }
 
