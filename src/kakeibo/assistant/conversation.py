@@ -449,11 +449,12 @@ def say(
     text: str,
     settings: Settings,
     today: dt.date | None = None,
-    language_model: Any | None = None,
     can_write: bool = True,
     understood: Intent | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Store the user's message, reply, store the reply: (user message, assistant message) as dicts."""
+    """Store the user's message, reply, store the reply: (user message, assistant message) as dicts. Runs inside
+    the caller's write; a language model's reading of the text comes in as `understood` (see `converse`), so no
+    model is ever asked while the write is open."""
     text = text.strip()
     said = Message(
         conversation_id=conversation.id, household_id=speaker.household_id, role="user", text=text, payload=None
@@ -465,7 +466,6 @@ def say(
         conversation=conversation,
         settings=settings,
         today=today,
-        language_model=language_model,
         can_write=can_write,
         understood=understood,
     )
