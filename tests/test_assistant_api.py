@@ -300,3 +300,32 @@ def test_breakdowns_by_category_month_and_merchant_add_up(client: TestClient) ->
         "Safeway": "143.35",
         "Whole Foods": "40.00",
     }
+
+
+def test_a_refused_confirmation_leaves_no_half_done_change(client: TestClient) -> None:
+    user = sign_up(client)
+    _books(user)
+    coffees = [
+        t for t in user.get("/transactions?limit=100").json()["items"] if t["payee"] in ("Blue Bottle", "Starbucks")
+    ]
+    ids = sorted(t["id"] for t in coffees)
+    corrected = user.post("/review/correct", {"transaction_ids": ids, "category": "Food & Dining/Restaurants"})
+    assert corrected.status_code == 200, corrected.text
+    chat = Chat(user)
+    assert chat.say("undo")["proposal"]["action"] == "undo"  # the correction of both, as one change
+    # The first of the two changes moves on before the undo is confirmed.
+    assert user.patch(f"/transactions/{ids[0]}", {"payee": "Blue Bottle Cafe"}).status_code == 200
+    refused = chat.say("yes")
+    assert "changed after this" in refused["text"]
+    # Undoing runs newest first, so the second transaction had been put back before the first refused: all of it
+    # was rolled back, and both keep the corrected category.
+    for tx_id in ids:
+        assert user.get(f"/transactions/{tx_id}").json()["category"]["name"] == "Food & Dining/Restaurants"
+
+
+def test_no_breakdown_is_offered_for_a_figure_filtered_by_merchant(client: TestClient) -> None:
+    user = sign_up(client)
+    _books(user)
+    at_safeway = Chat(user).say("how much did I spend at safeway by month this year")
+    assert at_safeway["value"] == "143.35"  # 82.10 + 61.25
+    assert at_safeway["evidence"].get("breakdown") is None  # the monthly split of all spending would not add up

@@ -198,7 +198,8 @@ def _breakdown(
     session: Session, household_id: int, intent: Query, start: dt.date, end: dt.date, currency: str
 ) -> list[dict[str, Any]]:
     """Spending (or income) split by category, month or merchant, largest first (months in order)."""
-    if intent.group_by is None or intent.account:
+    if intent.group_by is None or intent.account or intent.merchant:
+        # The rollup split has no merchant or account filter: a breakdown of a filtered figure would not add up.
         return []
     scope = None
     if intent.category:

@@ -130,8 +130,10 @@ def history(session: Session, *, conversation: Conversation) -> list[dict[str, A
     ids = [m["proposal"]["id"] for m in out if m.get("proposal")]
     if ids:
         current = {
-            p.id: proposals.as_dict(proposals.get(session, household_id=conversation.household_id, proposal_id=p.id))
-            for p in session.scalars(select(Proposal).where(Proposal.id.in_(ids)))
+            p.id: proposals.as_dict(p)
+            for p in session.scalars(
+                select(Proposal).where(Proposal.household_id == conversation.household_id, Proposal.id.in_(ids))
+            )
         }
         for m in out:
             if m.get("proposal") and m["proposal"]["id"] in current:
@@ -260,12 +262,17 @@ class Turn:
 
     # ---- replying ---------------------------------------------------------------------------------------------
     def reply(self, text: str) -> Reply:
+        """The reply; what the ledger refuses (an unknown account, a split given one amount, a proposal that
+        expired or whose undo conflicts) is said, and whatever the refused step had written is rolled back."""
+        savepoint = self.session.begin_nested()
         try:
-            return self._reply(text)
+            reply = self._reply(text)
         except KakeiboError as exc:
-            # A change the ledger would refuse (an unknown account, a split given one amount): say why, change nothing.
+            savepoint.rollback()
             self.context.pop("proposal", None)
-            return Reply(f"I can't do that: {exc}")
+            return Reply(f"That could not be done: {exc}")
+        savepoint.commit()
+        return reply
 
     def _reply(self, text: str) -> Reply:
         norm = normalize(text)
@@ -413,22 +420,19 @@ class Turn:
 
     def _decide(self, proposal_id: str, *, confirm: bool) -> Reply:
         self.context.pop("proposal", None)
-        try:
-            if confirm:
-                done = proposals.confirm(
-                    self.session,
-                    actor=self.speaker.actor(),
-                    proposal_id=proposal_id,
-                    base_currency=self.speaker.base_currency,
-                )
-                if done.transaction_id is not None:
-                    self.context["recent_ids"] = [done.transaction_id]
-                text = f"{proposals.done_text(done)}. Say “undo” to take it back."
-            else:
-                done = proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=proposal_id)
-                text = "Cancelled; nothing was changed."
-        except KakeiboError as exc:
-            return Reply(f"That could not be done: {exc}")
+        if confirm:
+            done = proposals.confirm(
+                self.session,
+                actor=self.speaker.actor(),
+                proposal_id=proposal_id,
+                base_currency=self.speaker.base_currency,
+            )
+            if done.transaction_id is not None:
+                self.context["recent_ids"] = [done.transaction_id]
+            text = f"{proposals.done_text(done)}. Say “undo” to take it back."
+        else:
+            done = proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=proposal_id)
+            text = "Cancelled; nothing was changed."
         return Reply(text, proposal=proposals.as_dict(done))
 
 

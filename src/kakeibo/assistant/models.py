@@ -53,7 +53,8 @@ class Proposal(TimestampMixin, Base):
     summary: Mapped[str] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONType)  # what the ledger call needs
     diff: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|confirmed|cancelled|expired
+    # pending | confirmed | cancelled; "expired" is derived from expires_at (proposals.status_of)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     transaction_id: Mapped[int | None] = mapped_column(BigId)
     event_group: Mapped[str | None] = mapped_column(String(36))
     ledger_version: Mapped[int] = mapped_column(BigId, default=0)

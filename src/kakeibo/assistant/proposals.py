@@ -230,15 +230,21 @@ def get(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
     proposal = session.get(Proposal, proposal_id)
     if proposal is None or proposal.household_id != household_id:
         raise ProposalNotFound(f"no proposal {proposal_id} in this household")
-    if proposal.status == "pending" and proposal.expires_at <= clock.now():
-        proposal.status = "expired"
     return proposal
+
+
+def status_of(proposal: Proposal) -> str:
+    """Its status now: a pending proposal past its expiry is expired (derived, never written)."""
+    if proposal.status == "pending" and proposal.expires_at <= clock.now():
+        return "expired"
+    return proposal.status
 
 
 def _open(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
     proposal = get(session, household_id=household_id, proposal_id=proposal_id)
-    if proposal.status != "pending":
-        raise ProposalClosed(f"this proposal is {proposal.status}; ask again to make a new one")
+    status = status_of(proposal)
+    if status != "pending":
+        raise ProposalClosed(f"this proposal is {status}; ask again to make a new one")
     return proposal
 
 
@@ -303,7 +309,7 @@ def as_dict(proposal: Proposal) -> dict[str, Any]:
         "action": proposal.action,
         "summary": proposal.summary,
         "diff": proposal.diff,
-        "status": proposal.status,
+        "status": status_of(proposal),
         "expires_at": proposal.expires_at.isoformat(),
         "transaction_id": proposal.transaction_id,
         "event_group": proposal.event_group,
