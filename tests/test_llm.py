@@ -626,15 +626,9 @@ def _category(session: Session, transaction: Transaction) -> str:
 
 # ---- the API: a conversation through the model, and the usage endpoint ---------------------------------------
 @pytest.fixture
-def llm_server() -> Iterator[ChatServer]:
-    with chat_server() as running:
-        yield running
-
-
-@pytest.fixture
-def settings(tmp_path: Path, llm_server: ChatServer) -> Settings:
+def settings(tmp_path: Path, server: ChatServer) -> Settings:
     """The app's settings, with the model pointing at this test's server (overrides conftest's)."""
-    return llm_settings(llm_server, tmp_path, llm_household_daily_cap="0.25")
+    return llm_settings(server, tmp_path, llm_household_daily_cap="0.25")
 
 
 @pytest.fixture
@@ -644,7 +638,7 @@ def llm_app(app: FastAPI, settings: Settings) -> FastAPI:
 
 
 def test_a_message_parsed_and_narrated_by_the_model_and_the_usage_endpoint(
-    llm_app: FastAPI, client: TestClient, llm_server: ChatServer
+    llm_app: FastAPI, client: TestClient, server: ChatServer
 ) -> None:
     user = sign_up(client)
     neighbour = sign_up(client)
@@ -656,7 +650,7 @@ def test_a_message_parsed_and_narrated_by_the_model_and_the_usage_endpoint(
              "date": day, "payee": "Safeway"},
         )  # fmt: skip
         assert created.status_code == 201, created.text
-    llm_server.script(
+    server.script(
         Reply.tool_call(
             "query",
             {"metric": "spending", "category": "Food & Dining/Groceries", "start": "2026-10-01", "end": "2026-10-31"},
@@ -674,7 +668,7 @@ def test_a_message_parsed_and_narrated_by_the_model_and_the_usage_endpoint(
     message = reply.json()
     assert message["value"] == "122.10"  # computed by the ledger, not the model
     assert message["text"] == "Groceries cost you 122.10 USD in October, over 2 shops."
-    assert len(llm_server.requests) == 2
+    assert len(server.requests) == 2
 
     usage = user.get("/assistant/usage")
     assert usage.status_code == 200, usage.text
@@ -708,7 +702,7 @@ def test_llm_for_is_none_unless_configured(tmp_path: Path) -> None:
 
 def test_prices_are_decimals_and_costs_round_up() -> None:
     prices = parse_prices('{"m": {"input": 0.15, "output": "0.60"}}')
-    assert prices["m"] == Price(prices["m"].input, prices["m"].output)
+    assert prices["m"] == Price(Decimal("0.15"), Decimal("0.60"))
     assert str(prices["m"].input) == "0.15"  # read as text, never through a float
     assert cost_micro(prices["m"], tokens_in=1, tokens_out=1) == 1  # 0.75 µ$ rounds up
     assert cost_micro(prices["m"], tokens_in=1000, tokens_out=500) == 450

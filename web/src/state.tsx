@@ -94,8 +94,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
     }
   }, [me, householdId]);
 
+  // The lists depend on who is signed in and where, not on the profile's details: a reloaded profile refetches nothing.
+  const profileLoaded = me !== null;
   useEffect(() => {
-    if (!signedIn || !me) return;
+    if (!signedIn || !profileLoaded) return;
     let live = true;
     Promise.all([api.GET("/api/v1/accounts"), api.GET("/api/v1/categories")])
       .then(([a, c]) => {
@@ -109,7 +111,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [signedIn, me, householdId, version]);
+  }, [signedIn, profileLoaded, householdId, version]);
 
   const household = useMemo(() => {
     if (!me) return null;

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 import kakeibo
 from kakeibo.api.problems import COMMON_RESPONSES, install_problem_handlers
 from kakeibo.core.db import get_engine, session_factory
+from kakeibo.core.errors import NotFound
 from kakeibo.core.settings import Settings, get_settings
 
 WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
@@ -84,11 +85,7 @@ def _mount_web(app: FastAPI) -> None:
     @app.get("/{path:path}", include_in_schema=False)
     def web(path: str) -> Any:
         if path.startswith("api/"):
-            return JSONResponse(
-                {"type": "/problems/not-found", "title": "Not found", "status": 404, "detail": f"/{path}"},
-                status_code=404,
-                media_type="application/problem+json",
-            )
+            raise NotFound(f"/{path}")  # answered as problem+json like every other error
         candidate = (WEB_DIST / path).resolve()
         if path and candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
             # Vite names assets by content hash, so they never change; the page and the service worker must be

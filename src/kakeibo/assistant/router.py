@@ -27,10 +27,10 @@ from kakeibo.assistant.schemas import (
 )
 from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.speech import transcribe
+from kakeibo.assistant.speech.audio import MAX_BYTES
 from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
 from kakeibo.auth.models import Household
 from kakeibo.core.db import session_scope
-from kakeibo.core.errors import ValidationFailed
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])
 
@@ -121,9 +121,6 @@ def post_message(conversation_id: int, data: MessageIn, request: Request, ctx: R
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
 
-MAX_AUDIO_BYTES = 10 * 1024 * 1024
-
-
 @router.post("/speech", response_model=SpeechOut)
 def speech(
     request: Request,
@@ -134,9 +131,7 @@ def speech(
 ) -> Any:
     """Say it instead of typing it: the recording is transcribed (offline, with a grammar made from the household's
     own words, unless a transcription endpoint is configured), then answered like a typed message."""
-    data = audio.file.read(MAX_AUDIO_BYTES + 1)
-    if len(data) > MAX_AUDIO_BYTES:
-        raise ValidationFailed("the recording is larger than 10 MB; keep it under 30 seconds", field="audio")
+    data = audio.file.read(MAX_BYTES + 1)  # the size check itself is transcribe's
     factory = request.app.state.sessionmaker
     settings = request.app.state.settings
     with session_scope(factory, write=False) as session:

@@ -104,7 +104,8 @@ async function refresh(): Promise<boolean> {
 export async function authedFetch(input: Request | string, init?: RequestInit): Promise<Response> {
   const build = () => {
     const request = new Request(input, init);
-    for (const [k, v] of Object.entries(authHeaders())) request.headers.set(k, v);
+    // A header the caller set on purpose (an outbox entry's X-Household-Id) wins over the session's default.
+    for (const [k, v] of Object.entries(authHeaders())) if (!request.headers.has(k)) request.headers.set(k, v);
     return request;
   };
   const response = await fetch(build());

@@ -40,7 +40,9 @@ describe("Money", () => {
 
   it("marks money in with a plus when signed", () => {
     render(<Money amount="4341.00" currency="USD" signed />);
-    expect(screen.getByText(/4,341\.00/).className).toContain("money-in");
+    const shown = screen.getByText(/4,341\.00/);
+    expect(shown.className).toContain("money-in");
+    expect(shown.textContent).toMatch(/^\+/);
   });
 });
 

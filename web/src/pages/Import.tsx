@@ -29,6 +29,8 @@ export function Import() {
   const [file, setFile] = useState<File | null>(null);
   const [account, setAccount] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  // Only the person's own edits; until they edit, the preview's detected mapping is the one shown (and the server
+  // detects the same one again when none is sent).
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [columns, setColumns] = useState<string[]>([]);
   const [job, setJob] = useState<Job | null>(null);
@@ -59,10 +61,7 @@ export function Import() {
       async (p) => {
         if (!live) return;
         setPreview(p);
-        if (p.mapping && !mapping) {
-          setMapping(p.mapping);
-          setColumns(await csvColumns(file, String(p.mapping.delimiter ?? ",")));
-        }
+        if (p.mapping && !mapping) setColumns(await csvColumns(file, String(p.mapping.delimiter ?? ",")));
       },
       (err: Error) => live && setError(err.message),
     );
@@ -71,14 +70,20 @@ export function Import() {
     };
   }, [file, account, mapping]);
 
-  function choose(files: FileList | null) {
-    const chosen = files?.[0];
-    if (!chosen) return;
-    setFile(chosen);
+  function reset() {
+    setFile(null);
     setPreview(null);
     setMapping(null);
     setColumns([]);
     setJob(null);
+    if (input.current) input.current.value = "";
+  }
+
+  function choose(files: FileList | null) {
+    const chosen = files?.[0];
+    if (!chosen) return;
+    reset();
+    setFile(chosen);
   }
 
   async function start() {
@@ -171,7 +176,9 @@ export function Import() {
               {preview.profile ? ` · ${preview.profile}` : ""} · confidence {Math.round(preview.confidence * 100)}%
             </span>
           </header>
-          {mapping && columns.length > 0 && <MappingEditor mapping={mapping} columns={columns} onChange={setMapping} />}
+          {(mapping ?? preview.mapping) && columns.length > 0 && (
+            <MappingEditor mapping={(mapping ?? preview.mapping)!} columns={columns} onChange={setMapping} />
+          )}
           <div className="table-scroll">
             <table className="simple-table">
               <thead>
@@ -225,7 +232,7 @@ export function Import() {
           </div>
         </section>
       )}
-      {job && <JobProgress job={job} onAnother={() => choose(null)} />}
+      {job && <JobProgress job={job} onAnother={reset} />}
       <ReviewQueue />
     </div>
   );
@@ -365,10 +372,7 @@ function JobProgress({ job, onAnother }: { job: Job; onAnother: () => void }) {
 
 function ReviewQueue() {
   const { categories, toast } = useApp();
-  const { data, reload } = useLoad(
-    async () => must(await api.GET("/api/v1/review", { params: { query: { limit: 50 } } })),
-    [],
-  );
+  const { data } = useLoad(async () => must(await api.GET("/api/v1/review", { params: { query: { limit: 50 } } })), []);
   const [index, setIndex] = useState(0);
   const [correcting, setCorrecting] = useState<number | null>(null);
   const items = data ?? [];
@@ -384,8 +388,7 @@ function ReviewQueue() {
       text: `Kept ${item.transaction.category?.name ?? "as is"} for ${item.transaction.payee}`,
       tone: "success",
     });
-    ledgerChanged();
-    reload();
+    ledgerChanged(); // useLoad reloads the queue when the ledger changes
   }
 
   async function correct(item: ReviewItem, category: number | string) {
@@ -395,8 +398,7 @@ function ReviewQueue() {
       tone: "success",
     });
     setCorrecting(null);
-    ledgerChanged();
-    reload();
+    ledgerChanged(); // useLoad reloads the queue when the ledger changes
   }
 
   function onKey(e: KeyboardEvent<HTMLUListElement>) {

@@ -6,7 +6,7 @@ import { CategorySelect } from "../components/CategorySelect";
 import { Icon } from "../components/Icon";
 import { Modal } from "../components/Modal";
 import { Money } from "../components/Money";
-import { formatDate, formatRowDate, monthOf, today } from "../lib/dates";
+import { formatDate, formatRowDate, isoDate, monthOf, today } from "../lib/dates";
 import { ledgerChanged, useLedgerVersion } from "../lib/load";
 import { abs, formatMoney, fromUnits, isValidAmount, toUnits } from "../lib/money";
 import { navigate, useLocation, withQuery } from "../lib/router";
@@ -24,7 +24,7 @@ function periods(): { label: string; start: string; end: string }[] {
   return [
     { label: "This month", ...monthOf(day) },
     { label: "Last month", ...monthOf(day, -1) },
-    { label: "Last 90 days", start: d90.toISOString().slice(0, 10), end: day },
+    { label: "Last 90 days", start: isoDate(d90), end: day },
     { label: "This year", start: `${year}-01-01`, end: `${year}-12-31` },
   ];
 }
@@ -121,7 +121,6 @@ export function Transactions() {
           body: { ...body, version: tx.version },
         }),
       );
-      setItems((current) => current.map((t) => (t.id === tx.id ? updated : t)));
       ledgerChanged();
       toast({
         text: `${what} · ${updated.payee || "transaction"}`,

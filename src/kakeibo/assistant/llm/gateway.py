@@ -76,7 +76,6 @@ class Completion:
     tool_calls: list[ToolCall] = field(default_factory=list)
     tokens_in: int = 0
     tokens_out: int = 0
-    cached: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -89,7 +88,6 @@ class Completion:
             tool_calls=[ToolCall(**call) for call in raw["tool_calls"]],
             tokens_in=raw["tokens_in"],
             tokens_out=raw["tokens_out"],
-            cached=True,
         )
 
 
@@ -347,30 +345,3 @@ class Gateway:
                 created_at=self._now(),
             ),
         )
-
-
-_gateways: dict[tuple[Any, ...], Gateway] = {}
-_gateways_lock = threading.Lock()
-
-
-def gateway_for(settings: Settings) -> Gateway:
-    """One gateway per configuration and process, so its in-memory counters and its concurrency limit are shared by
-    every request (settings objects are rebuilt freely; their LLM fields identify the gateway)."""
-    key = (
-        settings.llm_base_url,
-        settings.llm_api_key,
-        settings.llm_model,
-        settings.llm_timeout_seconds,
-        settings.llm_max_retries,
-        settings.llm_prices,
-        settings.llm_household_daily_cap,
-        settings.llm_global_monthly_cap,
-        settings.llm_user_daily_requests,
-        settings.llm_concurrency,
-        settings.redis_url,
-    )
-    with _gateways_lock:
-        gateway = _gateways.get(key)
-        if gateway is None:
-            gateway = _gateways[key] = Gateway(settings)
-        return gateway

@@ -17,7 +17,7 @@ from kakeibo.assistant.intents import Intent
 from kakeibo.assistant.llm import prompts
 from kakeibo.assistant.llm import repository as repo
 from kakeibo.assistant.llm.errors import LLMRefused, LLMUnavailable
-from kakeibo.assistant.llm.gateway import Caller, ChatRequest, Completion, Gateway, gateway_for
+from kakeibo.assistant.llm.gateway import Caller, ChatRequest, Completion, Gateway
 from kakeibo.assistant.llm.pricing import day_start, dollars_to_micro, micro_to_dollars, month_start
 from kakeibo.assistant.llm.schemas import UsageCapsOut, UsageOut, UsagePeriodOut
 from kakeibo.assistant.parsing import Vocabulary
@@ -218,7 +218,7 @@ def llm_for(settings: Settings) -> LanguageModel | None:
     """The configured language model, or None when none is (the assistant then stays offline)."""
     if not settings.llm_enabled:
         return None
-    return LanguageModel(gateway_for(settings))
+    return LanguageModel(Gateway(settings))  # one per app (kept on app.state), so its limits are shared
 
 
 def usage_summary(session: Session, *, settings: Settings, household_id: int, now: dt.datetime) -> UsageOut:

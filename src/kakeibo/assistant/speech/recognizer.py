@@ -173,6 +173,10 @@ def recognizer_for(vocabulary: Vocabulary) -> Recognizer:
     built = Recognizer(vocabulary)
     evicted = []
     with _CACHE_LOCK:
+        raced = _CACHE.get(key)
+        if raced is not None:  # another request built it meanwhile: keep one, free the other's search
+            evicted.append(built)
+            built = raced
         _CACHE[key] = built
         while len(_CACHE) > CACHED_RECOGNIZERS:
             evicted.append(_CACHE.popitem(last=False)[1])

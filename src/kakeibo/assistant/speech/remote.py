@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import openai
-from openai import OpenAI
-
 from kakeibo.assistant.speech.errors import TranscriptionUnavailable
 from kakeibo.core.settings import Settings
 
@@ -25,8 +22,10 @@ def configured(settings: Settings) -> bool:
 
 def transcribe_remote(audio: bytes, *, content_type: str | None, prompt: str, settings: Settings) -> str:
     """The endpoint's transcript of the recording; `prompt` (the household's words) steers its spelling."""
+    import openai  # only when an endpoint is configured: it costs half a second to import
+
     assert settings.transcription_model is not None
-    client = OpenAI(
+    client = openai.OpenAI(
         base_url=settings.llm_base_url,
         api_key=settings.llm_api_key or "unused",  # local servers need no key, but the SDK insists on one
         timeout=settings.llm_timeout_seconds,
