@@ -38,7 +38,8 @@ class Cli:
 
 
 def environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KAKEIBO_")}
+    # KAKEIBO_TODAY passes through: "today" is pinned for the commands a test runs as for the test itself.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KAKEIBO_") or k == "KAKEIBO_TODAY"}
     env.update(KAKEIBO_DATA_DIR=str(data_dir), KAKEIBO_SECRET_KEY=SECRET)
     if database_url is not None:
         env["KAKEIBO_DATABASE_URL"] = database_url

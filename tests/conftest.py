@@ -3,6 +3,7 @@ inside a transaction that is rolled back afterwards."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from kakeibo.core import clock
 from kakeibo.core.db import make_engine, migrate
 from kakeibo.core.settings import Settings
 from tests.cli_helpers import Cli, environment
@@ -23,10 +25,21 @@ PG_ADMIN_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:54
 REQUIRE_SERVICES = os.environ.get("KAKEIBO_REQUIRE_SERVICES") == "1"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXTURES = SHARED / "fixtures"
+# The day every test takes as today, unless it pins another (tests/test_any_day.py runs the date-sensitive
+# paths at month ends, New Year and a leap day), so the suite passes whatever the real date is.
+TEST_TODAY = dt.date(2026, 11, 23)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("KAKEIBO_SECRET_KEY", "test-secret-key-that-is-long-enough")
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[dt.date]:
+    """Pin "today" in this process and, through KAKEIBO_TODAY, in every server or CLI a test starts."""
+    monkeypatch.setenv(clock.TODAY_VARIABLE, TEST_TODAY.isoformat())
+    with clock.pinned(TEST_TODAY):
+        yield TEST_TODAY
 
 
 def service_unavailable(what: str, reason: object) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kakeibo.core.errors import KakeiboError, ValidationFailed
+from kakeibo.core.errors import KakeiboError, ServiceBusy, ValidationFailed
+
+log = logging.getLogger("kakeibo.api")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -41,7 +45,14 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: PROBLEM_SCHEMA,
     404: PROBLEM_SCHEMA,
     422: PROBLEM_SCHEMA,
+    500: PROBLEM_SCHEMA,
+    503: PROBLEM_SCHEMA,
 }
+# Seconds a client is told to wait when the database is busy: SQLite's writers take turns in milliseconds.
+RETRY_AFTER_SECONDS = 1
+# SQLSTATEs of PostgreSQL that mean "this could not be had now; the same request later will do": lock not
+# available, serialization failure, deadlock, too many connections, cannot connect now, statement timeout.
+_PG_BUSY = {"55P03", "40001", "40P01", "53300", "57P03", "57014"}
 
 
 def problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
@@ -78,6 +89,17 @@ def install_problem_handlers(app: FastAPI) -> None:
         body["errors"] = errors
         return problem_response(422, body)
 
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+        if is_busy(exc):
+            body = ServiceBusy("the database is busy; try again in a moment").problem()
+            return problem_response(503, body, {"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return _server_error(request, exc)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return _server_error(request, exc)
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         kinds = {404: "/problems/not-found", 405: "/problems/method-not-allowed", 401: "/problems/unauthorized"}
@@ -88,3 +110,27 @@ def install_problem_handlers(app: FastAPI) -> None:
             "detail": str(exc.detail),
         }
         return problem_response(exc.status_code, body, dict(exc.headers or {}) or None)
+
+
+def is_busy(exc: DBAPIError) -> bool:
+    """Whether a database error means "busy, try again" rather than a bug."""
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate in _PG_BUSY:
+        return True
+    if isinstance(exc, OperationalError):
+        message = str(exc.orig).lower()
+        # SQLite's busy timeout ran out, or a PostgreSQL server that cannot be reached right now.
+        return "database is locked" in message or "database table is locked" in message or exc.connection_invalidated
+    return False
+
+
+def _server_error(request: Request, exc: BaseException) -> JSONResponse:
+    """A bug: logged with its traceback, answered as a problem (never a bare text 500 or a dropped connection)."""
+    log.error("unhandled error in %s %s", request.method, request.url.path, exc_info=exc)
+    body = {
+        "type": "/problems/internal",
+        "title": "Internal error",
+        "status": 500,
+        "detail": "something went wrong on our side; nothing was changed",
+    }
+    return problem_response(500, body)

@@ -282,8 +282,11 @@ def _outlook(
     return Answer(text, money(left), currency, spec, evidence)
 
 
-def answer(session: Session, *, household_id: int, base_currency: str, intent: Query) -> Answer:
-    today = clock.today()
+def answer(
+    session: Session, *, household_id: int, base_currency: str, intent: Query, today: dt.date | None = None
+) -> Answer:
+    """The figure a question asks for; `today` is the conversation's (the caller's `--today` or the clock)."""
+    today = today or clock.today()
     start, end = _period(intent, today)
     currency = base_currency
     account = _money_account(session, household_id, intent.account)

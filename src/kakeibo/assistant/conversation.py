@@ -326,6 +326,7 @@ class Turn:
             household_id=self.speaker.household_id,
             base_currency=self.speaker.base_currency,
             intent=intent,
+            today=self.today,
         )
         self.context["last_query"] = intent.model_dump(mode="json")
         shown = [row["id"] for row in (result.evidence or {}).get("transactions", []) if "id" in row]

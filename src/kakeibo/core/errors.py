@@ -71,3 +71,11 @@ class ConfigurationError(KakeiboError):
     status_code = 500
     type = "/problems/configuration"
     title = "Misconfigured"
+
+
+class ServiceBusy(KakeiboError):
+    """The database could not be had in time (SQLite's write lock, a PostgreSQL lock or connection): try again."""
+
+    status_code = 503
+    type = "/problems/busy"
+    title = "Busy, try again"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
+from kakeibo.core.limits import MAX_DATE, MAX_ID, MAX_INT4, MIN_DATE, MIN_INT4, date_problem
 from kakeibo.core.money import is_currency, parse_decimal
 
 
@@ -28,3 +30,22 @@ DecimalString = Annotated[
     Field(json_schema_extra={"pattern": r"^[+-]?\d+(\.\d+)?$", "examples": ["12.50"]}),
 ]
 CurrencyCode = Annotated[str, BeforeValidator(_currency_code), Field(examples=["USD"], min_length=3, max_length=3)]
+
+
+def _in_date_range(value: dt.date) -> dt.date:
+    problem = date_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# A calendar day in the range every part of kakeibo supports (see core/limits.py).
+Day = Annotated[
+    dt.date,
+    AfterValidator(_in_date_range),
+    Field(description=f"A date from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"),
+]
+# A row's id: a positive 64-bit integer on both databases.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# A 32-bit column (sort orders, priorities): PostgreSQL's int4, and SQLite is held to the same.
+Int4 = Annotated[int, Field(ge=MIN_INT4, le=MAX_INT4)]
