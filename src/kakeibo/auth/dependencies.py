@@ -13,6 +13,7 @@ from kakeibo.auth import service
 from kakeibo.auth.errors import ApiKeyNotAllowed, HouseholdNotFound, InvalidToken
 from kakeibo.auth.ratelimit import LoginLimiter, limiter_for_app
 from kakeibo.auth.tokens import looks_like_api_key
+from kakeibo.core.db import is_writing, lock_household
 from kakeibo.core.errors import Unauthorized
 from kakeibo.core.settings import Settings
 
@@ -92,6 +93,9 @@ def _context(
         raise Unauthorized("sign in, or send an API key")
     # Logout needs the sign-in family, which RequestContext does not carry.
     request.state.token_family = access.family
+    if is_writing(session):
+        # Every write of a request is serialized with the household's other writers (see lock_household).
+        lock_household(session, household_id=access.household_id)
     return RequestContext(
         user_id=access.user_id,
         household_id=access.household_id,

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -106,6 +106,18 @@ def begin_write(session: Session) -> None:
     session.info["writes"] = True
     if session.get_bind().dialect.name == "sqlite" and not session.in_transaction():
         session.connection(execution_options=WRITE)
+
+
+def lock_household(session: Session, *, household_id: int) -> None:
+    """Serialize this transaction with every other writer of the same household until it commits or rolls back.
+
+    SQLite already runs one writer at a time (BEGIN IMMEDIATE). PostgreSQL runs writers side by side, so a
+    read-then-write — confirm a proposal, undo a group, import a file, apply rules — could interleave with its
+    double-click twin and both would pass their checks. A transaction-scoped advisory lock keyed by the household
+    makes PostgreSQL do what SQLite does, for one household at a time: the second writer waits, then reads what the
+    first one committed. Callers take it at the start of the write, before they read what they will decide on."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": household_id})
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

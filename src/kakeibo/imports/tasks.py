@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.auth.models import Household
 from kakeibo.core.actor import Actor
-from kakeibo.core.db import session_scope
+from kakeibo.core.db import lock_household, session_scope
 from kakeibo.imports.service import ImportOptions, import_file
 from kakeibo.jobs.models import Job
 from kakeibo.jobs.service import Progress, task
@@ -30,6 +30,8 @@ def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) ->
     actor = Actor(household_id=job.household_id, user_id=job.created_by, source="import")
     try:
         with session_scope(sessions, write=True) as session:
+            # Two imports of one file at once: the second waits, then finds the first's rows as duplicates.
+            lock_household(session, household_id=job.household_id)
             household = session.get(Household, job.household_id)
             assert household is not None
             report = import_file(
