@@ -35,7 +35,7 @@ from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.targets import resolve, rows
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.db import session_scope
+from kakeibo.core.db import lock_household, session_scope
 from kakeibo.core.errors import KakeiboError, NotFound
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
@@ -518,6 +518,8 @@ def converse(
                 language_model=language_model,
             ).model_intent(text)
     with session_scope(factory, write=True) as session:
+        # The turn may confirm, change or undo: serialized with the household's other writers, like a request.
+        lock_household(session, household_id=speaker.household_id)
         conversation = get(session, speaker=speaker, conversation_id=conversation_id)
         said, reply = say(
             session,

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kakeibo.assistant import repository
 from kakeibo.assistant.intents import AddTransaction, Changes
 from kakeibo.assistant.models import Proposal
 from kakeibo.assistant.targets import rows
@@ -240,17 +241,20 @@ def status_of(proposal: Proposal) -> str:
     return proposal.status
 
 
-def _open(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
+def _decide(session: Session, *, household_id: int, proposal_id: str, status: str) -> Proposal:
+    """The pending proposal, now marked `status` (in this transaction: a failure below rolls the mark back)."""
     proposal = get(session, household_id=household_id, proposal_id=proposal_id)
-    status = status_of(proposal)
-    if status != "pending":
-        raise ProposalClosed(f"this proposal is {status}; ask again to make a new one")
+    if not repository.decide_proposal(
+        session, household_id=household_id, proposal_id=proposal_id, status=status, at=clock.now()
+    ):
+        session.refresh(proposal)
+        raise ProposalClosed(f"this proposal is {status_of(proposal)}; ask again to make a new one")
     return proposal
 
 
 def confirm(session: Session, *, actor: Actor, proposal_id: str, base_currency: str) -> Proposal:
     """Carry the proposal out through the ledger service, as one event group of its own."""
-    proposal = _open(session, household_id=actor.household_id, proposal_id=proposal_id)
+    proposal = _decide(session, household_id=actor.household_id, proposal_id=proposal_id, status="confirmed")
     payload = proposal.payload
     if proposal.action == "create":
         data = TransactionCreate.model_validate(payload["data"])
@@ -280,14 +284,12 @@ def confirm(session: Session, *, actor: Actor, proposal_id: str, base_currency: 
     else:
         result = ledger.undo(session, actor=actor, group_id=str(payload["group_id"]))
         proposal.event_group = result.undo_group_id
-    proposal.status, proposal.decided_at = "confirmed", clock.now()
     session.flush()
     return proposal
 
 
 def cancel(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
-    proposal = _open(session, household_id=household_id, proposal_id=proposal_id)
-    proposal.status, proposal.decided_at = "cancelled", clock.now()
+    proposal = _decide(session, household_id=household_id, proposal_id=proposal_id, status="cancelled")
     session.flush()
     return proposal
 

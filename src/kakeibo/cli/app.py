@@ -299,6 +299,40 @@ def _backup_postgres(url: str, target: Path) -> None:
         raise KakeiboError(f"pg_dump failed: {reason}")
 
 
+# ---- integrity ------------------------------------------------------------------------------------------------
+@app.command()
+def check(
+    ctx: typer.Context,
+    household: Annotated[
+        int | None, typer.Option(metavar="ID", help="Check this household only (default: every household).")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Check the books' invariants in every household: rollups equal postings, every transaction balances, no
+    stray postings, every undo whole and once. Exits with status 1 when any fails."""
+    from kakeibo.core.db import session_scope
+    from kakeibo.ledger.integrity import SHOWN, check_books
+
+    opts = options(ctx, json=json)
+    with session_scope(session_factory(ensure_schema(get_settings())), write=False) as session:
+        report = check_books(session, household_ids=None if household is None else [household])
+    if opts.json:
+        out.print_json(report.as_dict())
+    else:
+        for item in report.checks:
+            shown = len(item.problems)
+            state = (
+                "ok" if item.ok else f"FAILED: {shown}{'+' if shown >= SHOWN else ''} problem{'s' if shown > 1 else ''}"
+            )
+            counted = f", {item.checked:,} checked" if item.checked else ""
+            out.echo(f"{item.name:<9} {state:<20} {item.description}{counted}")
+            for problem in item.problems:
+                out.echo(f"    {problem}")
+        out.echo(f"{report.households:,} households checked: {'all invariants hold' if report.ok else 'PROBLEMS'}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 # ---- entry point ----------------------------------------------------------------------------------------------
 _FIELD_FLAGS = {"opening_balance": "--opening", "to_account": "--to-account", "email": "EMAIL", "name": "NAME"}
 

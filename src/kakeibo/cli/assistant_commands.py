@@ -18,7 +18,7 @@ from kakeibo.cli import output as out
 from kakeibo.cli.context import open_ledger
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core import clock
-from kakeibo.core.db import session_factory, session_scope
+from kakeibo.core.db import lock_household, session_factory, session_scope
 
 CLI_CONVERSATION = "Command line"
 
@@ -88,6 +88,7 @@ def ask(
     proposal = message.get("proposal")
     if yes and proposal and proposal["status"] == "pending":
         with session_scope(factory, write=True) as session:
+            lock_household(session, household_id=speaker.household_id)
             done = proposals.confirm(
                 session, actor=speaker.actor(), proposal_id=proposal["id"], base_currency=speaker.base_currency
             )

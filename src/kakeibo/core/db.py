@@ -12,9 +12,11 @@ from typing import Any
 from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
 from kakeibo.core import clock
+from kakeibo.core.errors import Conflict
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -157,6 +159,9 @@ def session_scope(factory: sessionmaker[Session], *, write: bool) -> Iterator[Se
     try:
         yield session
         session.commit()
+    except StaleDataError as exc:
+        session.rollback()
+        raise Conflict("this was changed by someone else at the same moment; reload and try again") from exc
     except BaseException:
         session.rollback()
         raise

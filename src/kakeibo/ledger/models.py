@@ -140,6 +140,11 @@ class Transaction(IdMixin, TimestampMixin, Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
+    # Every UPDATE of a transaction is conditional on the version it read ("WHERE version = :read"); the ledger
+    # service sets the next version itself. A writer that lost a race updates no row and gets StaleDataError
+    # (answered 409), so two changes made from one version can never both land.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012 (SQLAlchemy reads it once)
+
 
 class Posting(IdMixin, Base):
     """One leg of a transaction. `date`, `household_id` and `deleted` repeat the transaction's for fast reports."""

@@ -298,6 +298,18 @@ def latest_undoable_group(session: Session, *, household_id: int) -> str | None:
     return session.scalars(stmt).first()
 
 
+def claim_group_for_undo(session: Session, *, household_id: int, group_id: str, at: dt.datetime) -> int:
+    """Mark a group's events undone, only those not undone yet; how many were marked. Two undos of one group at
+    once: the second waits on the first's row locks (PostgreSQL) or write lock (SQLite), then marks none."""
+    stmt = (
+        update(Event)
+        .where(Event.household_id == household_id, Event.group_id == group_id, Event.undone_at.is_(None))
+        .values(undone_at=at)
+        .execution_options(synchronize_session="fetch")
+    )
+    return int(session.execute(stmt).rowcount or 0)  # type: ignore[attr-defined]
+
+
 def events_of_group(session: Session, *, household_id: int, group_id: str) -> list[Event]:
     stmt = select(Event).where(and_(Event.household_id == household_id, Event.group_id == group_id)).order_by(Event.id)
     return list(session.scalars(stmt))
@@ -308,3 +320,124 @@ def list_events(session: Session, *, household_id: int, limit: int, before_id: i
     if before_id is not None:
         stmt = stmt.where(Event.id < before_id)
     return list(session.scalars(stmt.order_by(Event.id.desc()).limit(limit)))
+
+
+# ---- integrity (kakeibo check) --------------------------------------------------------------------------------
+def live_posting_totals_by_day(session: Session, *, household_id: int) -> Iterable[Any]:
+    """Live postings summed per account, day, currency and settlement currency (folded into months by the
+    caller: a month is computed in Python, never with a dialect's date function)."""
+    stmt = (
+        select(
+            Posting.account_id,
+            Posting.date,
+            Posting.currency,
+            Transaction.settlement_currency,
+            func.sum(Posting.amount_minor),
+            func.sum(Posting.converted_minor),
+            func.count(),
+        )
+        .join(Transaction, Transaction.id == Posting.transaction_id)
+        .where(Posting.household_id == household_id, Posting.deleted.is_(False))
+        .group_by(Posting.account_id, Posting.date, Posting.currency, Transaction.settlement_currency)
+    )
+    return session.execute(stmt)
+
+
+def monthly_total_rows(session: Session, *, household_id: int) -> Iterable[Any]:
+    stmt = select(
+        MonthlyTotal.account_id,
+        MonthlyTotal.month,
+        MonthlyTotal.currency,
+        MonthlyTotal.settlement_currency,
+        MonthlyTotal.amount_minor,
+        MonthlyTotal.converted_minor,
+        MonthlyTotal.postings,
+    ).where(MonthlyTotal.household_id == household_id)
+    return session.execute(stmt)
+
+
+def unbalanced_transactions(session: Session, *, household_id: int, limit: int) -> list[tuple[int, int, int]]:
+    """Live transactions whose postings do not sum to zero in the settlement currency, or have fewer than two."""
+    total = func.coalesce(func.sum(Posting.converted_minor), 0)
+    legs = func.count(Posting.id)
+    stmt = (
+        select(Transaction.id, total, legs)
+        .outerjoin(Posting, Posting.transaction_id == Transaction.id)
+        .where(Transaction.household_id == household_id, Transaction.deleted_at.is_(None))
+        .group_by(Transaction.id)
+        .having((total != 0) | (legs < 2))
+        .order_by(Transaction.id)
+        .limit(limit)
+    )
+    return [(int(r[0]), int(r[1]), int(r[2])) for r in session.execute(stmt)]
+
+
+def count_live_transactions(session: Session, *, household_id: int) -> int:
+    stmt = select(func.count()).where(Transaction.household_id == household_id, Transaction.deleted_at.is_(None))
+    return int(session.scalar(stmt) or 0)
+
+
+def stray_postings(session: Session, *, household_id: int, limit: int) -> list[tuple[int, int, str]]:
+    """Postings that do not agree with their transaction or account: (posting id, transaction id, what is wrong).
+
+    A posting belongs to a transaction of its own household, on an account of its own household, carries its
+    transaction's date, and is live exactly when its transaction is."""
+    account = Account.__table__.alias("posting_account")
+    stmt = (
+        select(
+            Posting.id,
+            Posting.transaction_id,
+            Transaction.id.is_(None).label("no_transaction"),
+            (Transaction.household_id != Posting.household_id).label("other_household"),
+            (account.c.household_id != Posting.household_id).label("other_account_household"),
+            (Transaction.date != Posting.date).label("other_date"),
+            (Posting.deleted != Transaction.deleted_at.is_not(None)).label("liveness"),
+        )
+        .outerjoin(Transaction, Transaction.id == Posting.transaction_id)
+        .join(account, account.c.id == Posting.account_id)
+        .where(
+            Posting.household_id == household_id,
+            Transaction.id.is_(None)
+            | (Transaction.household_id != Posting.household_id)
+            | (account.c.household_id != Posting.household_id)
+            | (Transaction.date != Posting.date)
+            | (Posting.deleted != Transaction.deleted_at.is_not(None)),
+        )
+        .order_by(Posting.id)
+        .limit(limit)
+    )
+    found = []
+    for row in session.execute(stmt):
+        names = ["no_transaction", "other_household", "other_account_household", "other_date", "liveness"]
+        wrong = ", ".join(name for name in names if getattr(row, name))
+        found.append((int(row.id), int(row.transaction_id), wrong))
+    return found
+
+
+def partly_undone_groups(session: Session, *, household_id: int, limit: int) -> list[str]:
+    """Event groups of which some events are undone and others not (an undo is all of a group or nothing)."""
+    undone = func.count(Event.undone_at)
+    stmt = (
+        select(Event.group_id)
+        .where(Event.household_id == household_id)
+        .group_by(Event.group_id)
+        .having((undone > 0) & (undone < func.count()))
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def undone_twice(session: Session, *, household_id: int, limit: int) -> list[str]:
+    """Groups undone by more than one undo group: an undo must happen once."""
+    stmt = (
+        select(Event.undo_of)
+        .where(Event.household_id == household_id, Event.undo_of.is_not(None))
+        .group_by(Event.undo_of)
+        .having(func.count(func.distinct(Event.group_id)) > 1)
+        .limit(limit)
+    )
+    return [str(g) for g in session.scalars(stmt)]
+
+
+def household_ids(session: Session) -> list[int]:
+    return list(session.scalars(select(Household.id).order_by(Household.id)))

@@ -1038,6 +1038,11 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
         raise NothingToUndo(f"no change {target} in this household")
     if any(e.undone_at is not None for e in events):
         raise UndoConflict("that change was already undone")
+    # Claimed before anything is reversed: of two undos of one group, only one can mark all of its events.
+    if repo.claim_group_for_undo(session, household_id=actor.household_id, group_id=target, at=clock.now()) != len(
+        events
+    ):
+        raise UndoConflict("that change was already undone")
     undo_group = new_group_id()
     summaries: list[str] = []
     touched: set[int] = set()  # transactions whose later changes in this group were undone just now
@@ -1049,7 +1054,6 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
             touched.add(event.entity_id)
         else:
             _undo_account(session, actor, event, undo_group)
-        event.undone_at = clock.now()
         summaries.append(event.summary)
     repo.bump_ledger_version(session, household_id=actor.household_id)
     session.flush()
