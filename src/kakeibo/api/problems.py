@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kakeibo.core.errors import KakeiboError, ServiceBusy, ValidationFailed
 
@@ -65,11 +66,15 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 
 def install_problem_handlers(app: FastAPI) -> None:
+    app.add_middleware(CatchAll)
+
     @app.exception_handler(KakeiboError)
     async def _kakeibo(_request: Request, exc: KakeiboError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
         if exc.status_code == 429 and "retry_after" in exc.extra:
             headers = {"Retry-After": str(exc.extra["retry_after"])}
+        if exc.status_code == 503:
+            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         return problem_response(exc.status_code, exc.problem(), headers)
 
     @app.exception_handler(RequestValidationError)
@@ -96,10 +101,6 @@ def install_problem_handlers(app: FastAPI) -> None:
             return problem_response(503, body, {"Retry-After": str(RETRY_AFTER_SECONDS)})
         return _server_error(request, exc)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        return _server_error(request, exc)
-
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         kinds = {404: "/problems/not-found", 405: "/problems/method-not-allowed", 401: "/problems/unauthorized"}
@@ -124,13 +125,45 @@ def is_busy(exc: DBAPIError) -> bool:
     return False
 
 
+INTERNAL_ERROR = {
+    "type": "/problems/internal",
+    "title": "Internal error",
+    "status": 500,
+    "detail": "something went wrong on our side; nothing was changed",
+}
+
+
 def _server_error(request: Request, exc: BaseException) -> JSONResponse:
     """A bug: logged with its traceback, answered as a problem (never a bare text 500 or a dropped connection)."""
     log.error("unhandled error in %s %s", request.method, request.url.path, exc_info=exc)
-    body = {
-        "type": "/problems/internal",
-        "title": "Internal error",
-        "status": 500,
-        "detail": "something went wrong on our side; nothing was changed",
-    }
-    return problem_response(500, body)
+    return problem_response(500, dict(INTERNAL_ERROR))
+
+
+class CatchAll:
+    """The last word on a bug: a problem+json 500, logged, and the exception ends here.
+
+    Starlette's own handler for `Exception` answers and then re-raises, and uvicorn closes a connection whose
+    application raised, so a keep-alive client's next request on it would find it reset. The request's
+    transaction has already been rolled back by its session scope when the exception reaches this far."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception as exc:  # a bug by definition: every expected error has a handler
+            if started:  # the status line is out: nothing left to answer with but closing
+                raise
+            await _server_error(Request(scope), exc)(scope, receive, send)
