@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine, text
 
 import kakeibo
+from kakeibo.api.guards import reject_nul
 from kakeibo.api.problems import COMMON_RESPONSES, install_problem_handlers
 from kakeibo.core.db import get_engine, session_factory
 from kakeibo.core.errors import NotFound
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         description="A household's double-entry ledger. Amounts are decimal strings; errors are problem+json.",
         generate_unique_id_function=_operation_id,
         responses=COMMON_RESPONSES,
+        dependencies=[Depends(reject_nul)],
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
+from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kakeibo.core.errors import KakeiboError, ServiceBusy, ValidationFailed
+from kakeibo.core.errors import Conflict, KakeiboError, ServiceBusy, ValidationFailed
 
 log = logging.getLogger("kakeibo.api")
 
@@ -79,8 +81,17 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _invalid(exc.errors())
+
+    @app.exception_handler(ValidationError)
+    async def _model_validation(_request: Request, exc: ValidationError) -> JSONResponse:
+        # A model built inside a service from what the caller sent (a change merged into a transaction): the
+        # caller's input was wrong, so it is answered like any invalid request, not as a bug.
+        return _invalid(exc.errors())
+
+    def _invalid(found: Sequence[Any]) -> JSONResponse:
         errors = []
-        for err in exc.errors():
+        for err in found:
             message = str(err.get("msg", "invalid"))
             ctx = err.get("ctx") or {}
             inner = ctx.get("error") if isinstance(ctx, dict) else None
@@ -99,6 +110,12 @@ def install_problem_handlers(app: FastAPI) -> None:
         if is_busy(exc):
             body = ServiceBusy("the database is busy; try again in a moment").problem()
             return problem_response(503, body, {"Retry-After": str(RETRY_AFTER_SECONDS)})
+        if isinstance(exc, IntegrityError):
+            # The services check what they can before writing, so this is a check that was missed: logged as a
+            # bug, but the database refused the write, nothing was changed, and the caller can be told why.
+            log.warning("constraint refused %s %s", request.method, request.url.path, exc_info=exc)
+            body = Conflict("this conflicts with something already recorded; nothing was changed").problem()
+            return problem_response(409, body)
         return _server_error(request, exc)
 
     @app.exception_handler(StarletteHTTPException)

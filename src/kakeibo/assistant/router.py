@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from kakeibo.assistant.speech.audio import MAX_BYTES
 from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
 from kakeibo.auth.models import Household
 from kakeibo.core.db import session_scope
+from kakeibo.core.types import Day, Id
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])
 
@@ -68,7 +68,7 @@ def list_conversations(session: SessionDep, ctx: ContextDep) -> list[Conversatio
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationDetail)
-def get_conversation(conversation_id: int, session: SessionDep, ctx: ContextDep) -> ConversationDetail:
+def get_conversation(conversation_id: Id, session: SessionDep, ctx: ContextDep) -> ConversationDetail:
     """A conversation with its messages, oldest first; proposals show their current status."""
     speaker = speaker_for(session, ctx)
     conversation = chat.get(session, speaker=speaker, conversation_id=conversation_id)
@@ -90,7 +90,7 @@ def _pieces(text: str) -> list[str]:
     response_model=MessageOut,
     responses={200: {"content": {"text/event-stream": {}}}},
 )
-def post_message(conversation_id: int, data: MessageIn, request: Request, ctx: ReadContextDep) -> Any:
+def post_message(conversation_id: Id, data: MessageIn, request: Request, ctx: ReadContextDep) -> Any:
     """Say something: the reply is an answer from the ledger (with its query and evidence), a question, or a
     proposal to confirm. With `Accept: text/event-stream` the reply streams as SSE events `intent`, `delta`
     (pieces of the text), `message` (the whole reply) and `done`."""
@@ -126,8 +126,8 @@ def speech(
     request: Request,
     ctx: ReadContextDep,
     audio: Annotated[UploadFile, File(description="A recording: WAV, or WebM/Ogg (Opus) from a browser's recorder")],
-    conversation_id: Annotated[int | None, Form(description="Continue this conversation (default: a new one)")] = None,
-    today: Annotated[dt.date | None, Form(description="Resolve relative dates against this day")] = None,
+    conversation_id: Annotated[Id | None, Form(description="Continue this conversation (default: a new one)")] = None,
+    today: Annotated[Day | None, Form(description="Resolve relative dates against this day")] = None,
 ) -> Any:
     """Say it instead of typing it: the recording is transcribed (offline, with a grammar made from the household's
     own words, unless a transcription endpoint is configured), then answered like a typed message."""

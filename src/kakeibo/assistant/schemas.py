@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from kakeibo.core.types import Day
+
 
 class ConversationCreate(BaseModel):
     title: str = Field(default="", max_length=120)
@@ -85,7 +87,7 @@ class ConversationDetail(ConversationOut):
 
 class MessageIn(BaseModel):
     text: str = Field(min_length=1, max_length=2000)
-    today: dt.date | None = Field(default=None, description="Resolve relative dates against this day (default: today)")
+    today: Day | None = Field(default=None, description="Resolve relative dates against this day (default: today)")
 
 
 class SpeechOut(BaseModel):

@@ -16,6 +16,7 @@ from kakeibo.auth.tokens import looks_like_api_key
 from kakeibo.core.db import is_writing, lock_household
 from kakeibo.core.errors import Unauthorized
 from kakeibo.core.settings import Settings
+from kakeibo.core.types import Id
 
 # auto_error=False: a missing credential is answered by get_context as a problem, not by FastAPI's default error.
 bearer_scheme = OAuth2PasswordBearer(
@@ -51,7 +52,7 @@ def _signing_key(request: Request) -> str:
 BearerDep = Annotated[str | None, Depends(bearer_scheme)]
 ApiKeyDep = Annotated[str | None, Depends(api_key_scheme)]
 HouseholdHeader = Annotated[
-    int | None, Header(description="Act in this household instead of the token's (you must be a member)")
+    Id | None, Header(description="Act in this household instead of the token's (you must be a member)")
 ]
 
 
@@ -127,7 +128,7 @@ def get_session_context(context: ContextDep) -> RequestContext:
 SessionContextDep = Annotated[RequestContext, Depends(get_session_context)]
 
 
-def get_household_context(household_id: int, context: ContextDep, session: SessionDep) -> RequestContext:
+def get_household_context(household_id: Id, context: ContextDep, session: SessionDep) -> RequestContext:
     """The caller's context in the household named by the path (404 when they are not a member of it)."""
     if household_id == context.household_id:
         return context

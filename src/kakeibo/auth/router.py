@@ -38,6 +38,7 @@ from kakeibo.auth.schemas import (
     TokenOut,
     UserOut,
 )
+from kakeibo.core.types import Id
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 households_router = APIRouter(prefix="/households", tags=["households"])
@@ -124,7 +125,7 @@ def token(
     username: Annotated[str, Form(description="The account's email")],
     password: Annotated[str, Form()],
     grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
-    household_id: Annotated[int | None, Form(description="Act in this household; default: the user's")] = None,
+    household_id: Annotated[Id | None, Form(description="Act in this household; default: the user's")] = None,
 ) -> TokenOut:
     """Sign in with the OAuth2 password flow; failed attempts are limited per email and per client address."""
     pair = service.login(
@@ -213,14 +214,14 @@ def create_household(
 
 
 @households_router.get("/{household_id}", response_model=HouseholdOut)
-def get_household(household_id: int, session: SessionDep, ctx: HouseholdContextDep) -> HouseholdOut:
+def get_household(household_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> HouseholdOut:
     household, role = service.get_household(session, user_id=ctx.user_id, household_id=household_id)
     return _household_out(household, role)
 
 
 @households_router.patch("/{household_id}", response_model=HouseholdOut, responses=_FORBIDDEN)
 def update_household(
-    household_id: int, data: HouseholdUpdate, session: SessionDep, ctx: HouseholdContextDep
+    household_id: Id, data: HouseholdUpdate, session: SessionDep, ctx: HouseholdContextDep
 ) -> HouseholdOut:
     ctx.require_write()
     ctx.require_owner()
@@ -231,7 +232,7 @@ def update_household(
 
 
 @households_router.get("/{household_id}/members", response_model=list[MemberOut])
-def list_members(household_id: int, session: SessionDep, ctx: HouseholdContextDep) -> list[MemberOut]:
+def list_members(household_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> list[MemberOut]:
     return [_member_out(m, u) for m, u in service.members_of(session, household_id=household_id)]
 
 
@@ -241,7 +242,7 @@ def list_members(household_id: int, session: SessionDep, ctx: HouseholdContextDe
     status_code=status.HTTP_201_CREATED,
     responses={**_FORBIDDEN, **_CONFLICT},
 )
-def add_member(household_id: int, data: MemberAdd, session: SessionDep, ctx: HouseholdContextDep) -> MemberOut:
+def add_member(household_id: Id, data: MemberAdd, session: SessionDep, ctx: HouseholdContextDep) -> MemberOut:
     """Give an existing user a role in this household (owner only)."""
     ctx.require_write()
     ctx.require_owner()
@@ -253,7 +254,7 @@ def add_member(household_id: int, data: MemberAdd, session: SessionDep, ctx: Hou
     "/{household_id}/members/{user_id}", response_model=MemberOut, responses={**_FORBIDDEN, **_CONFLICT}
 )
 def update_member(
-    household_id: int, user_id: int, data: MemberUpdate, session: SessionDep, ctx: HouseholdContextDep
+    household_id: Id, user_id: Id, data: MemberUpdate, session: SessionDep, ctx: HouseholdContextDep
 ) -> MemberOut:
     """Change a member's role (owner only); the last owner cannot step down."""
     ctx.require_write()
@@ -267,7 +268,7 @@ def update_member(
     status_code=status.HTTP_204_NO_CONTENT,
     responses={**_FORBIDDEN, **_CONFLICT},
 )
-def remove_member(household_id: int, user_id: int, session: SessionDep, ctx: HouseholdContextDep) -> Response:
+def remove_member(household_id: Id, user_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> Response:
     """Remove a member (owner), or leave (anyone); the last owner can do neither."""
     if user_id == ctx.user_id:
         # Anyone may leave, viewers too (it writes nothing to the ledger), but only in person.
@@ -303,7 +304,7 @@ def list_api_keys(session: SessionDep, ctx: SessionContextDep) -> list[ApiKeyOut
 
 
 @api_keys_router.delete("/{api_key_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN)
-def revoke_api_key(api_key_id: int, session: SessionDep, ctx: SessionContextDep) -> Response:
+def revoke_api_key(api_key_id: Id, session: SessionDep, ctx: SessionContextDep) -> Response:
     service.revoke_api_key(
         session, user_id=ctx.user_id, household_id=ctx.household_id, role=Role(ctx.role), api_key_id=api_key_id
     )

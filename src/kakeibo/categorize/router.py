@@ -24,6 +24,7 @@ from kakeibo.categorize.schemas import (
     RuleOut,
     RuleUpdate,
 )
+from kakeibo.core.types import Id
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.presenters import transactions_out
@@ -80,18 +81,18 @@ def apply_rules(session: SessionDep, ctx: WriteContextDep) -> ApplyRulesOut:
 
 
 @rules_router.get("/{rule_id}", response_model=RuleOut)
-def get_rule(rule_id: int, session: SessionDep, ctx: ContextDep) -> RuleOut:
+def get_rule(rule_id: Id, session: SessionDep, ctx: ContextDep) -> RuleOut:
     return rule_out(session, service.get_rule(session, household_id=ctx.household_id, rule_id=rule_id))
 
 
 @rules_router.patch("/{rule_id}", response_model=RuleOut)
-def update_rule(rule_id: int, data: RuleUpdate, session: SessionDep, ctx: WriteContextDep) -> RuleOut:
+def update_rule(rule_id: Id, data: RuleUpdate, session: SessionDep, ctx: WriteContextDep) -> RuleOut:
     """Change a rule; `status: active` accepts a proposed rule, `dismissed` declines it."""
     return rule_out(session, service.update_rule(session, actor=ctx.actor(), rule_id=rule_id, data=data))
 
 
 @rules_router.delete("/{rule_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_rule(rule_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+def delete_rule(rule_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     service.delete_rule(session, actor=ctx.actor(), rule_id=rule_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -131,7 +132,7 @@ def correct(data: ReviewCorrect, session: SessionDep, ctx: WriteContextDep) -> R
 
 
 @explain_router.get("/{transaction_id}/explain", response_model=ExplainOut)
-def explain(transaction_id: int, session: SessionDep, ctx: ContextDep) -> ExplainOut:
+def explain(transaction_id: Id, session: SessionDep, ctx: ContextDep) -> ExplainOut:
     """Why a transaction has its category, and what else the categorizer would have guessed."""
     transaction = ledger.get_transaction(session, household_id=ctx.household_id, transaction_id=transaction_id)
     category_id = service.category_id_of(session, transaction)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kakeibo.core.types import Id, Int4
 from kakeibo.ledger.schemas import TransactionOut
 
 
@@ -21,7 +22,7 @@ class RuleCondition(BaseModel):
 class RuleActions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    category: int | str | None = Field(default=None, description='Category id or "Group/Category"')
+    category: Id | str | None = Field(default=None, description='Category id or "Group/Category"')
     payee: str | None = Field(default=None, max_length=255)
     tags: list[str] = Field(default_factory=list, max_length=16)
 
@@ -32,7 +33,7 @@ class RuleCreate(BaseModel):
     name: str = Field(min_length=1, max_length=120)
     conditions: list[RuleCondition] = Field(min_length=1, max_length=20)
     actions: RuleActions
-    priority: int = 100
+    priority: Int4 = 100
 
 
 class RuleUpdate(BaseModel):
@@ -41,7 +42,7 @@ class RuleUpdate(BaseModel):
     name: str | None = Field(default=None, min_length=1, max_length=120)
     conditions: list[RuleCondition] | None = Field(default=None, min_length=1, max_length=20)
     actions: RuleActions | None = None
-    priority: int | None = None
+    priority: Int4 | None = None
     status: Literal["active", "proposed", "dismissed"] | None = None
 
 
@@ -78,11 +79,11 @@ class ReviewItem(BaseModel):
 class ReviewIds(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    transaction_ids: list[int] = Field(min_length=1, max_length=500)
+    transaction_ids: list[Id] = Field(min_length=1, max_length=500)
 
 
 class ReviewCorrect(ReviewIds):
-    category: int | str = Field(description='Category id or "Group/Category"')
+    category: Id | str = Field(description='Category id or "Group/Category"')
 
 
 class ReviewResult(BaseModel):

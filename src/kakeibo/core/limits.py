@@ -34,3 +34,15 @@ def check_date(day: dt.date, *, field: str = "date") -> dt.date:
 
 def has_nul(text: str) -> bool:
     return "\x00" in text
+
+
+def as_id(ref: int | str) -> int | None:
+    """`ref` as a row id when it is one (an int, or a string of ASCII digits, in range); else None, so that a
+    reference such as "Groceries" is looked up by name and "99999999999999999999" is simply not found."""
+    if isinstance(ref, int):
+        return ref if 1 <= ref <= MAX_ID else None
+    text = ref.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ID else None

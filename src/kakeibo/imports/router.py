@@ -12,6 +12,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.types import Id
 from kakeibo.imports import service
 from kakeibo.imports.errors import ImportNotFound
 from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
@@ -76,7 +77,7 @@ def _options(
 
 
 FileField = Annotated[UploadFile, File(description="A CSV, OFX/QFX, QIF or camt.053 statement")]
-AccountField = Annotated[int | None, Form(description="The account the statement belongs to")]
+AccountField = Annotated[Id | None, Form(description="The account the statement belongs to")]
 FormatField = Annotated[str, Form(description="auto, csv, ofx, qif or camt")]
 ProfileField = Annotated[str | None, Form(description="A CSV profile: mint, chase, amex, revolut, ...")]
 MappingField = Annotated[str | None, Form(description="A CSV column mapping (JSON), as a preview returns it")]
@@ -149,7 +150,7 @@ def list_imports(session: SessionDep, ctx: ContextDep) -> list[ImportOut]:
 
 
 @router.get("/{import_id}", response_model=ImportOut)
-def get_import(import_id: int, session: SessionDep, ctx: ContextDep) -> ImportOut:
+def get_import(import_id: Id, session: SessionDep, ctx: ContextDep) -> ImportOut:
     batch = session.get(ImportBatch, import_id)
     if batch is None or batch.household_id != ctx.household_id:
         raise ImportNotFound(f"no import {import_id} in this household", field="import_id")

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -77,7 +76,16 @@ class Account(IdMixin, TimestampMixin, Base):
 
     __tablename__ = "accounts"
     __table_args__ = (
-        UniqueConstraint("household_id", "kind", "path"),
+        # Unique among live accounts only: a deleted "Visa" leaves its name free (undoing that delete checks it).
+        Index(
+            "uq_accounts_household_kind_path_live",
+            "household_id",
+            "kind",
+            "path",
+            unique=True,
+            postgresql_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_accounts_household_kind", "household_id", "kind"),
     )
 

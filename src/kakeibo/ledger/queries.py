@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.limits import MAX_ID, date_problem
 from kakeibo.core.money import minor_to_str
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger.models import (
@@ -404,6 +405,10 @@ def page_transactions(
             last_id = int(parts[2])
         except ValueError as exc:
             raise ValidationFailed("cursor is not one this server gave out", field="cursor") from exc
+        # Only what this server could have written: ids and amounts are 64-bit, dates in the supported range.
+        in_range = date_problem(key) is None if isinstance(key, dt.date) else abs(int(str(key))) <= MAX_ID
+        if not in_range or not 0 <= last_id <= MAX_ID:
+            raise ValidationFailed("cursor is not one this server gave out", field="cursor")
         # The redundant bound on the column alone lets the planner walk the (household, date, id) index.
         if descending:
             stmt = stmt.where(column <= key, or_(column < key, and_(column == key, Transaction.id < last_id)))

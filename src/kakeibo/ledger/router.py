@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -16,6 +15,7 @@ from kakeibo.auth.models import Household
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.money import Money, minor_to_str
+from kakeibo.core.types import Day, Id
 from kakeibo.ledger import export as exporter
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as repo
@@ -60,7 +60,7 @@ def _household(session: Session, household_id: int) -> Household:
 # ---- accounts -------------------------------------------------------------------------------------------------
 @accounts_router.get("", response_model=list[AccountOut])
 def list_accounts(
-    session: SessionDep, ctx: ContextDep, include_archived: bool = True, at: dt.date | None = None
+    session: SessionDep, ctx: ContextDep, include_archived: bool = True, at: Day | None = None
 ) -> list[AccountOut]:
     rows = queries.balances(session, household_id=ctx.household_id, at=at, include_archived=include_archived)
     return [account_out(row.account, row.balance_minor) for row in rows]
@@ -82,18 +82,18 @@ def _account_with_balance(session: Session, household_id: int, account_id: int) 
 
 
 @accounts_router.get("/{account_id}", response_model=AccountOut)
-def get_account(account_id: int, session: SessionDep, ctx: ContextDep) -> AccountOut:
+def get_account(account_id: Id, session: SessionDep, ctx: ContextDep) -> AccountOut:
     return _account_with_balance(session, ctx.household_id, account_id)
 
 
 @accounts_router.patch("/{account_id}", response_model=AccountOut)
-def update_account(account_id: int, data: AccountUpdate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
+def update_account(account_id: Id, data: AccountUpdate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
     ledger.update_account(session, actor=ctx.actor(), account_id=account_id, data=data)
     return _account_with_balance(session, ctx.household_id, account_id)
 
 
 @accounts_router.delete("/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_account(account_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+def delete_account(account_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     ledger.delete_account(session, actor=ctx.actor(), account_id=account_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -110,17 +110,17 @@ def create_category(data: CategoryCreate, session: SessionDep, ctx: WriteContext
 
 
 @categories_router.get("/{category_id}", response_model=CategoryOut)
-def get_category(category_id: int, session: SessionDep, ctx: ContextDep) -> CategoryOut:
+def get_category(category_id: Id, session: SessionDep, ctx: ContextDep) -> CategoryOut:
     return category_out(ledger.resolve_category(session, household_id=ctx.household_id, ref=category_id, field="id"))
 
 
 @categories_router.patch("/{category_id}", response_model=CategoryOut)
-def update_category(category_id: int, data: CategoryUpdate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
+def update_category(category_id: Id, data: CategoryUpdate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
     return category_out(ledger.update_category(session, actor=ctx.actor(), category_id=category_id, data=data))
 
 
 @categories_router.delete("/{category_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_category(category_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+def delete_category(category_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     ledger.delete_category(session, actor=ctx.actor(), category_id=category_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -136,9 +136,9 @@ def _minor_filter(value: str | None, currency: str, field: str) -> int | None:
 def list_transactions(
     session: SessionDep,
     ctx: ContextDep,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    account: int | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
+    account: Id | None = None,
     category: Annotated[str | None, Query(description='Category id or "Group/Category"; includes its subtree')] = None,
     q: Annotated[str | None, Query(description="Text in payee, description or notes", max_length=200)] = None,
     min_amount: Annotated[str | None, Query(description="Smallest absolute amount, decimal string")] = None,
@@ -196,13 +196,13 @@ def create_transaction(data: TransactionCreate, session: SessionDep, ctx: WriteC
 
 
 @transactions_router.get("/{transaction_id}", response_model=TransactionOut)
-def get_transaction(transaction_id: int, session: SessionDep, ctx: ContextDep) -> TransactionOut:
+def get_transaction(transaction_id: Id, session: SessionDep, ctx: ContextDep) -> TransactionOut:
     return _one(session, ctx.household_id, transaction_id)
 
 
 @transactions_router.patch("/{transaction_id}", response_model=TransactionOut)
 def update_transaction(
-    transaction_id: int, data: TransactionUpdate, session: SessionDep, ctx: WriteContextDep
+    transaction_id: Id, data: TransactionUpdate, session: SessionDep, ctx: WriteContextDep
 ) -> TransactionOut:
     from kakeibo.categorize import service as categorize
 
@@ -222,7 +222,7 @@ def update_transaction(
 
 
 @transactions_router.delete("/{transaction_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_transaction(transaction_id: int, session: SessionDep, ctx: WriteContextDep) -> Response:
+def delete_transaction(transaction_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     ledger.delete_transaction(session, actor=ctx.actor(), transaction_id=transaction_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -232,8 +232,8 @@ def delete_transaction(transaction_id: int, session: SessionDep, ctx: WriteConte
 def summary(
     session: SessionDep,
     ctx: ContextDep,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
     group_by: queries.GroupBy | None = None,
     category: Annotated[str | None, Query(description='Limit to a category subtree (id or "Group/Category")')] = None,
 ) -> SummaryOut:
@@ -279,7 +279,7 @@ def summary(
 
 
 @reports_router.get("/net-worth", response_model=NetWorthOut)
-def net_worth(session: SessionDep, ctx: ContextDep, at: dt.date | None = None) -> NetWorthOut:
+def net_worth(session: SessionDep, ctx: ContextDep, at: Day | None = None) -> NetWorthOut:
     household = _household(session, ctx.household_id)
     day = at or clock.today()
     currency = household.base_currency
@@ -302,7 +302,7 @@ def list_events(
     session: SessionDep,
     ctx: ContextDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    before: int | None = None,
+    before: Id | None = None,
 ) -> list[EventOut]:
     rows = repo.list_events(session, household_id=ctx.household_id, limit=limit, before_id=before)
     return [
@@ -339,8 +339,8 @@ def export(
     request: Request,
     ctx: ContextDep,
     format: Literal["ledger", "beancount", "csv"] = "ledger",
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
 ) -> StreamingResponse:
     household_id = ctx.household_id
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from kakeibo.core.types import CurrencyCode, DecimalString
+from kakeibo.core.types import CurrencyCode, Day, DecimalString, Id, Int4
 from kakeibo.ledger.models import AccountKind, AccountSubtype, CategorySource, TransactionType
 
 
@@ -34,7 +34,7 @@ class AccountCreate(Strict):
     subtype: AccountSubtype = AccountSubtype.checking
     currency: CurrencyCode | None = None
     opening_balance: DecimalString = "0"
-    opening_date: dt.date | None = None
+    opening_date: Day | None = None
     institution: str | None = Field(default=None, max_length=120)
 
     @model_validator(mode="after")
@@ -49,9 +49,9 @@ class AccountUpdate(Strict):
     subtype: AccountSubtype | None = None
     institution: str | None = Field(default=None, max_length=120)
     opening_balance: DecimalString | None = None
-    opening_date: dt.date | None = None
+    opening_date: Day | None = None
     archived: bool | None = None
-    sort_order: int | None = None
+    sort_order: Int4 | None = None
 
 
 class AccountOut(BaseModel):
@@ -71,14 +71,14 @@ class AccountOut(BaseModel):
 # ---- categories -----------------------------------------------------------------------------------------------
 class CategoryCreate(Strict):
     name: CategoryName
-    parent: int | str | None = Field(default=None, description="Parent group id or name; none makes a group")
+    parent: Id | str | None = Field(default=None, description="Parent group id or name; none makes a group")
     kind: Literal["income", "expense", "transfer"] | None = None
 
 
 class CategoryUpdate(Strict):
     name: CategoryName | None = None
     archived: bool | None = None
-    sort_order: int | None = None
+    sort_order: Int4 | None = None
 
 
 class CategoryOut(BaseModel):
@@ -93,7 +93,7 @@ class CategoryOut(BaseModel):
 
 # ---- transactions ---------------------------------------------------------------------------------------------
 class PostingIn(Strict):
-    account: int | str = Field(description='Account id, or a category as id or "Group/Category"')
+    account: Id | str = Field(description='Account id, or a category as id or "Group/Category"')
     amount: DecimalString = Field(description="Signed: positive debits the account (money in for assets)")
     currency: CurrencyCode | None = None
     converted_amount: DecimalString | None = Field(
@@ -106,16 +106,16 @@ class TransactionCreate(Strict):
     """The friendly form (type/account/category/amount) or, for splits, `postings`."""
 
     type: Literal["expense", "income", "transfer"] | None = None
-    account: int | None = None
-    category: int | str | None = None
-    to_account: int | None = None
+    account: Id | None = None
+    category: Id | str | None = None
+    to_account: Id | None = None
     amount: DecimalString | None = Field(default=None, description="Positive decimal string")
     currency: CurrencyCode | None = None
     converted_amount: DecimalString | None = Field(
         default=None, description="The amount in the account's currency when `currency` differs"
     )
     to_amount: DecimalString | None = Field(default=None, description="For transfers across currencies")
-    date: dt.date
+    date: Day
     payee: str = Field(default="", max_length=255)
     description: str = Field(default="", max_length=500)
     notes: str = Field(default="", max_length=5000)
@@ -142,22 +142,35 @@ class TransactionCreate(Strict):
         return self
 
 
+_REQUIRED_ON_UPDATE = ("date", "account", "to_account", "amount", "currency", "status", "postings", "tags")
+
+
 class TransactionUpdate(Strict):
-    date: dt.date | None = None
+    date: Day | None = None
     payee: str | None = Field(default=None, max_length=255)
     description: str | None = Field(default=None, max_length=500)
     notes: str | None = Field(default=None, max_length=5000)
     tags: list[str] | None = Field(default=None, max_length=32)
     status: Literal["cleared", "pending", "reconciled"] | None = None
-    category: int | str | None = None
-    account: int | None = None
-    to_account: int | None = None
+    category: Id | str | None = None
+    account: Id | None = None
+    to_account: Id | None = None
     amount: DecimalString | None = None
     currency: CurrencyCode | None = None
     converted_amount: DecimalString | None = None
     to_amount: DecimalString | None = None
     postings: list[PostingIn] | None = Field(default=None, min_length=2, max_length=200)
-    version: int | None = Field(default=None, description="Refuse the change if the transaction moved on")
+    version: Int4 | None = Field(default=None, description="Refuse the change if the transaction moved on")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_null_for_what_a_transaction_must_have(cls, data: Any) -> Any:
+        # Leaving a field out keeps it; `null` would remove it, and a transaction cannot be without these.
+        if isinstance(data, dict):
+            cleared = [name for name in _REQUIRED_ON_UPDATE if name in data and data[name] is None]
+            if cleared:
+                raise ValueError(f"{', '.join(cleared)} cannot be null: leave a field out to keep it as it is")
+        return data
 
 
 class AccountRef(BaseModel):
@@ -274,4 +287,4 @@ class NetWorthOut(BaseModel):
 
 
 class UndoIn(Strict):
-    group_id: str | None = None
+    group_id: str | None = Field(default=None, max_length=36)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor, new_group_id
 from kakeibo.core.errors import Conflict, ValidationFailed
+from kakeibo.core.limits import as_id
 from kakeibo.core.money import Currency, Money, minor_to_str
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger.errors import (
@@ -248,8 +249,9 @@ def _equity(session: Session, *, household_id: int) -> Account:
 # ---- categories -----------------------------------------------------------------------------------------------
 def resolve_category(session: Session, *, household_id: int, ref: int | str, field: str = "category") -> Account:
     """A category by id, by "Group/Category" (or "Group:Category"), or by a unique bare name."""
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-        account = repo.get_account(session, household_id=household_id, account_id=int(ref))
+    if isinstance(ref, int) or ref.strip().isdigit():
+        found = as_id(ref)
+        account = None if found is None else repo.get_account(session, household_id=household_id, account_id=found)
         if account is None or account.kind not in CATEGORY_KINDS:
             raise CategoryNotFound(f"no category {ref} in this household", field=field)
         return account
@@ -429,7 +431,12 @@ class AccountCache:
     def any(self, ref: int | str, field: str) -> AccountInfo:
         """A postings-form reference: an account id (money, category or equity), or a category by name."""
         if isinstance(ref, int) or ref.strip().isdigit():
-            account = repo.get_account(self.session, household_id=self.household_id, account_id=int(ref))
+            found = as_id(ref)
+            account = (
+                None
+                if found is None
+                else repo.get_account(self.session, household_id=self.household_id, account_id=found)
+            )
             if account is None:
                 raise AccountNotFound(f"no account {ref} in this household", field=field)
             return info(account)
@@ -1162,6 +1169,17 @@ def _restore_image(
     transaction.category_locked = bool(image["category_locked"])
 
 
+def _refuse_name_clash(session: Session, account: Account, path: str) -> None:
+    """Names are unique among live accounts (and among live categories): bringing one back under a name that
+    another has taken since is refused, as creating it would be."""
+    kinds = CATEGORY_KINDS if account.kind in CATEGORY_KINDS else BALANCE_KINDS
+    if account.kind not in kinds:  # the equity account is never renamed or deleted by a person
+        return
+    clash = repo.get_account_by_path(session, household_id=account.household_id, kinds=kinds, path=path)
+    if clash is not None and clash.id != account.id:
+        raise UndoConflict(f"{path!r} is the name of another account now; rename that one first")
+
+
 def _undo_account(session: Session, actor: Actor, event: Event, undo_group: str) -> None:
     account = session.get(Account, event.entity_id)
     if account is None or account.household_id != actor.household_id:
@@ -1172,9 +1190,11 @@ def _undo_account(session: Session, actor: Actor, event: Event, undo_group: str)
             raise UndoConflict(f"{account.path} has transactions now; delete them first")
         account.deleted_at = clock.now()
     elif event.action == "delete":
+        _refuse_name_clash(session, account, account.path)
         account.deleted_at = None
     else:
         before = event.before or {}
+        _refuse_name_clash(session, account, before["path"])
         if account.kind in CATEGORY_KINDS and before.get("name") != account.name:
             _rename_category(session, account, before["name"])
         else:

@@ -100,10 +100,11 @@ def find_amount(text: str, base: str) -> Amount | None:
         value /= 100
         post = "$"
     currency = _currency(best.group("pre"), base) or _currency(post, base) or base
-    if value <= 0:
+    amount = format_amount(value, 0 if currency in _ZERO_DECIMALS else 2)
+    if Decimal(amount) <= 0:  # nothing, or less than the currency's smallest coin ("$0.004"): ask how much
         return None
     rest = re.sub(r"\s+", " ", text[: best.start()] + " " + text[best.end() :]).strip()
-    return Amount(format_amount(value, 0 if currency in _ZERO_DECIMALS else 2), currency, rest)
+    return Amount(amount, currency, rest)
 
 
 # --- words -> categories ----------------------------------------------------------------------------------------
