@@ -141,3 +141,25 @@ def test_a_lock_held_by_another_process_is_a_503_too(
         assert answer.headers["retry-after"] == "1"
         assert answer.json()["type"] == "/problems/busy"
         assert user.get("/accounts").json() == []
+
+
+@pytest.mark.parametrize(
+    "method, path, status, allow",
+    [
+        ("put", "/api/v1/accounts", 405, "GET, HEAD, POST"),  # two routes (GET and POST) share the path
+        ("put", "/api/v1/transactions/5", 405, "DELETE, GET, HEAD, PATCH"),
+        ("get", "/api/v1/auth/register", 405, "POST"),  # not the web app's 404
+        ("patch", "/api/v1/rules/apply", 405, "POST"),  # not /rules/{rule_id} with a bad id
+        ("get", "/api/v1/imports/preview", 405, "POST"),
+        ("post", "/api/v1/no-such-thing", 404, None),  # not the web app's "GET only"
+        ("get", "/api/v1/transactions/abc", 404, None),
+        ("post", "/some/page", 405, "GET, HEAD"),  # the web app answers GET
+    ],
+)
+def test_wrong_methods_name_every_allowed_one_and_unknown_api_paths_are_404(
+    client: TestClient, method: str, path: str, status: int, allow: str | None
+) -> None:
+    answer = getattr(client, method)(path)
+    assert answer.status_code == status, answer.text
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.headers.get("allow") == allow

@@ -9,10 +9,11 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine, text
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import kakeibo
 from kakeibo.api.guards import reject_nul
-from kakeibo.api.problems import COMMON_RESPONSES, install_problem_handlers
+from kakeibo.api.problems import COMMON_RESPONSES, allowed_methods, install_problem_handlers
 from kakeibo.core.db import get_engine, session_factory
 from kakeibo.core.errors import NotFound
 from kakeibo.core.settings import Settings, get_settings
@@ -85,9 +86,14 @@ def _mount_web(app: FastAPI) -> None:
     index = WEB_DIST / "index.html"
 
     @app.get("/{path:path}", include_in_schema=False)
-    def web(path: str) -> Any:
+    def web(path: str, request: Request) -> Any:
         if path.startswith("api/"):
-            raise NotFound(f"/{path}")  # answered as problem+json like every other error
+            # Under /api this route only stands in for the API's: a path the API has with other methods is a 405
+            # naming them, any other is a 404 (both answered as problem+json like every other error).
+            allowed = allowed_methods(request.app, request.scope)
+            if allowed:
+                raise StarletteHTTPException(405, headers={"Allow": ", ".join(sorted(allowed))})
+            raise NotFound(f"/{path}")
         candidate = (WEB_DIST / path).resolve()
         if path and candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
             # Vite names assets by content hash, so they never change; the page and the service worker must be

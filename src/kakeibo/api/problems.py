@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,9 +13,10 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kakeibo.core.errors import Conflict, KakeiboError, ServiceBusy, ValidationFailed
+from kakeibo.core.errors import Conflict, KakeiboError, NotFound, ServiceBusy, ValidationFailed
 
 log = logging.getLogger("kakeibo.api")
 
@@ -45,7 +47,11 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     },
 }
 COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: PROBLEM_SCHEMA,  # a body that is not JSON (or not a form) at all
     401: PROBLEM_SCHEMA,
+    403: PROBLEM_SCHEMA,
+    409: PROBLEM_SCHEMA,
+    429: PROBLEM_SCHEMA,
     404: PROBLEM_SCHEMA,
     422: PROBLEM_SCHEMA,
     500: PROBLEM_SCHEMA,
@@ -56,6 +62,37 @@ RETRY_AFTER_SECONDS = 1
 # SQLSTATEs of PostgreSQL that mean "this could not be had now; the same request later will do": lock not
 # available, serialization failure, deadlock, too many connections, cannot connect now, statement timeout.
 _PG_BUSY = {"55P03", "40001", "40P01", "53300", "57P03", "57014"}
+
+
+def allowed_methods(app: FastAPI, scope: Scope) -> set[str]:
+    """Every method the API answers at this request's path, from its OpenAPI document (all its routes, not the
+    first one matched: GET and POST /accounts are two routes)."""
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "allowed_methods", None)
+    if table is None:
+        table = [
+            (compile_path(_with_converters(path, operations))[0], {method.upper() for method in operations})
+            for path, operations in app.openapi().get("paths", {}).items()
+        ]
+        app.state.allowed_methods = table
+    methods: set[str] = set()
+    for pattern, answered in table:
+        if pattern.match(scope["path"]):
+            methods |= answered
+    if "GET" in methods:
+        methods.add("HEAD")
+    return methods
+
+
+def _with_converters(path: str, operations: dict[str, Any]) -> str:
+    """The route's own path pattern: integer ids match digits only ("/rules/{rule_id:int}", so "/rules/apply" is
+    another resource); the OpenAPI document drops the converter."""
+    integers = {
+        parameter["name"]
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "path" and parameter.get("schema", {}).get("type") == "integer"
+    }
+    return re.sub(r"\{(\w+)\}", lambda m: f"{{{m.group(1)}:int}}" if m.group(1) in integers else m.group(0), path)
 
 
 def problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
@@ -119,7 +156,15 @@ def install_problem_handlers(app: FastAPI) -> None:
         return _server_error(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route matched; the path may have several (GET and POST
+            # /accounts are two routes). Outside the API only the web app answers, to GET.
+            api = request.url.path.startswith("/api/")
+            allowed = allowed_methods(request.app, request.scope) if api else {"GET", "HEAD"}
+            if not allowed:  # only the web app's catch-all matched: the API has no such path
+                return problem_response(404, NotFound(request.url.path).problem())
+            exc.headers = {"Allow": ", ".join(sorted(allowed))}
         kinds = {404: "/problems/not-found", 405: "/problems/method-not-allowed", 401: "/problems/unauthorized"}
         body = {
             "type": kinds.get(exc.status_code, "/problems/http"),

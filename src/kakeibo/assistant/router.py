@@ -67,7 +67,7 @@ def list_conversations(session: SessionDep, ctx: ContextDep) -> list[Conversatio
     return [conversation_out(c) for c in chat.list_conversations(session, speaker=speaker_for(session, ctx))]
 
 
-@router.get("/conversations/{conversation_id}", response_model=ConversationDetail)
+@router.get("/conversations/{conversation_id:int}", response_model=ConversationDetail)
 def get_conversation(conversation_id: Id, session: SessionDep, ctx: ContextDep) -> ConversationDetail:
     """A conversation with its messages, oldest first; proposals show their current status."""
     speaker = speaker_for(session, ctx)
@@ -86,7 +86,7 @@ def _pieces(text: str) -> list[str]:
 
 
 @router.post(
-    "/conversations/{conversation_id}/messages",
+    "/conversations/{conversation_id:int}/messages",
     response_model=MessageOut,
     responses={200: {"content": {"text/event-stream": {}}}},
 )

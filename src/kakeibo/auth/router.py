@@ -213,13 +213,13 @@ def create_household(
     return _household_out(household, Role.owner)
 
 
-@households_router.get("/{household_id}", response_model=HouseholdOut)
+@households_router.get("/{household_id:int}", response_model=HouseholdOut)
 def get_household(household_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> HouseholdOut:
     household, role = service.get_household(session, user_id=ctx.user_id, household_id=household_id)
     return _household_out(household, role)
 
 
-@households_router.patch("/{household_id}", response_model=HouseholdOut, responses=_FORBIDDEN)
+@households_router.patch("/{household_id:int}", response_model=HouseholdOut, responses=_FORBIDDEN)
 def update_household(
     household_id: Id, data: HouseholdUpdate, session: SessionDep, ctx: HouseholdContextDep
 ) -> HouseholdOut:
@@ -231,13 +231,13 @@ def update_household(
     return _household_out(household, ctx.role)
 
 
-@households_router.get("/{household_id}/members", response_model=list[MemberOut])
+@households_router.get("/{household_id:int}/members", response_model=list[MemberOut])
 def list_members(household_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> list[MemberOut]:
     return [_member_out(m, u) for m, u in service.members_of(session, household_id=household_id)]
 
 
 @households_router.post(
-    "/{household_id}/members",
+    "/{household_id:int}/members",
     response_model=MemberOut,
     status_code=status.HTTP_201_CREATED,
     responses={**_FORBIDDEN, **_CONFLICT},
@@ -251,7 +251,7 @@ def add_member(household_id: Id, data: MemberAdd, session: SessionDep, ctx: Hous
 
 
 @households_router.patch(
-    "/{household_id}/members/{user_id}", response_model=MemberOut, responses={**_FORBIDDEN, **_CONFLICT}
+    "/{household_id:int}/members/{user_id:int}", response_model=MemberOut, responses={**_FORBIDDEN, **_CONFLICT}
 )
 def update_member(
     household_id: Id, user_id: Id, data: MemberUpdate, session: SessionDep, ctx: HouseholdContextDep
@@ -264,7 +264,7 @@ def update_member(
 
 
 @households_router.delete(
-    "/{household_id}/members/{user_id}",
+    "/{household_id:int}/members/{user_id:int}",
     status_code=status.HTTP_204_NO_CONTENT,
     responses={**_FORBIDDEN, **_CONFLICT},
 )
@@ -303,7 +303,7 @@ def list_api_keys(session: SessionDep, ctx: SessionContextDep) -> list[ApiKeyOut
     return [_api_key_out(k) for k in keys]
 
 
-@api_keys_router.delete("/{api_key_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN)
+@api_keys_router.delete("/{api_key_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN)
 def revoke_api_key(api_key_id: Id, session: SessionDep, ctx: SessionContextDep) -> Response:
     service.revoke_api_key(
         session, user_id=ctx.user_id, household_id=ctx.household_id, role=Role(ctx.role), api_key_id=api_key_id

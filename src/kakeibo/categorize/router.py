@@ -80,18 +80,18 @@ def apply_rules(session: SessionDep, ctx: WriteContextDep) -> ApplyRulesOut:
     return ApplyRulesOut(changed=len(changed), transaction_ids=changed[:500])
 
 
-@rules_router.get("/{rule_id}", response_model=RuleOut)
+@rules_router.get("/{rule_id:int}", response_model=RuleOut)
 def get_rule(rule_id: Id, session: SessionDep, ctx: ContextDep) -> RuleOut:
     return rule_out(session, service.get_rule(session, household_id=ctx.household_id, rule_id=rule_id))
 
 
-@rules_router.patch("/{rule_id}", response_model=RuleOut)
+@rules_router.patch("/{rule_id:int}", response_model=RuleOut)
 def update_rule(rule_id: Id, data: RuleUpdate, session: SessionDep, ctx: WriteContextDep) -> RuleOut:
     """Change a rule; `status: active` accepts a proposed rule, `dismissed` declines it."""
     return rule_out(session, service.update_rule(session, actor=ctx.actor(), rule_id=rule_id, data=data))
 
 
-@rules_router.delete("/{rule_id}", status_code=status.HTTP_204_NO_CONTENT)
+@rules_router.delete("/{rule_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_rule(rule_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     service.delete_rule(session, actor=ctx.actor(), rule_id=rule_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -131,7 +131,7 @@ def correct(data: ReviewCorrect, session: SessionDep, ctx: WriteContextDep) -> R
     return ReviewResult(changed=changed, proposed_rules=[rule_out(session, r) for r in proposed])
 
 
-@explain_router.get("/{transaction_id}/explain", response_model=ExplainOut)
+@explain_router.get("/{transaction_id:int}/explain", response_model=ExplainOut)
 def explain(transaction_id: Id, session: SessionDep, ctx: ContextDep) -> ExplainOut:
     """Why a transaction has its category, and what else the categorizer would have guessed."""
     transaction = ledger.get_transaction(session, household_id=ctx.household_id, transaction_id=transaction_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -32,6 +33,18 @@ DecimalString = Annotated[
 CurrencyCode = Annotated[str, BeforeValidator(_currency_code), Field(examples=["USD"], min_length=3, max_length=3)]
 
 
+def _iso_date(value: Any) -> Any:
+    """Dates are ISO 8601 days ("2026-11-23"): not numbers (Pydantic would read 0 as 1970-01-01) nor times."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise ValueError('must be a date such as "2026-11-23"')
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
+        raise ValueError(f'must be a date such as "2026-11-23", not {value[:40]!r}')
+    return value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _in_date_range(value: dt.date) -> dt.date:
     problem = date_problem(value)
     if problem:
@@ -42,6 +55,7 @@ def _in_date_range(value: dt.date) -> dt.date:
 # A calendar day in the range every part of kakeibo supports (see core/limits.py).
 Day = Annotated[
     dt.date,
+    BeforeValidator(_iso_date),
     AfterValidator(_in_date_range),
     Field(description=f"A date from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"),
 ]

@@ -149,7 +149,7 @@ def list_imports(session: SessionDep, ctx: ContextDep) -> list[ImportOut]:
     ]
 
 
-@router.get("/{import_id}", response_model=ImportOut)
+@router.get("/{import_id:int}", response_model=ImportOut)
 def get_import(import_id: Id, session: SessionDep, ctx: ContextDep) -> ImportOut:
     batch = session.get(ImportBatch, import_id)
     if batch is None or batch.household_id != ctx.household_id:

@@ -81,18 +81,18 @@ def _account_with_balance(session: Session, household_id: int, account_id: int) 
     return account_out(account, balance)
 
 
-@accounts_router.get("/{account_id}", response_model=AccountOut)
+@accounts_router.get("/{account_id:int}", response_model=AccountOut)
 def get_account(account_id: Id, session: SessionDep, ctx: ContextDep) -> AccountOut:
     return _account_with_balance(session, ctx.household_id, account_id)
 
 
-@accounts_router.patch("/{account_id}", response_model=AccountOut)
+@accounts_router.patch("/{account_id:int}", response_model=AccountOut)
 def update_account(account_id: Id, data: AccountUpdate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
     ledger.update_account(session, actor=ctx.actor(), account_id=account_id, data=data)
     return _account_with_balance(session, ctx.household_id, account_id)
 
 
-@accounts_router.delete("/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
+@accounts_router.delete("/{account_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_account(account_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     ledger.delete_account(session, actor=ctx.actor(), account_id=account_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -109,17 +109,17 @@ def create_category(data: CategoryCreate, session: SessionDep, ctx: WriteContext
     return category_out(ledger.create_category(session, actor=ctx.actor(), data=data))
 
 
-@categories_router.get("/{category_id}", response_model=CategoryOut)
+@categories_router.get("/{category_id:int}", response_model=CategoryOut)
 def get_category(category_id: Id, session: SessionDep, ctx: ContextDep) -> CategoryOut:
     return category_out(ledger.resolve_category(session, household_id=ctx.household_id, ref=category_id, field="id"))
 
 
-@categories_router.patch("/{category_id}", response_model=CategoryOut)
+@categories_router.patch("/{category_id:int}", response_model=CategoryOut)
 def update_category(category_id: Id, data: CategoryUpdate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
     return category_out(ledger.update_category(session, actor=ctx.actor(), category_id=category_id, data=data))
 
 
-@categories_router.delete("/{category_id}", status_code=status.HTTP_204_NO_CONTENT)
+@categories_router.delete("/{category_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_category(category_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     ledger.delete_category(session, actor=ctx.actor(), category_id=category_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -195,12 +195,12 @@ def create_transaction(data: TransactionCreate, session: SessionDep, ctx: WriteC
     return _one(session, ctx.household_id, tx.id)
 
 
-@transactions_router.get("/{transaction_id}", response_model=TransactionOut)
+@transactions_router.get("/{transaction_id:int}", response_model=TransactionOut)
 def get_transaction(transaction_id: Id, session: SessionDep, ctx: ContextDep) -> TransactionOut:
     return _one(session, ctx.household_id, transaction_id)
 
 
-@transactions_router.patch("/{transaction_id}", response_model=TransactionOut)
+@transactions_router.patch("/{transaction_id:int}", response_model=TransactionOut)
 def update_transaction(
     transaction_id: Id, data: TransactionUpdate, session: SessionDep, ctx: WriteContextDep
 ) -> TransactionOut:
@@ -221,7 +221,7 @@ def update_transaction(
     return _one(session, ctx.household_id, transaction_id)
 
 
-@transactions_router.delete("/{transaction_id}", status_code=status.HTTP_204_NO_CONTENT)
+@transactions_router.delete("/{transaction_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_transaction(transaction_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
     ledger.delete_transaction(session, actor=ctx.actor(), transaction_id=transaction_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
