@@ -86,6 +86,7 @@ class ImportReport:
     categories_created: list[str] = field(default_factory=list)
     issues: list[dict[str, Any]] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
+    rules_skipped: list[dict[str, Any]] = field(default_factory=list)
     group_id: str = ""
     dry_run: bool = False
 
@@ -110,6 +111,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             **self.figures(),
             "issues": self.issues,
+            "rules_skipped": self.rules_skipped,
         }
         if rows:
             body["rows"] = [dataclasses.asdict(r) for r in self.rows]
@@ -218,7 +220,12 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
             for i, (row, d) in enumerate(zip(rows, decisions, strict=True))
         ],
         "issues": [_issue(i) for i in statement.issues],
+        "rules_skipped": _skipped_rules(categorizer),
     }
+
+
+def _skipped_rules(categorizer: categorize.Categorizer) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(rule) for rule in categorizer.skipped_rules]
 
 
 def _minor_or_zero(amount: str, currency: str | None) -> int:
@@ -297,6 +304,7 @@ def import_file(
             extra={"issues": report.issues[:200], "issue_count": len(report.issues)},
         )
     report.categories_created = importer.categorizer.created
+    report.rules_skipped = _skipped_rules(importer.categorizer)
     categorize.record_rule_hits(session, household_id=actor.household_id, hits=importer.categorizer.rule_hits)
     batch.figures, batch.issues = report.figures(), report.issues[:1000]
     if fixed is not None and statement.format == "csv" and statement.mapping is not None:
@@ -392,22 +400,16 @@ class _Importer:
                 if row.account
                 else "no account: choose the account this statement belongs to"
             )
-            self.issues.append({"line": row.line, "message": message, "field": "account"})
+            self._issue(row, message, "account")
             return None
         assert account.currency is not None
         if row.currency and row.currency != account.currency:
-            self.issues.append(
-                {
-                    "line": row.line,
-                    "message": f"the row is in {row.currency} but {account.name} holds {account.currency}",
-                    "field": "currency",
-                }
-            )
+            self._issue(row, f"the row is in {row.currency} but {account.name} holds {account.currency}", "currency")
             return None
         try:
             minor = Money.of(row.amount, account.currency, field="amount").minor
         except ValidationFailed as exc:
-            self.issues.append({"line": row.line, "message": exc.message, "field": "amount"})
+            self._issue(row, exc.message, "amount")
             return None
         if minor == 0:
             self.report.skipped += 1
@@ -422,6 +424,10 @@ class _Importer:
             outcome="imported",
         )
         return _Row(row, account, minor, cleaned, "", outcome)
+
+    def _issue(self, row: ParsedRow, message: str, field: str) -> None:
+        # Worded like a parser's issue (`Statement.issue`): the line comes first, for whoever reads the list.
+        self.issues.append(_issue(ImportIssue(row.line, f"line {row.line}: {message}", field)))
 
     def _fingerprint(self, rows: list[_Row]) -> None:
         """The bank's id when it gives one (a repeat of it in this file is a duplicate), else the row's content and
