@@ -176,6 +176,10 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
     categorizer = categorize.Categorizer.load(session, actor=actor)
     categorizer.create_missing = False  # a preview shows a category the file names; it does not create it
     account = _fixed_account(session, actor=actor, options=options)
+    issues = [_issue(i) for i in statement.issues]
+    if account is not None:
+        found = (_minor_in(row, account) for row in rows)
+        issues += [_issue(i) for i in found if isinstance(i, ImportIssue)]
     texts = []
     for row in rows:
         cleaned = clean_payee(row.payee or row.description)
@@ -219,7 +223,7 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
             }
             for i, (row, d) in enumerate(zip(rows, decisions, strict=True))
         ],
-        "issues": [_issue(i) for i in statement.issues],
+        "issues": sorted(issues, key=lambda i: i["line"]),
         "rules_skipped": _skipped_rules(categorizer),
     }
 
@@ -233,6 +237,25 @@ def _minor_or_zero(amount: str, currency: str | None) -> int:
         return Money.of(amount, currency or "USD", field="amount", exact=False).minor
     except KakeiboError:
         return 0
+
+
+def _row_issue(row: ParsedRow, message: str, field: str) -> ImportIssue:
+    # Worded like a parser's issue (`Statement.issue`): the line comes first, for whoever reads the list.
+    return ImportIssue(row.line, f"line {row.line}: {message}", field)
+
+
+def _minor_in(row: ParsedRow, account: Account) -> int | ImportIssue:
+    """The row's amount in the account's minor units, or what stops it: another currency, more decimals than the
+    currency has (in the total or a split). The preview asks the same, so what it shows is what the import does."""
+    assert account.currency is not None
+    if row.currency and row.currency != account.currency:
+        return _row_issue(row, f"the row is in {row.currency} but {account.name} holds {account.currency}", "currency")
+    try:
+        for split in row.splits:
+            Money.of(split.amount, account.currency, field="split amount")
+        return Money.of(row.amount, account.currency, field="amount").minor
+    except ValidationFailed as exc:
+        return _row_issue(row, exc.message, "amount")
 
 
 def _description(row: ParsedRow, cleaned: str) -> str:
@@ -402,15 +425,11 @@ class _Importer:
             )
             self._issue(row, message, "account")
             return None
+        minor = _minor_in(row, account)
+        if isinstance(minor, ImportIssue):
+            self.issues.append(_issue(minor))
+            return None
         assert account.currency is not None
-        if row.currency and row.currency != account.currency:
-            self._issue(row, f"the row is in {row.currency} but {account.name} holds {account.currency}", "currency")
-            return None
-        try:
-            minor = Money.of(row.amount, account.currency, field="amount").minor
-        except ValidationFailed as exc:
-            self._issue(row, exc.message, "amount")
-            return None
         if minor == 0:
             self.report.skipped += 1
             return None
@@ -426,8 +445,7 @@ class _Importer:
         return _Row(row, account, minor, cleaned, "", outcome)
 
     def _issue(self, row: ParsedRow, message: str, field: str) -> None:
-        # Worded like a parser's issue (`Statement.issue`): the line comes first, for whoever reads the list.
-        self.issues.append(_issue(ImportIssue(row.line, f"line {row.line}: {message}", field)))
+        self.issues.append(_issue(_row_issue(row, message, field)))
 
     def _fingerprint(self, rows: list[_Row]) -> None:
         """The bank's id when it gives one (a repeat of it in this file is a duplicate), else the row's content and
