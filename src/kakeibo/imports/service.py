@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from kakeibo.categorize import service as categorize
 from kakeibo.categorize.features import TxnText, word_tokens
 from kakeibo.core.actor import Actor
+from kakeibo.core.db import lock_household
 from kakeibo.core.errors import KakeiboError, ValidationFailed
 from kakeibo.core.money import Money, minor_to_str
 from kakeibo.imports import fingerprint
@@ -290,6 +291,9 @@ def import_file(
 ) -> ImportReport:
     """Import one statement file in the caller's transaction. Raises ImportHasProblems (and the caller rolls back)
     when rows have problems the user has not accepted."""
+    # Before anything is read: a second import of the same file (the job's twin, a CLI run beside the server)
+    # waits for the first to commit and then finds its rows as duplicates (PostgreSQL; SQLite has one writer).
+    lock_household(session, household_id=actor.household_id)
     statement = read_statement(session, household_id=actor.household_id, path=path, options=options)
     fixed = _fixed_account(session, actor=actor, options=options)
     batch = ImportBatch(
