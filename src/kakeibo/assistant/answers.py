@@ -116,8 +116,11 @@ def _matches(
         Posting.account_id.in_([c.id for c in categories]),
     ]
     if merchant:
-        like = f"%{merchant.lower()}%"
-        conditions.append(func.lower(Transaction.payee).like(like) | func.lower(Transaction.description).like(like))
+        needle = merchant.lower()  # autoescape: a "%" or "_" in the name is text, not a LIKE wildcard
+        conditions.append(
+            func.lower(Transaction.payee).contains(needle, autoescape=True)
+            | func.lower(Transaction.description).contains(needle, autoescape=True)
+        )
 
     def scoped(stmt: Any) -> Any:
         stmt = stmt.select_from(Posting).join(Transaction, Transaction.id == Posting.transaction_id).where(*conditions)

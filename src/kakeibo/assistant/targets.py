@@ -97,8 +97,10 @@ def resolve(
     if words:
         categories = ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
         for word in words:
-            like = f"%{word}%"
-            text = or_(func.lower(Transaction.payee).like(like), func.lower(Transaction.description).like(like))
+            text = or_(  # autoescape: a "%" or "_" in what was said is text, not a LIKE wildcard
+                func.lower(Transaction.payee).contains(word, autoescape=True),
+                func.lower(Transaction.description).contains(word, autoescape=True),
+            )
             ids = _category_ids(categories, word)
             if ids:
                 in_category = select(Posting.transaction_id).where(

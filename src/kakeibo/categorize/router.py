@@ -59,6 +59,7 @@ def rule_out(session: Session, rule: Rule) -> RuleOut:
         status=rule.status,
         hits=rule.hits,
         created_at=rule.created_at,
+        problem=service.rule_problem(rule),
     )
 
 

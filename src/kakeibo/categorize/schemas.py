@@ -58,6 +58,7 @@ class RuleOut(BaseModel):
     status: str
     hits: int
     created_at: dt.datetime
+    problem: str | None = Field(default=None, description="Why the rule cannot run (it is skipped until edited)")
 
 
 class ApplyRulesOut(BaseModel):

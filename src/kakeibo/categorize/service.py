@@ -7,6 +7,7 @@ here ever changes it."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,6 +26,7 @@ from kakeibo.categorize.rules import CompiledRule, RuleInput, compile_rule, firs
 from kakeibo.categorize.schemas import RuleCreate, RuleUpdate
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
+from kakeibo.core.errors import ValidationFailed
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.models import (
@@ -47,6 +49,8 @@ KNOWLEDGE_BASE_CONFIDENCE = 0.8
 PROPOSE_AFTER = 3
 TRAINING_LIMIT = 20_000
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:
@@ -56,6 +60,16 @@ class Decision:
     reason: str
     payee: str | None = None  # a rule may rename the payee
     tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRule:
+    """An active rule saved before its pattern was refused (rules once ran on Python's regex engine): it is passed
+    over rather than failing every import, and the reason is shown with the import and in the rules list."""
+
+    rule_id: int
+    name: str
+    reason: str
 
 
 @dataclass(slots=True)
@@ -77,6 +91,7 @@ class Categorizer:
     created: list[str] = field(default_factory=list)  # categories the file named that did not exist
     create_missing: bool = True
     rule_hits: dict[int, int] = field(default_factory=dict)
+    skipped_rules: list[SkippedRule] = field(default_factory=list)
 
     @classmethod
     def load(cls, session: Session, *, actor: Actor) -> Categorizer:
@@ -85,14 +100,20 @@ class Categorizer:
             for a in ledger_repo.list_accounts(session, household_id=actor.household_id, kinds=CATEGORY_KINDS)
             if not a.archived
         ]
-        rules = [
-            compile_rule(rule_id=r.id, name=r.name, conditions=r.conditions, actions=r.actions)
-            for r in active_rules(session, household_id=actor.household_id)
-        ]
+        rules: list[CompiledRule] = []
+        skipped: list[SkippedRule] = []
+        for rule in active_rules(session, household_id=actor.household_id):
+            compiled = compile_saved_rule(rule)
+            if isinstance(compiled, SkippedRule):
+                log.warning("rule %s of household %s is skipped: %s", rule.id, actor.household_id, compiled.reason)
+                skipped.append(compiled)
+            else:
+                rules.append(compiled)
         return cls(
             session=session,
             actor=actor,
             rules=rules,
+            skipped_rules=skipped,
             model=load_model(session, household_id=actor.household_id),
             categories={a.path.casefold(): a for a in categories},
             by_id={a.id: a for a in categories},
@@ -236,6 +257,19 @@ def active_rules(session: Session, *, household_id: int) -> list[Rule]:
         .order_by(Rule.priority, Rule.id)
     )
     return list(session.scalars(stmt))
+
+
+def compile_saved_rule(rule: Rule) -> CompiledRule | SkippedRule:
+    """A saved rule ready to match, or why it cannot run (a pattern the rules engine no longer accepts)."""
+    try:
+        return compile_rule(rule_id=rule.id, name=rule.name, conditions=rule.conditions, actions=rule.actions)
+    except ValidationFailed as exc:
+        return SkippedRule(rule.id, rule.name, f"{exc.field}: {exc.message}" if exc.field else exc.message)
+
+
+def rule_problem(rule: Rule) -> str | None:
+    compiled = compile_saved_rule(rule)
+    return compiled.reason if isinstance(compiled, SkippedRule) else None
 
 
 def record_rule_hits(session: Session, *, household_id: int, hits: dict[int, int]) -> None:

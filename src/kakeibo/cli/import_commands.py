@@ -94,7 +94,7 @@ def _print_problems(exc: ImportHasProblems, *, json: bool) -> None:
         return
     out.error(exc.message)
     for issue in issues:
-        print(f"  line {issue['line']}: {issue['message']}", file=sys.stderr)
+        print(f"  {issue['message']}", file=sys.stderr)
     more = int(exc.extra.get("issue_count", len(issues))) - len(issues)
     if more > 0:
         print(f"  ... and {more} more", file=sys.stderr)
@@ -143,7 +143,9 @@ def _print_report(report: ImportReport, path: Path) -> None:
     if report.categories_created:
         out.echo(f"  {'new categories':<31}{', '.join(report.categories_created)}")
     for issue in report.issues:
-        out.echo(f"  problem, line {issue['line']}: {issue['message']} (skipped)")
+        out.echo(f"  problem, {issue['message']} (skipped)")
+    for rule in report.rules_skipped:
+        out.echo(f"  rule {rule['name']!r} was not used: {rule['reason']}")
     if report.dry_run:
         out.echo("Nothing was written (--dry-run).")
     elif report.imported or report.transfers:

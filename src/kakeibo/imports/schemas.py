@@ -26,6 +26,14 @@ class ImportStarted(BaseModel):
     job: JobOut
 
 
+class SkippedRuleOut(BaseModel):
+    """An active rule that could not run on this file (its pattern is no longer accepted): edit it."""
+
+    rule_id: int
+    name: str
+    reason: str
+
+
 class PreviewOut(BaseModel):
     format: str
     profile: str | None
@@ -35,3 +43,4 @@ class PreviewOut(BaseModel):
     account: str | None
     rows: list[dict[str, Any]]
     issues: list[dict[str, Any]]
+    rules_skipped: list[SkippedRuleOut] = []

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from kakeibo.categorize import service as categorize
 from kakeibo.categorize.features import TxnText, word_tokens
 from kakeibo.core.actor import Actor
+from kakeibo.core.db import lock_household
 from kakeibo.core.errors import KakeiboError, ValidationFailed
 from kakeibo.core.money import Money, minor_to_str
 from kakeibo.imports import fingerprint
@@ -86,6 +87,7 @@ class ImportReport:
     categories_created: list[str] = field(default_factory=list)
     issues: list[dict[str, Any]] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
+    rules_skipped: list[dict[str, Any]] = field(default_factory=list)
     group_id: str = ""
     dry_run: bool = False
 
@@ -110,6 +112,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             **self.figures(),
             "issues": self.issues,
+            "rules_skipped": self.rules_skipped,
         }
         if rows:
             body["rows"] = [dataclasses.asdict(r) for r in self.rows]
@@ -174,6 +177,10 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
     categorizer = categorize.Categorizer.load(session, actor=actor)
     categorizer.create_missing = False  # a preview shows a category the file names; it does not create it
     account = _fixed_account(session, actor=actor, options=options)
+    issues = [_issue(i) for i in statement.issues]
+    if account is not None:
+        found = (_minor_in(row, account) for row in rows)
+        issues += [_issue(i) for i in found if isinstance(i, ImportIssue)]
     texts = []
     for row in rows:
         cleaned = clean_payee(row.payee or row.description)
@@ -217,8 +224,13 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
             }
             for i, (row, d) in enumerate(zip(rows, decisions, strict=True))
         ],
-        "issues": [_issue(i) for i in statement.issues],
+        "issues": sorted(issues, key=lambda i: i["line"]),
+        "rules_skipped": _skipped_rules(categorizer),
     }
+
+
+def _skipped_rules(categorizer: categorize.Categorizer) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(rule) for rule in categorizer.skipped_rules]
 
 
 def _minor_or_zero(amount: str, currency: str | None) -> int:
@@ -226,6 +238,25 @@ def _minor_or_zero(amount: str, currency: str | None) -> int:
         return Money.of(amount, currency or "USD", field="amount", exact=False).minor
     except KakeiboError:
         return 0
+
+
+def _row_issue(row: ParsedRow, message: str, field: str) -> ImportIssue:
+    # Worded like a parser's issue (`Statement.issue`): the line comes first, for whoever reads the list.
+    return ImportIssue(row.line, f"line {row.line}: {message}", field)
+
+
+def _minor_in(row: ParsedRow, account: Account) -> int | ImportIssue:
+    """The row's amount in the account's minor units, or what stops it: another currency, more decimals than the
+    currency has (in the total or a split). The preview asks the same, so what it shows is what the import does."""
+    assert account.currency is not None
+    if row.currency and row.currency != account.currency:
+        return _row_issue(row, f"the row is in {row.currency} but {account.name} holds {account.currency}", "currency")
+    try:
+        for split in row.splits:
+            Money.of(split.amount, account.currency, field="split amount")
+        return Money.of(row.amount, account.currency, field="amount").minor
+    except ValidationFailed as exc:
+        return _row_issue(row, exc.message, "amount")
 
 
 def _description(row: ParsedRow, cleaned: str) -> str:
@@ -260,6 +291,9 @@ def import_file(
 ) -> ImportReport:
     """Import one statement file in the caller's transaction. Raises ImportHasProblems (and the caller rolls back)
     when rows have problems the user has not accepted."""
+    # Before anything is read: a second import of the same file (the job's twin, a CLI run beside the server)
+    # waits for the first to commit and then finds its rows as duplicates (PostgreSQL; SQLite has one writer).
+    lock_household(session, household_id=actor.household_id)
     statement = read_statement(session, household_id=actor.household_id, path=path, options=options)
     fixed = _fixed_account(session, actor=actor, options=options)
     batch = ImportBatch(
@@ -297,6 +331,7 @@ def import_file(
             extra={"issues": report.issues[:200], "issue_count": len(report.issues)},
         )
     report.categories_created = importer.categorizer.created
+    report.rules_skipped = _skipped_rules(importer.categorizer)
     categorize.record_rule_hits(session, household_id=actor.household_id, hits=importer.categorizer.rule_hits)
     batch.figures, batch.issues = report.figures(), report.issues[:1000]
     if fixed is not None and statement.format == "csv" and statement.mapping is not None:
@@ -392,23 +427,13 @@ class _Importer:
                 if row.account
                 else "no account: choose the account this statement belongs to"
             )
-            self.issues.append({"line": row.line, "message": message, "field": "account"})
+            self._issue(row, message, "account")
+            return None
+        minor = _minor_in(row, account)
+        if isinstance(minor, ImportIssue):
+            self.issues.append(_issue(minor))
             return None
         assert account.currency is not None
-        if row.currency and row.currency != account.currency:
-            self.issues.append(
-                {
-                    "line": row.line,
-                    "message": f"the row is in {row.currency} but {account.name} holds {account.currency}",
-                    "field": "currency",
-                }
-            )
-            return None
-        try:
-            minor = Money.of(row.amount, account.currency, field="amount").minor
-        except ValidationFailed as exc:
-            self.issues.append({"line": row.line, "message": exc.message, "field": "amount"})
-            return None
         if minor == 0:
             self.report.skipped += 1
             return None
@@ -422,6 +447,9 @@ class _Importer:
             outcome="imported",
         )
         return _Row(row, account, minor, cleaned, "", outcome)
+
+    def _issue(self, row: ParsedRow, message: str, field: str) -> None:
+        self.issues.append(_issue(_row_issue(row, message, field)))
 
     def _fingerprint(self, rows: list[_Row]) -> None:
         """The bank's id when it gives one (a repeat of it in this file is a duplicate), else the row's content and

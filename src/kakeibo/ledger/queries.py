@@ -359,12 +359,13 @@ def transactions_query(household_id: int, flt: TransactionFilter) -> Select[Tran
             .exists()
         )
     if flt.text:
-        like = f"%{flt.text.lower()}%"
+        # autoescape: "%", "_" and the escape character itself are the user's text, not LIKE wildcards.
+        needle = flt.text.lower()
         stmt = stmt.where(
             or_(
-                func.lower(Transaction.payee).like(like),
-                func.lower(Transaction.description).like(like),
-                func.lower(Transaction.notes).like(like),
+                func.lower(Transaction.payee).contains(needle, autoescape=True),
+                func.lower(Transaction.description).contains(needle, autoescape=True),
+                func.lower(Transaction.notes).contains(needle, autoescape=True),
             )
         )
     if flt.min_amount_minor is not None:

@@ -66,7 +66,8 @@ def account_has_postings(session: Session, *, account_id: int, except_transactio
 
 def descendants_paths_update(session: Session, *, household_id: int, kind: AccountKind, old: str, new: str) -> None:
     children = session.scalars(
-        accounts_query(household_id).where(Account.kind == kind, Account.path.startswith(old + "/"))
+        # autoescape: a "_" or "%" in a category's name must not make "Kid_s" the parent of "Kids/...".
+        accounts_query(household_id).where(Account.kind == kind, Account.path.startswith(old + "/", autoescape=True))
     )
     for child in children:
         child.path = new + child.path[len(old) :]
@@ -76,7 +77,7 @@ def subtree_ids(session: Session, *, household_id: int, root: Account) -> list[i
     stmt = select(Account.id).where(
         Account.household_id == household_id,
         Account.kind == root.kind,
-        (Account.id == root.id) | Account.path.startswith(root.path + "/"),
+        (Account.id == root.id) | Account.path.startswith(root.path + "/", autoescape=True),
     )
     return list(session.scalars(stmt))
 

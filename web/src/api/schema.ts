@@ -1541,6 +1541,11 @@ export interface components {
             rows: {
                 [key: string]: unknown;
             }[];
+            /**
+             * Rules Skipped
+             * @default []
+             */
+            rules_skipped?: components["schemas"]["SkippedRuleOut"][];
         };
         /** ProfileUpdate */
         ProfileUpdate: {
@@ -1740,6 +1745,11 @@ export interface components {
             payee: string | null;
             /** Priority */
             priority: number;
+            /**
+             * Problem
+             * @description Why the rule cannot run (it is skipped until edited)
+             */
+            problem?: string | null;
             /** Status */
             status: string;
             /** Tags */
@@ -1756,6 +1766,18 @@ export interface components {
             priority?: number | null;
             /** Status */
             status?: ("active" | "proposed" | "dismissed") | null;
+        };
+        /**
+         * SkippedRuleOut
+         * @description An active rule that could not run on this file (its pattern is no longer accepted): edit it.
+         */
+        SkippedRuleOut: {
+            /** Name */
+            name: string;
+            /** Reason */
+            reason: string;
+            /** Rule Id */
+            rule_id: number;
         };
         /** SpeechOut */
         SpeechOut: {
@@ -2188,6 +2210,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "accounts-create": {
@@ -2253,6 +2311,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2348,6 +2442,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "accounts-delete": {
@@ -2409,6 +2539,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2508,6 +2674,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "api-keys-list": {
@@ -2587,6 +2789,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2702,6 +2940,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "api-keys-revoke": {
@@ -2797,6 +3071,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "assistant-list_conversations": {
@@ -2858,6 +3168,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2955,6 +3301,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "assistant-get_conversation": {
@@ -3018,6 +3400,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3118,6 +3536,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "assistant-get_proposal": {
@@ -3181,6 +3635,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3276,6 +3766,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "assistant-confirm_proposal": {
@@ -3339,6 +3865,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3436,6 +3998,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "assistant-usage": {
@@ -3497,6 +4095,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3610,6 +4244,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "auth-me": {
@@ -3671,6 +4341,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3786,6 +4492,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "auth-refresh": {
@@ -3848,6 +4590,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3960,6 +4738,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "auth-token": {
@@ -4056,6 +4870,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "categories-list": {
@@ -4117,6 +4967,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4214,6 +5100,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "categories-get_category": {
@@ -4293,6 +5215,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "categories-delete_category": {
@@ -4354,6 +5312,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4453,6 +5447,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "events-list": {
@@ -4517,6 +5547,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4612,6 +5678,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "households-list": {
@@ -4673,6 +5775,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4788,6 +5926,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "households-get": {
@@ -4851,6 +6025,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4968,6 +6178,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "households-list_members": {
@@ -5031,6 +6277,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5166,6 +6448,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "households-remove_member": {
@@ -5264,6 +6582,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5400,6 +6754,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "imports-list": {
@@ -5461,6 +6851,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5558,6 +6984,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "imports-preview": {
@@ -5623,6 +7085,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5718,6 +7216,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "jobs-get": {
@@ -5797,6 +7331,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "reports-net_worth": {
@@ -5860,6 +7430,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5959,6 +7565,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "review-review_queue": {
@@ -6022,6 +7664,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6119,6 +7797,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "review-correct": {
@@ -6200,6 +7914,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "rules-list": {
@@ -6261,6 +8011,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6358,6 +8144,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "rules-apply": {
@@ -6419,6 +8241,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6514,6 +8372,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "rules-delete": {
@@ -6575,6 +8469,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6658,6 +8588,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6768,6 +8734,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "transactions-create": {
@@ -6833,6 +8835,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6928,6 +8966,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "transactions-delete": {
@@ -6989,6 +9063,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7088,6 +9198,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
         };
     };
     "transactions-explain": {
@@ -7151,6 +9297,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7232,6 +9414,42 @@ export interface operations {
             };
             /** @description An RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -218,9 +218,7 @@ export function Import() {
               </summary>
               <ul>
                 {preview.issues.slice(0, 20).map((issue, i) => (
-                  <li key={i}>
-                    line {String(issue.line ?? "?")}: {String(issue.message ?? "")}
-                  </li>
+                  <li key={i}>{String(issue.message ?? "")}</li>
                 ))}
               </ul>
             </details>

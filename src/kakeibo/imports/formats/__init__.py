@@ -5,13 +5,13 @@ returns a `Statement` whose `rows()` streams; `parse` is the convenience that re
 
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
 from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Split, Statement
 from kakeibo.imports.formats.camt import open_camt
 from kakeibo.imports.formats.csv import PROFILES, SAMPLE_BYTES, CsvMapping, open_csv
+from kakeibo.imports.formats.encoding import utf16_encoding
 from kakeibo.imports.formats.ofx import open_ofx
 from kakeibo.imports.formats.qif import open_qif
 
@@ -35,8 +35,10 @@ _QIF_FIELDS = re.compile(r"^[DTUPMLNC].*$\n(^[DTUPMLNCSE$%A^].*$\n)+", re.MULTIL
 
 
 def _peek(head: bytes) -> str:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return head.decode("utf-16", errors="replace")
+    utf16 = utf16_encoding(head)
+    if utf16 is not None:
+        return head.decode(utf16, errors="replace").lstrip("\ufeff")
+    # Anything else is ASCII where the format shows (tags, headers, delimiters): UTF-8 with replacements will do.
     return head.decode("utf-8", errors="replace").lstrip("\ufeff")
 
 

@@ -11,7 +11,7 @@ __all__ = ["AmountError", "amount_reader", "format_amount", "parse_amount", "sni
 
 # The common case (a plain "-12.50") skips all the clean-up below.
 _PLAIN = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_SYMBOLS = "$€£¥₹₩₽₺₪₫฿₱₴₦"
+_SYMBOLS = "$€£¥￥円₹₩₽₺₪₫฿₱₴₦"  # 円 and the full-width ￥ as Japanese banks write them: "1,234円"
 # A currency code or symbol glued to either end ("USD 12.50", "12,50 EUR", "US$12.50").
 _CODE_PREFIX = re.compile(r"^(?:[A-Z]{3}|US\$|C\$|A\$|NZ\$|HK\$|R\$|CHF|FR\.)\s*")
 _CODE_SUFFIX = re.compile(r"\s*(?:[A-Z]{3})$")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.limits import date_problem, has_nul
+from kakeibo.core.money import MAX_ABS_AMOUNT
 
 if TYPE_CHECKING:
     from kakeibo.imports.formats.csv import CsvMapping
@@ -53,6 +57,9 @@ class ImportIssue:
 
 
 RowReader = Callable[["Statement"], Iterator[ParsedRow]]
+# Where each format keeps a row's date and amount, to name them in an issue (a CSV names its own columns).
+_FIELDS = {"ofx": ("DTPOSTED", "TRNAMT"), "qif": ("D", "T"), "camt": ("BookgDt", "Amt")}
+_TEXT_FIELDS = ("payee", "description", "bank_id", "account", "category", "currency")
 
 
 @dataclass(eq=False)
@@ -83,7 +90,31 @@ class Statement:
             self.skip(reason)
         if self._reader is None:
             return iter(())
-        return self._reader(self)
+        return self._checked(self._reader(self))
+
+    def _checked(self, rows: Iterator[ParsedRow]) -> Iterator[ParsedRow]:
+        """Every format's rows pass here: a date outside the one supported range or an amount beyond any ledger
+        posting is an issue on its line (period arithmetic on year 9999 overflowed deep inside the import), and a
+        NUL character in text is dropped (banks pad fields with it; PostgreSQL refuses it in text)."""
+        date_field, amount_field = self._fields()
+        for row in rows:
+            problem = date_problem(row.date)
+            if problem is not None:
+                self.issue(row.line, problem, date_field)
+                continue
+            amounts = [row.amount, *(split.amount for split in row.splits)]
+            too_large = next((a for a in amounts if abs(Decimal(a)) > MAX_ABS_AMOUNT), None)
+            if too_large is not None:
+                shown = too_large if len(too_large) <= 24 else f"{too_large[:20]}… ({len(too_large)} characters)"
+                self.issue(row.line, f"the amount {shown} is too large (at most {MAX_ABS_AMOUNT:,})", amount_field)
+                continue
+            yield _without_nul(row)
+
+    def _fields(self) -> tuple[str, str]:
+        if self.mapping is not None:
+            amount = self.mapping.amount_column or self.mapping.debit_column or self.mapping.credit_column
+            return self.mapping.date_column, amount or "amount"
+        return _FIELDS.get(self.format, ("date", "amount"))
 
     def issue(self, line: int, message: str, field: str | None = None) -> None:
         """Record a bad row; `message` is prefixed with the line number for the reader."""
@@ -92,6 +123,23 @@ class Statement:
     def skip(self, reason: str) -> None:
         self.skipped += 1
         self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + 1
+
+
+def _without_nul(row: ParsedRow) -> ParsedRow:
+    texts = [getattr(row, name) or "" for name in _TEXT_FIELDS]
+    texts += [text for split in row.splits for text in (split.category or "", split.memo)]
+    if not any(has_nul(text) for text in texts):
+        return row
+    changes: dict[str, Any] = {name: _strip_nul(getattr(row, name)) for name in _TEXT_FIELDS}
+    splits = tuple(
+        dataclasses.replace(split, category=_strip_nul(split.category), memo=split.memo.replace("\x00", ""))
+        for split in row.splits
+    )
+    return dataclasses.replace(row, splits=splits, **changes)
+
+
+def _strip_nul(text: str | None) -> str | None:
+    return text.replace("\x00", "") if text is not None else None
 
 
 def prepared(

@@ -18,6 +18,15 @@ __all__ = ["open_camt", "parse_camt"]
 _ROOTS = frozenset({"BkToCstmrStmt", "BkToCstmrAcctRpt", "BkToCstmrDbtCdtNtfctn"})
 _RECORDS = frozenset({"Stmt", "Rpt", "Ntfctn"})
 _NOT_BOOKED = {"PDNG": "pending", "INFO": "information only", "FUTR": "future"}
+# What expat says of a document that stops before its end: a download cut short.
+_CUT_SHORT = frozenset(
+    expat.errors.codes[name]
+    for name in (
+        expat.errors.XML_ERROR_NO_ELEMENTS,
+        expat.errors.XML_ERROR_UNCLOSED_TOKEN,
+        expat.errors.XML_ERROR_PARTIAL_CHAR,
+    )
+)
 
 
 class _DtdRefused(Exception):
@@ -55,7 +64,11 @@ def _build(data: bytes) -> tuple[ET.Element, list[int]]:
     except _DtdRefused:
         raise FormatError("the XML file declares a DTD or entities, which a camt statement never does") from None
     except expat.ExpatError as exc:
+        if exc.code in _CUT_SHORT:
+            raise FormatError(f"the XML file is cut short (it ends inside the document, line {exc.lineno})") from None
         raise FormatError(f"not well-formed XML (line {exc.lineno}): {expat.ErrorString(exc.code)}") from None
+    except LookupError as exc:  # <?xml encoding="..."?> names a codec Python does not have
+        raise FormatError(f"the XML file declares an encoding that cannot be read ({exc})") from None
     return builder.close(), entry_lines
 
 

@@ -21,8 +21,9 @@ from kakeibo.core.money import is_currency
 from kakeibo.imports.formats.amounts import AmountError, amount_reader, format_amount, sniff_separators
 from kakeibo.imports.formats.base import FormatError, ParsedRow, Statement
 from kakeibo.imports.formats.dates import DateError, DateGuess, date_reader, sniff_date_format
+from kakeibo.imports.formats.encoding import sniff_encoding
 
-__all__ = ["PROFILES", "SAMPLE_BYTES", "CsvMapping", "MappingError", "detect_profile", "open_csv"]
+__all__ = ["PROFILES", "SAMPLE_BYTES", "CsvMapping", "MappingError", "detect_profile", "open_csv", "sniff_encoding"]
 
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -315,6 +316,13 @@ _DATE_KEYS = (
     "wertstellungsdatum",
     "date de valeur",
     "started date",
+    "日付",
+    "取引日",
+    "年月日",
+    "お取引日",
+    "利用日",
+    "ご利用日",
+    "取扱日",
 )
 _AMOUNT_KEYS = (
     "amount",
@@ -332,6 +340,12 @@ _AMOUNT_KEYS = (
     "sum",
     "summe",
     "net amount",
+    "金額",
+    "取引金額",
+    "入出金",
+    "入出金 円",
+    "利用金額",
+    "ご利用金額",
 )
 _DEBIT_KEYS = (
     "debit",
@@ -353,6 +367,12 @@ _DEBIT_KEYS = (
     "af",
     "charge",
     "charges",
+    "お引出し",
+    "お引出",
+    "出金",
+    "出金金額",
+    "支払い金額",
+    "お支払金額",
 )
 _CREDIT_KEYS = (
     "credit",
@@ -371,6 +391,12 @@ _CREDIT_KEYS = (
     "crédit",
     "abono",
     "bij",
+    "お預入れ",
+    "お預入",
+    "入金",
+    "入金金額",
+    "預かり金額",
+    "お預り金額",
 )
 _INDICATOR_KEYS = (
     "transaction type",
@@ -409,6 +435,11 @@ _PAYEE_KEYS = (
     "bénéficiaire",
     "naam tegenpartij",
     "naam omschrijving",
+    "利用店名",
+    "ご利用店名",
+    "利用店名 商品名",
+    "ご利用先",
+    "摘要内容",
 )
 _PAYEE_FALLBACK_KEYS = (
     "description",
@@ -423,6 +454,12 @@ _PAYEE_FALLBACK_KEYS = (
     "omschrijving",
     "concepto",
     "descripción",
+    "摘要",
+    "お取り扱い内容",
+    "お取引内容",
+    "取引内容",
+    "入出金内容",
+    "内容",
 )
 _DESCRIPTION_KEYS = (
     "memo",
@@ -449,6 +486,9 @@ _DESCRIPTION_KEYS = (
     "concepto",
     "beschreibung",
     "text",
+    "摘要",
+    "メモ",
+    "備考",
 )
 _CURRENCY_KEYS = ("currency", "currency code", "ccy", "währung", "waehrung", "devise", "moneda", "valuta code", "munt")
 _BANK_ID_KEYS = (
@@ -505,26 +545,6 @@ def _read_head(source: Path | bytes) -> tuple[bytes, bool]:
     with source.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES + 1)
     return head[:SAMPLE_BYTES], len(head) <= SAMPLE_BYTES
-
-
-def sniff_encoding(head: bytes, *, complete: bool) -> str:
-    """UTF-8 (with or without BOM) when the sample decodes strictly, else Windows-1252, else Latin-1."""
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        # Not final unless the sample is the whole file: the cut may fall inside a multi-byte character.
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
-    except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8"
-    try:
-        head.decode("cp1252")
-    except UnicodeDecodeError:
-        return "latin-1"
-    return "cp1252"
 
 
 def _errors_for(encoding: str) -> str:
@@ -888,7 +908,7 @@ def _guess_mapping(columns: _Columns, data: Sequence[list[str]], *, delimiter: s
         numeric = [
             i
             for i in range(len(keys))
-            if "balance" not in keys[i] and "saldo" not in keys[i] and _numeric_share(values(i)) >= 0.9
+            if not any(word in keys[i] for word in ("balance", "saldo", "残高")) and _numeric_share(values(i)) >= 0.9
         ]
         if not numeric:
             raise FormatError(

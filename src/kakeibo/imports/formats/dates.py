@@ -35,6 +35,7 @@ DATE_FORMATS: tuple[str, ...] = (
     "%d-%b-%y",
     "%b %d, %Y",
     "%b %d %Y",
+    "%Y年%m月%d日",
 )
 # Formats that differ only in day/month order: if both read every sample the order is ambiguous.
 _SWAPPED = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kakeibo.imports.formats.amounts import AmountError, format_amount, parse_amount
 from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Statement, prepared
+from kakeibo.imports.formats.encoding import decode_document
 
 __all__ = ["open_ofx", "parse_ofx"]
 
@@ -39,15 +40,8 @@ class _Context:
 
 def _decode(data: bytes) -> str:
     match = _CHARSET.search(data[:2048])
-    declared = (match.group(1) or match.group(2)).decode("ascii", "replace").lower() if match else ""
-    if declared in ("1252", "windows-1252", "cp1252"):
-        return data.decode("cp1252", errors="replace")
-    if declared in ("8859-1", "iso-8859-1", "latin-1", "latin1"):
-        return data.decode("latin-1")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    declared = (match.group(1) or match.group(2)).decode("ascii", "replace").lower() if match else None
+    return decode_document(data, declared=declared)
 
 
 def _ofx_date(value: str) -> datetime.date:
@@ -127,6 +121,10 @@ def parse_ofx(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], _Context
             context.account = value
             first.account = first.account or value
     finish()
+    # Every OFX document, SGML or XML, closes its <OFX> aggregate: without it the download was cut short, and
+    # importing the transactions before the cut would pass the rest over without a word.
+    if text.upper().rfind("</OFX>") < start:
+        raise FormatError("the OFX file is cut short: it ends before </OFX>; download it again")
     return rows, issues, first
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from kakeibo.imports.formats.amounts import AmountError, format_amount, parse_amount, sniff_separators
 from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Split, Statement, prepared
+from kakeibo.imports.formats.encoding import decode_document
 
 __all__ = ["open_qif", "parse_qif"]
 
@@ -49,13 +50,6 @@ class _DateParts:
     iso: bool  # year first
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _date_parts(text: str) -> _DateParts:
     match = _DATE.fullmatch(text.strip())
     if match is None:
@@ -82,7 +76,7 @@ def _category(text: str) -> tuple[str | None, str | None, str | None]:
 
 def parse_qif(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], list[str], str | None, bool]:
     """Rows, issues, skip reasons, the (first) account and whether the day/month order had to be guessed."""
-    text = _decode(data)
+    text = decode_document(data)
     lines = _LINE_BREAK.split(text)
     if not any(line.startswith("!") for line in lines[:200]):
         raise FormatError("not a QIF file: there is no !Type header")
@@ -156,7 +150,11 @@ def parse_qif(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], list[str
             record.address.append(value)
         else:
             record.fields.setdefault(code, value)
-    close()
+    if current is not None:
+        # Every QIF record ends with "^": a last one without it is a file cut short, not a record to guess at.
+        raise FormatError(
+            f"the QIF file is cut short: the record from line {current.line} has no closing ^; download it again"
+        )
 
     dated = []
     for record in records:
@@ -247,7 +245,11 @@ def _row(
                 bad(f"split: {exc}", "$")
                 return None
         elif split.percent and (match := _PERCENT.fullmatch(split.percent)):
-            value = (total * Decimal(match[1]) / 100).quantize(total, rounding=ROUND_HALF_EVEN)
+            try:
+                value = (total * Decimal(match[1]) / 100).quantize(total, rounding=ROUND_HALF_EVEN)
+            except InvalidOperation:  # a share with more digits than a Decimal holds
+                bad(f'the split "{split.category}" is {split.percent} of the total, which is not an amount', "%")
+                return None
         else:
             bad(f'the split "{split.category}" has no amount', "$")
             return None
