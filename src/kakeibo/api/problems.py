@@ -22,29 +22,29 @@ log = logging.getLogger("kakeibo.api")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
+# The problem document, once, as a component every error response refers to (see `document_problems`).
+PROBLEM_COMPONENT: dict[str, Any] = {
+    "title": "Problem",
+    "description": "An RFC 9457 problem document",
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+    "required": ["type", "title", "status"],
+}
 PROBLEM_SCHEMA: dict[str, Any] = {
     "description": "An RFC 9457 problem document",
-    "content": {
-        PROBLEM_MEDIA_TYPE: {
-            "schema": {
-                "type": "object",
-                "properties": {
-                    "type": {"type": "string"},
-                    "title": {"type": "string"},
-                    "status": {"type": "integer"},
-                    "detail": {"type": "string"},
-                    "errors": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
-                        },
-                    },
-                },
-                "required": ["type", "title", "status"],
-            }
-        }
-    },
+    "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
 COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: PROBLEM_SCHEMA,  # a body that is not JSON (or not a form) at all
@@ -104,8 +104,22 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+def document_problems(app: FastAPI) -> None:
+    """Put the Problem component into the app's OpenAPI document, where every error response refers to it."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            document.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_COMPONENT
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_middleware(CatchAll)
+    document_problems(app)
 
     @app.exception_handler(KakeiboError)
     async def _kakeibo(_request: Request, exc: KakeiboError) -> JSONResponse:

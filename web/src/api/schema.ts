@@ -1547,6 +1547,20 @@ export interface components {
              */
             rules_skipped?: components["schemas"]["SkippedRuleOut"][];
         };
+        /**
+         * Problem
+         * @description An RFC 9457 problem document
+         */
+        Problem: {
+            detail?: string;
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+            status: number;
+            title: string;
+            type: string;
+        };
         /** ProfileUpdate */
         ProfileUpdate: {
             /**
@@ -1878,6 +1892,7 @@ export interface components {
             /**
              * Date
              * Format: date
+             * @description A date from 1900-01-01 to 2199-12-31
              */
             date: string;
             /**
@@ -2157,21 +2172,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2180,16 +2204,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2198,16 +2222,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2216,16 +2240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2234,16 +2249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2274,21 +2280,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2297,16 +2312,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2315,16 +2330,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2333,16 +2348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2351,16 +2357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2389,21 +2386,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2412,16 +2418,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2430,16 +2436,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2448,16 +2454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2466,16 +2463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2502,21 +2490,30 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2525,16 +2522,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2543,16 +2540,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2561,16 +2558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2579,16 +2567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2621,21 +2600,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2644,16 +2632,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2662,16 +2650,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2680,16 +2668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2698,16 +2677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2734,21 +2704,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2757,16 +2727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2775,16 +2736,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2793,16 +2754,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2811,16 +2772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2829,16 +2781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2869,21 +2812,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2892,16 +2835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2910,16 +2844,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2928,16 +2862,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2946,16 +2880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -2964,16 +2889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3000,21 +2916,21 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3023,16 +2939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3041,16 +2948,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3059,16 +2966,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3077,16 +2984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3095,16 +2993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3131,21 +3020,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3154,16 +3052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3172,16 +3070,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3190,16 +3088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3208,16 +3097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3248,21 +3128,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3271,16 +3160,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3289,16 +3178,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3307,16 +3196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3325,16 +3205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3363,21 +3234,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3386,16 +3266,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3404,16 +3284,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3422,16 +3302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3440,16 +3311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3483,21 +3345,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3506,16 +3377,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3524,16 +3395,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3542,16 +3413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3560,16 +3422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3598,21 +3451,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3621,16 +3483,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3639,16 +3501,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3657,16 +3519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3675,16 +3528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3713,21 +3557,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3736,16 +3589,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3754,16 +3607,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3772,16 +3625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3790,16 +3634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3828,21 +3663,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3851,16 +3695,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3869,16 +3713,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3887,16 +3731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3905,16 +3740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3945,21 +3771,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3968,16 +3803,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -3986,16 +3821,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4004,16 +3839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4022,16 +3848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4058,21 +3875,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4081,16 +3907,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4099,16 +3925,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4117,16 +3943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4135,16 +3952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4173,21 +3981,21 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4196,16 +4004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4214,16 +4013,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4232,16 +4031,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4250,16 +4049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4268,16 +4058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4304,21 +4085,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4327,16 +4117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4345,16 +4135,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4363,16 +4153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4381,16 +4162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4421,21 +4193,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4444,16 +4216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4462,16 +4225,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4480,16 +4243,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4498,16 +4261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4516,16 +4270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4553,21 +4298,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4576,16 +4330,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4594,16 +4348,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4612,16 +4366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4630,16 +4375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4667,21 +4403,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4690,16 +4435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4708,16 +4444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4726,16 +4453,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4744,16 +4471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4762,16 +4480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4799,21 +4508,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4822,16 +4540,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4840,16 +4558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4858,16 +4567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4876,16 +4576,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4894,16 +4585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4930,21 +4612,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4953,16 +4644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4971,16 +4662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -4989,16 +4680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5007,16 +4689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5047,21 +4720,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5070,16 +4752,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5088,16 +4770,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5106,16 +4788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5124,16 +4797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5162,21 +4826,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5185,16 +4858,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5203,16 +4876,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5221,16 +4894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5239,16 +4903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5275,21 +4930,30 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5298,16 +4962,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5316,16 +4980,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5334,16 +4998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5352,16 +5007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5394,21 +5040,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5417,16 +5072,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5435,16 +5090,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5453,16 +5108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5471,16 +5117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5510,21 +5147,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5533,16 +5179,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5551,16 +5197,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5569,16 +5215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5587,16 +5224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5625,21 +5253,30 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5648,16 +5285,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5666,16 +5303,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5684,16 +5321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5702,16 +5330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5738,21 +5357,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5761,16 +5389,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5779,16 +5407,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5797,16 +5425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5815,16 +5434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5855,21 +5465,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5878,16 +5488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5896,16 +5497,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5914,16 +5515,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5932,16 +5533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -5950,16 +5542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5988,21 +5571,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6011,16 +5603,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6029,16 +5621,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6047,16 +5639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6065,16 +5648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6107,21 +5681,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6130,16 +5704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6148,16 +5713,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6166,16 +5731,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6184,16 +5749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6202,16 +5758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6240,21 +5787,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6263,16 +5819,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6281,16 +5837,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6299,16 +5855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6317,16 +5864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6359,21 +5897,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6382,16 +5920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6400,16 +5929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6418,16 +5938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6436,16 +5947,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6454,16 +5965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6472,16 +5974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6509,21 +6002,21 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6532,16 +6025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6550,16 +6034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6568,16 +6043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6586,16 +6052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6604,16 +6070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6622,16 +6079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6665,21 +6113,21 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6688,16 +6136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6706,16 +6145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6724,16 +6154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6742,16 +6163,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6760,16 +6181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6778,16 +6190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6814,21 +6217,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6837,16 +6249,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6855,16 +6267,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6873,16 +6285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6891,16 +6294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6931,21 +6325,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6954,16 +6357,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6972,16 +6375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -6990,16 +6393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7008,16 +6402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7048,21 +6433,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7071,16 +6465,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7089,16 +6483,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7107,16 +6501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7125,16 +6510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7163,21 +6539,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7186,16 +6571,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7204,16 +6589,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7222,16 +6607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7240,16 +6616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7278,21 +6645,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7301,16 +6677,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7319,16 +6695,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7337,16 +6713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7355,16 +6722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7393,21 +6751,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7416,16 +6783,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7434,16 +6801,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7452,16 +6819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7470,16 +6828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7512,21 +6861,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7535,16 +6893,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7553,16 +6911,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7571,16 +6929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7589,16 +6938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7627,21 +6967,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7650,16 +6999,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7668,16 +7017,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7686,16 +7035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7704,16 +7044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7744,21 +7075,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7767,16 +7107,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7785,16 +7125,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7803,16 +7143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7821,16 +7152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7861,21 +7183,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7884,16 +7215,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7902,16 +7233,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7920,16 +7251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7938,16 +7260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7974,21 +7287,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7997,16 +7319,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8015,16 +7337,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8033,16 +7355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8051,16 +7364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8091,21 +7395,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8114,16 +7427,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8132,16 +7445,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8150,16 +7463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8168,16 +7472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8204,21 +7499,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8227,16 +7531,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8245,16 +7549,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8263,16 +7567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8281,16 +7576,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8319,21 +7605,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8342,16 +7637,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8360,16 +7655,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8378,16 +7673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8396,16 +7682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8432,21 +7709,30 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8455,16 +7741,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8473,16 +7759,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8491,16 +7777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8509,16 +7786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8551,21 +7819,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8574,16 +7851,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8592,16 +7869,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8610,16 +7887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8628,16 +7896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8681,21 +7940,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8704,16 +7972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8722,16 +7990,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8740,16 +8008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8758,16 +8017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8798,21 +8048,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8821,16 +8080,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8839,16 +8098,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8857,16 +8116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8875,16 +8125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8913,21 +8154,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8936,16 +8186,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8954,16 +8204,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8972,16 +8222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -8990,16 +8231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9026,21 +8258,30 @@ export interface operations {
                 content?: never;
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9049,16 +8290,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9067,16 +8308,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9085,16 +8326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9103,16 +8335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9145,21 +8368,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9168,16 +8400,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9186,16 +8418,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9204,16 +8436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9222,16 +8445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9260,21 +8474,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9283,16 +8506,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9301,16 +8524,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9319,16 +8542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9337,16 +8551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9377,21 +8582,30 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9400,16 +8614,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9418,16 +8632,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9436,16 +8650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -9454,16 +8659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
