@@ -141,7 +141,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]) -> FastAPI:
     from kakeibo.api.app import create_app
-    from kakeibo.jobs.service import ImmediateRunner
+    from kakeibo.jobs.runners import ImmediateRunner
 
     application = create_app(settings, engine=engine)
     application.state.sessionmaker = bind_sessions

@@ -18,7 +18,8 @@ from kakeibo.imports.service import ImportOptions, ImportReport, import_file
 from tests.api_helpers import statement_csv
 from tests.conftest import postgres_database
 from tests.factories import make_account, make_household
-from tests.test_server import _signed_in, running_server
+from tests.server_helpers import signed_in
+from tests.test_server import running_server
 
 ROWS = 300
 
@@ -46,7 +47,7 @@ def test_two_imports_of_one_file_at_once_report_duplicates(tmp_path: Path) -> No
     with (
         postgres_database("kakeibo_concurrent") as url,
         running_server(tmp_path, KAKEIBO_DATABASE_URL=url) as server,
-        closing(_signed_in(server, "twice@example.com")) as client,
+        closing(signed_in(server, "twice@example.com")) as client,
     ):
         account = client.post("/accounts", json={"name": "Checking", "opening_balance": "100"}).json()
         statement = statement_csv(ROWS)

@@ -24,7 +24,8 @@ import pytest
 
 from tests.cli_helpers import environment
 from tests.conftest import postgres_database
-from tests.test_server import _signed_in, running_server
+from tests.server_helpers import signed_in
+from tests.test_server import running_server
 
 PARALLEL = 8
 
@@ -80,7 +81,7 @@ class Live:
 def _live(tmp_path: Path, database_url: str | None) -> Iterator[Live]:
     extra = {"KAKEIBO_DATABASE_URL": database_url} if database_url else {}
     env = environment(tmp_path) | extra
-    with running_server(tmp_path, **extra) as url, closing(_signed_in(url, "race@example.com")) as client:
+    with running_server(tmp_path, **extra) as url, closing(signed_in(url, "race@example.com")) as client:
         yield Live(url=url, env=env, cwd=tmp_path, client=client)
 
 

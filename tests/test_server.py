@@ -5,9 +5,6 @@ dependencies with `yield`), a fast client could get its 201 and then not find wh
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,43 +16,13 @@ import pytest
 
 from tests.cli_helpers import environment
 from tests.llm_server import Reply, chat_server
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.server_helpers import serving, signed_in
 
 
 @contextmanager
 def running_server(tmp_path: Path, **extra_env: str) -> Iterator[str]:
-    port = _free_port()
-    env = environment(tmp_path) | {"KAKEIBO_PORT": str(port)} | extra_env
-    subprocess.run([sys.executable, "-m", "kakeibo.cli.app", "migrate"], env=env, cwd=tmp_path, check=True)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kakeibo.cli.app", "serve"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "server.log").open("w"),  # read by a failing test's report
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("kakeibo serve did not start")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        errors = [line for line in (tmp_path / "server.log").read_text().splitlines() if "Error" in line]
-        print("\n".join(errors[-20:]))
+    with serving(tmp_path, environment(tmp_path) | extra_env) as running:
+        yield running.url
 
 
 @pytest.fixture
@@ -64,16 +31,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def _signed_in(url: str, email: str) -> httpx.Client:
-    client = httpx.Client(base_url=f"{url}/api/v1", timeout=30)
-    client.post("/auth/register", json={"email": email, "password": "a long enough password"})
-    token = client.post("/auth/token", data={"username": email, "password": "a long enough password"})
-    client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
-    return client
-
-
 def test_every_write_is_visible_to_the_next_request(server: str) -> None:
-    with closing(_signed_in(server, "rw@example.com")) as client:
+    with closing(signed_in(server, "rw@example.com")) as client:
         account = client.post("/accounts", json={"name": "Checking", "opening_balance": "100"}).json()
         for n in range(1, 41):
             created = client.post(
@@ -106,7 +65,7 @@ def test_a_slow_language_model_does_not_hold_up_other_writes(tmp_path: Path) -> 
             "KAKEIBO_LLM_MODEL": "slow-model",
             "KAKEIBO_LLM_MAX_RETRIES": "0",
         }
-        with running_server(tmp_path, **env) as url, closing(_signed_in(url, "slow@example.com")) as client:
+        with running_server(tmp_path, **env) as url, closing(signed_in(url, "slow@example.com")) as client:
             account = client.post("/accounts", json={"name": "Checking", "opening_balance": "100"}).json()
             conversation = client.post("/assistant/conversations", json={}).json()
             finished: dict[str, float] = {}

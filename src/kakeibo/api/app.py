@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,18 @@ def _operation_id(route: APIRoute) -> str:
     return f"{tag}-{name}"
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The job runner recovers what a crash left before the first request, and on shutdown (SIGTERM) gives the
+    # running job its grace period; both block, so they run off the event loop.
+    runner = app.state.job_runner
+    await asyncio.to_thread(runner.start)
+    try:
+        yield
+    finally:
+        await asyncio.to_thread(runner.shutdown)
+
+
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.resolved_secret_key()  # refuse to start without a usable signing key
@@ -45,6 +60,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         generate_unique_id_function=_operation_id,
         responses=COMMON_RESPONSES,
         dependencies=[Depends(reject_nul)],
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -52,7 +68,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # Jobs run in the server's own threads (embedded) or on Celery workers (with Redis); the tasks register
     # themselves on import.
     from kakeibo.imports import tasks as import_tasks  # noqa: F401
-    from kakeibo.jobs.service import runner_for
+    from kakeibo.jobs.runners import runner_for
 
     app.state.job_runner = runner_for(settings, app.state.sessionmaker)
     # The assistant's language model when one is configured (an OpenAI-compatible endpoint); None = offline.

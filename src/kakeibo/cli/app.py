@@ -120,6 +120,10 @@ def worker(
     settings = get_settings()
     if not settings.redis_url:
         raise ConfigurationError("kakeibo worker needs KAKEIBO_REDIS_URL; without it, kakeibo serve runs jobs itself")
+    if is_sqlite(settings.resolved_database_url):
+        raise ConfigurationError(
+            "kakeibo worker needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
+        )
     ensure_schema(settings)
     run_worker(settings, concurrency=concurrency, queues=queues)
 

@@ -35,6 +35,17 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
 
+    # Jobs (imports): how they survive a stop or a crash.
+    shutdown_grace_seconds: float = Field(
+        default=30, ge=0, description="On SIGTERM, how long a running job may finish before it is handed back."
+    )
+    job_lease_seconds: float = Field(
+        default=60, ge=1, description="PostgreSQL: a running job not heard of for this long was interrupted."
+    )
+    job_visibility_timeout_seconds: int = Field(
+        default=3600, ge=60, description="Celery: a message a worker took and never acknowledged goes to another."
+    )
+
     # The assistant. Offline by default; an OpenAI-compatible endpoint makes it better when configured.
     proposal_minutes: int = Field(default=10, ge=1, description="How long an assistant proposal can be confirmed.")
     llm_base_url: str | None = Field(

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile, status
 
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
-from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.errors import ServiceBusy, ValidationFailed
 from kakeibo.core.types import Id
 from kakeibo.imports import service
 from kakeibo.imports.errors import ImportNotFound
@@ -28,23 +28,25 @@ FORMATS = ("auto", *STATEMENT_FORMATS)
 
 
 async def _save_upload(request: Request, upload: UploadFile) -> Path:
-    """Stream the upload to the data directory (a large export never sits in memory whole)."""
-    folder = Path(request.app.state.settings.data_dir) / "uploads"
+    """Stream the upload to the data directory (a large export never sits in memory whole). It waits there for its
+    job, which deletes it when it ends; an upload that no job refers to is swept away (`jobs.service.recover`)."""
+    folder = jobs.upload_folder(request.app.state.settings.data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = Path(upload.filename or "").suffix.lower()[:8]
     path = folder / f"{uuid.uuid4().hex}{suffix}"
     size = 0
-    with path.open("wb") as handle:
-        while block := await upload.read(1 << 20):
-            size += len(block)
-            if size > MAX_UPLOAD:
-                handle.close()
-                path.unlink(missing_ok=True)
-                raise ValidationFailed(f"the file is larger than {MAX_UPLOAD // (1024 * 1024)} MB", field="file")
-            handle.write(block)
-    if size == 0:
+    try:
+        with path.open("wb") as handle:
+            while block := await upload.read(1 << 20):
+                size += len(block)
+                if size > MAX_UPLOAD:
+                    raise ValidationFailed(f"the file is larger than {MAX_UPLOAD // (1024 * 1024)} MB", field="file")
+                handle.write(block)
+        if size == 0:
+            raise ValidationFailed("the file is empty", field="file")
+    except BaseException:  # too large, empty, or the disk is full: no half-written file is left behind
         path.unlink(missing_ok=True)
-        raise ValidationFailed("the file is empty", field="file")
+        raise
     return path
 
 
@@ -120,24 +122,34 @@ async def start_import(
     if account_id is not None:
         ledger.get_money_account(session, household_id=ctx.household_id, account_id=account_id, field="account_id")
     path = await _save_upload(request, file)
-    job = jobs.create_job(
-        session,
-        actor=ctx.actor(),
-        kind="import",
-        params={
-            "path": str(path),
-            "filename": options.filename,
-            "account_id": account_id,
-            "format": options.format,
-            "profile": options.profile,
-            "mapping": options.mapping,
-            "accept_issues": accept_issues,
-        },
-    )
-    # The job starts after this request's transaction commits (it must see the job row).
-    session.commit()
+    try:
+        job = jobs.create_job(
+            session,
+            actor=ctx.actor(),
+            kind="import",
+            params={
+                jobs.UPLOAD: str(path),
+                "filename": options.filename,
+                "account_id": account_id,
+                "format": options.format,
+                "profile": options.profile,
+                "mapping": options.mapping,
+                "accept_issues": accept_issues,
+            },
+        )
+        # The job starts after this request's transaction commits (it must see the job row).
+        session.commit()
+    except BaseException:  # no job row, so nobody would ever read or delete the upload
+        path.unlink(missing_ok=True)
+        raise
     runner = request.app.state.job_runner
-    runner.enqueue(job.id, job.kind)
+    try:
+        runner.enqueue(job.id, job.kind)
+    except ServiceBusy as exc:  # a job nobody will run is failed now, not left queued for ever
+        if jobs.fail_unqueued(session, job=job, reason=exc):
+            session.commit()
+            jobs.remove_upload(job.params)
+        raise
     return ImportStarted(job=job_out(job, runner.board))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,15 +9,21 @@ from sqlalchemy.orm import Session, sessionmaker
 from kakeibo.auth.models import Household
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import lock_household, session_scope
-from kakeibo.imports.service import ImportOptions, import_file
+from kakeibo.imports.service import ImportOptions, import_file, read_statement
+from kakeibo.jobs.errors import UploadGone
 from kakeibo.jobs.models import Job
-from kakeibo.jobs.service import Progress, task
+from kakeibo.jobs.progress import Progress
+from kakeibo.jobs.service import task, upload_of
 
 
-@task("import")
+# Safe to run again after a crash: the import is one transaction (a killed one left nothing), and the rows of a
+# run that did land are found again by their fingerprints and skipped.
+@task("import", rerun=True)
 def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) -> dict[str, Any]:
     params = job.params or {}
-    path = Path(params["path"])
+    path = upload_of(params)
+    if path is None or not path.exists():
+        raise UploadGone("the uploaded file is gone: upload it again")
     options = ImportOptions(
         account_id=params.get("account_id"),
         format=params.get("format") or "auto",
@@ -28,24 +33,37 @@ def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) ->
         filename=params.get("filename") or path.name,
     )
     actor = Actor(household_id=job.household_id, user_id=job.created_by, source="import")
-    try:
-        with session_scope(sessions, write=True) as session:
-            # Two imports of one file at once: the second waits, then finds the first's rows as duplicates.
-            lock_household(session, household_id=job.household_id)
-            household = session.get(Household, job.household_id)
-            assert household is not None
-            report = import_file(
-                session,
-                actor=actor,
-                path=path,
-                options=options,
-                base_currency=household.base_currency,
-                progress=lambda done, message: progress.update(done=done, message=message),
-            )
-            session.flush()
-    finally:
-        path.unlink(missing_ok=True)  # the upload is not kept: the ledger has what it held
-    progress.update(message=f"imported {report.imported:,} of {report.rows_read:,} rows")
+    # The total first, from a pass over the file before the import takes the write lock (a small part of the
+    # import's time): on SQLite the job row could not be given it once the import is writing.
+    with session_scope(sessions, write=False) as session:
+        statement = read_statement(session, household_id=job.household_id, path=path, options=options)
+        total = sum(1 for _ in statement.rows()) + statement.skipped
+    progress.update(total=total, message=f"{total:,} rows to import")
+
+    def reported(done: int, message: str) -> None:
+        progress.checkpoint()  # between chunks a stopping server can take the job back: the import rolls back
+        progress.update(done=done, message=message)
+
+    with session_scope(sessions, write=True) as session:
+        # Two imports of one file at once: the second waits, then finds the first's rows as duplicates.
+        lock_household(session, household_id=job.household_id)
+        household = session.get(Household, job.household_id)
+        assert household is not None
+        report = import_file(
+            session,
+            actor=actor,
+            path=path,
+            options=options,
+            base_currency=household.base_currency,
+            progress=reported,
+        )
+        session.flush()
+    # The upload is not kept (the runner deletes it once the job has ended): the ledger has what it held.
+    progress.update(
+        done=report.rows_read,
+        total=report.rows_read,
+        message=f"imported {report.imported:,} of {report.rows_read:,} rows",
+    )
     body = report.as_dict()
     body["rows"] = body["rows"][:1000]
     return body

@@ -8,17 +8,20 @@ from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep
 from kakeibo.jobs import service
 from kakeibo.jobs.models import Job
+from kakeibo.jobs.progress import ProgressBoard
 from kakeibo.jobs.schemas import JobOut
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 
-def job_out(job: Job, board: service.ProgressBoard) -> JobOut:
+def job_out(job: Job, board: ProgressBoard) -> JobOut:
+    """The job as its row says, with the live count of the attempt that is running it (a board entry left by an
+    attempt that died is not that)."""
     out = JobOut.model_validate(job, from_attributes=True)
-    live = board.get(job.id) if job.status in ("queued", "running") else None
-    if live is not None and job.status in ("queued", "running"):
-        out.status = "running"
-        out.progress_done, out.progress_total, out.message = live.done, live.total, live.message or out.message
+    live = board.get(job.id) if job.status == "running" else None
+    if live is not None and live.attempt == job.attempts:
+        out.progress_done, out.message = live.done, live.message or out.message
+        out.progress_total = live.total if live.total is not None else out.progress_total
     return out
 
 

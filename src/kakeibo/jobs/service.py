@@ -1,130 +1,86 @@
-"""Jobs: create a record, run its task in the background, report progress while it runs.
+"""Jobs: create a record, claim it, run its task, record the outcome; find and recover jobs a crash interrupted.
 
-A job's task is a plain function `task(sessions, job, progress) -> result dict` that opens its own sessions (the job never
-sees a half-written request) and reports progress through `Progress`. Progress of a running job lives in memory
-(embedded mode) so that a long import holding SQLite's write lock can still report it; the job row gets the
-final figures, status, result or error."""
+A job's task is a plain function `task(sessions, job, progress) -> result dict` that opens its own sessions (the job
+never sees a half-written request) and reports progress through `Progress` (live progress lives on a board, see
+`progress.py`). Every state change is committed as it happens: a runner claims a queued job (`running`, with a new
+attempt number) before the task starts, and records its end under that attempt only.
+
+A job interrupted by a crash is found by `recover`: at the start of the one process that runs an embedded database's
+jobs (every unfinished job is then an orphan), or, where several processes run jobs (PostgreSQL), once its lease has
+run out: the runner renews `heartbeat_at` while the task runs. A re-runnable job (an import: one transaction, and
+fingerprints skip rows already in) goes back to the queue while its upload is there; any other is failed with the
+reason. A job's upload is deleted when the job ends, and uploads no unfinished job refers to are swept away."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 import uuid
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import session_scope
 from kakeibo.core.errors import KakeiboError
-from kakeibo.core.settings import Settings
-from kakeibo.jobs.errors import JobNotFound
+from kakeibo.jobs import repository as repo
+from kakeibo.jobs.errors import JobInterrupted, JobNotFound, UploadGone
 from kakeibo.jobs.models import Job
+from kakeibo.jobs.progress import MEMORY_BOARD, Progress, ProgressBoard, StopRequested
 
 log = logging.getLogger(__name__)
 
-
-class ProgressBoard(Protocol):
-    """Where a running job's progress lives, so that any API process can read it while the job writes."""
-
-    def put(self, progress: Progress) -> None: ...
-    def get(self, job_id: str) -> Progress | None: ...
-    def drop(self, job_id: str) -> None: ...
-
-
-@dataclass
-class Progress:
-    """Live progress of one running job; the task updates it, the board publishes it."""
-
-    job_id: str
-    done: int = 0
-    total: int | None = None
-    message: str = ""
-    board: ProgressBoard | None = field(default=None, repr=False, compare=False)
-
-    def update(self, *, done: int | None = None, total: int | None = None, message: str | None = None) -> None:
-        if done is not None:
-            self.done = done
-        if total is not None:
-            self.total = total
-        if message is not None:
-            self.message = message
-        if self.board is not None:
-            self.board.put(self)
-
-
-class MemoryBoard:
-    """Embedded mode: jobs run in the server's own threads, so its memory is the board."""
-
-    def __init__(self) -> None:
-        self._live: dict[str, Progress] = {}
-        self._lock = threading.Lock()
-
-    def put(self, progress: Progress) -> None:
-        with self._lock:
-            self._live[progress.job_id] = progress
-
-    def get(self, job_id: str) -> Progress | None:
-        with self._lock:
-            return self._live.get(job_id)
-
-    def drop(self, job_id: str) -> None:
-        with self._lock:
-            self._live.pop(job_id, None)
-
-
-class RedisBoard:
-    """Scale mode: workers write progress to Redis, every API replica reads it."""
-
-    def __init__(self, url: str, prefix: str = "kakeibo:job:") -> None:
-        import redis
-
-        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2, decode_responses=True)
-        self.prefix = prefix
-
-    def put(self, progress: Progress) -> None:
-        key = self.prefix + progress.job_id
-        fields = {
-            "done": progress.done,
-            "message": progress.message,
-            "total": -1 if progress.total is None else progress.total,
-        }
-        with self.client.pipeline(transaction=False) as pipe:
-            pipe.hset(key, mapping=fields)
-            pipe.expire(key, 86_400)
-            pipe.execute()
-
-    def get(self, job_id: str) -> Progress | None:
-        found: dict[str, str] = self.client.hgetall(self.prefix + job_id)  # type: ignore[assignment]
-        if not found:
-            return None
-        total = int(found.get("total", -1))
-        return Progress(job_id, int(found.get("done", 0)), None if total < 0 else total, found.get("message", ""))
-
-    def drop(self, job_id: str) -> None:
-        self.client.delete(self.prefix + job_id)
-
-
-MEMORY_BOARD = MemoryBoard()
-
+# A job interrupted this many times is not tried again: something in it brings its process down.
+MAX_ATTEMPTS = 3
+# The parameter naming a job's uploaded file, which waits in the uploads folder until the job ends.
+UPLOAD = "path"
+# An upload no unfinished job refers to is being saved right now, or was left by a request that failed; after this
+# long it is the latter. (At the start of an embedded server no request is in flight, and none is waited for.)
+UPLOAD_GRACE = dt.timedelta(hours=1)
 
 Task = Callable[["sessionmaker[Session]", Job, Progress], dict[str, Any]]
-TASKS: dict[str, Task] = {}
 
 
-def task(kind: str) -> Callable[[Task], Task]:
+@dataclass(frozen=True)
+class Registered:
+    run: Task
+    # Safe to run again after an interruption mid-way (the task is one transaction, or idempotent).
+    rerun: bool
+
+
+TASKS: dict[str, Registered] = {}
+
+
+def task(kind: str, *, rerun: bool = False) -> Callable[[Task], Task]:
     """Register the function that runs jobs of this kind."""
 
     def register(fn: Task) -> Task:
-        TASKS[kind] = fn
+        TASKS[kind] = Registered(fn, rerun)
         return fn
 
     return register
+
+
+def upload_folder(data_dir: Path) -> Path:
+    """Where uploaded files wait for their job (shared by the servers and workers of scale mode)."""
+    return Path(data_dir) / "uploads"
+
+
+def upload_of(params: dict[str, Any] | None) -> Path | None:
+    value = (params or {}).get(UPLOAD)
+    return Path(value) if value else None
+
+
+def remove_upload(params: dict[str, Any] | None) -> None:
+    path = upload_of(params)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def create_job(session: Session, *, actor: Actor, kind: str, params: dict[str, Any]) -> Job:
@@ -137,6 +93,7 @@ def create_job(session: Session, *, actor: Actor, kind: str, params: dict[str, A
         progress_done=0,
         message="waiting to start",
         params=params,
+        attempts=0,
         created_at=clock.now(),
     )
     session.add(job)
@@ -145,100 +102,227 @@ def create_job(session: Session, *, actor: Actor, kind: str, params: dict[str, A
 
 
 def get_job(session: Session, *, household_id: int, job_id: str) -> Job:
-    job = session.scalars(select(Job).where(Job.id == job_id, Job.household_id == household_id)).first()
+    job = repo.get(session, household_id=household_id, job_id=job_id)
     if job is None:
         raise JobNotFound(f"no job {job_id} in this household", field="job_id")
     return job
 
 
-def run_job(factory: sessionmaker[Session], job_id: str, board: ProgressBoard = MEMORY_BOARD) -> None:
-    """Run one queued job to its end (in this thread), recording the outcome on its row."""
+def fail_unqueued(session: Session, *, job: Job, reason: KakeiboError) -> bool:
+    """Fail a job its runner could not take (the broker is down) rather than leave it queued with nobody to run
+    it; once that is committed, its upload can go (`remove_upload`)."""
+    return repo.end_queued(
+        session, job_id=job.id, now=clock.now(), error=reason.problem(), message=reason.message[:255]
+    )
+
+
+# ---- running ----------------------------------------------------------------------------------------------------
+def run_job(
+    factory: sessionmaker[Session],
+    job_id: str,
+    board: ProgressBoard = MEMORY_BOARD,
+    *,
+    lease_seconds: float | None = None,
+    stop: threading.Event | None = None,
+) -> None:
+    """Run one queued job to its end in this thread, unless another runner has claimed it.
+
+    `lease_seconds`: renew the job's lease while it runs (where other processes may recover it); `stop`: the
+    runner's signal that its process is stopping (the task then rolls back and the job goes back to the queue)."""
     with session_scope(factory, write=True) as session:
-        job = session.get(Job, job_id)
-        if job is None or job.status != "queued":
-            return
-        job.status, job.started_at, job.message = "running", clock.now(), "started"
-        session.expunge(job)
-    progress = Progress(job_id=job_id, message="started", board=board)
+        attempt = repo.claim(session, job_id=job_id, now=clock.now())
+        job = repo.get_any(session, job_id=job_id) if attempt is not None else None
+    if job is None or attempt is None:
+        return  # a second delivery of the same job, or one that has ended: nothing to do
+    progress = Progress(
+        job_id,
+        message="started",
+        attempt=attempt,
+        board=board,
+        on_total=lambda p: _record_total(factory, p),
+        stop=stop,
+    )
     board.put(progress)
     outcome: dict[str, Any]
     try:
-        result = TASKS[job.kind](factory, job, progress)
+        with _lease(factory, progress, lease_seconds):
+            result = TASKS[job.kind].run(factory, job, progress)
         outcome = {"status": "succeeded", "result": result, "error": None, "message": progress.message or "done"}
+    except StopRequested:
+        # The task rolled back; it runs again when a runner next starts (the upload stays for it).
+        message = "interrupted: the server stopped while it ran; it runs again at the next start"
+        _record(factory, progress, status="queued", progress_done=0, heartbeat_at=None, message=message)
+        board.drop(job_id)
+        return
     except KakeiboError as exc:  # an expected failure: recorded for the user, nothing written by the task
         outcome = {"status": "failed", "result": None, "error": exc.problem(), "message": exc.message[:255]}
     except Exception as exc:  # a bug: recorded on the job and logged with its traceback, never swallowed silently
         log.exception("job %s (%s) failed", job_id, job.kind)
         outcome = {"status": "failed", "result": None, "error": {"detail": repr(exc)[:500]}, "message": "failed"}
-    _finish(factory, job_id, progress, outcome)
-    board.drop(job_id)
+    recorded = _record(
+        factory,
+        progress,
+        status=outcome["status"],
+        result=outcome["result"],
+        error=outcome["error"],
+        message=outcome["message"],
+        progress_done=progress.done,
+        progress_total=progress.total,
+        finished_at=clock.now(),
+    )
+    if recorded:
+        remove_upload(job.params)
+        board.drop(job_id)
 
 
-def _finish(factory: sessionmaker[Session], job_id: str, progress: Progress, outcome: dict[str, Any]) -> None:
+def _record(factory: sessionmaker[Session], progress: Progress, **values: Any) -> bool:
     with session_scope(factory, write=True) as session:
-        job = session.get(Job, job_id)
-        assert job is not None
-        job.status = outcome["status"]
-        job.result = outcome["result"]
-        job.error = outcome["error"]
-        job.message = outcome["message"]
-        job.progress_done = progress.done
-        job.progress_total = progress.total
-        job.finished_at = clock.now()
+        recorded = repo.update_attempt(session, job_id=progress.job_id, attempt=progress.attempt, **values)
+    if not recorded:
+        # Its lease ran out and the job was recovered while this attempt still ran; the other attempt records it.
+        log.warning(
+            "job %s: attempt %d no longer owns it; its outcome is not recorded", progress.job_id, progress.attempt
+        )
+    return recorded
 
 
-class Runner(Protocol):
-    board: ProgressBoard
-
-    def enqueue(self, job_id: str, kind: str) -> None: ...
-
-
-class InProcessRunner:
-    """Embedded mode: a small thread pool in the server process."""
-
-    def __init__(self, factory: sessionmaker[Session], workers: int = 2) -> None:
-        self.factory = factory
-        self.board: ProgressBoard = MEMORY_BOARD
-        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kakeibo-job")
-
-    def enqueue(self, job_id: str, kind: str) -> None:
-        self.pool.submit(run_job, self.factory, job_id, self.board)
-
-    def shutdown(self) -> None:
-        self.pool.shutdown(wait=True)
+def _record_total(factory: sessionmaker[Session], progress: Progress) -> None:
+    with session_scope(factory, write=True) as session:
+        repo.update_attempt(
+            session,
+            job_id=progress.job_id,
+            attempt=progress.attempt,
+            progress_total=progress.total,
+            message=progress.message[:255],
+        )
 
 
-class ImmediateRunner:
-    """Runs the job in the caller's thread, before `enqueue` returns (tests, and one-shot tools)."""
+@contextmanager
+def _lease(factory: sessionmaker[Session], progress: Progress, lease_seconds: float | None) -> Iterator[None]:
+    """Renew the job's lease (and its progress on the row) three times a lease while the task runs.
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
-        self.factory = factory
-        self.board: ProgressBoard = MEMORY_BOARD
+    Only where the database takes a second writer while the task writes (PostgreSQL): on SQLite the task is the
+    writer, and the process that runs jobs proves it is alive by its lock on the database instead."""
+    if lease_seconds is None:
+        yield
+        return
+    ended = threading.Event()
 
-    def enqueue(self, job_id: str, kind: str) -> None:
-        run_job(self.factory, job_id, self.board)
+    def beat() -> None:
+        while not ended.wait(lease_seconds / 3):
+            try:
+                with session_scope(factory, write=True) as session:
+                    owned = repo.update_attempt(
+                        session,
+                        job_id=progress.job_id,
+                        attempt=progress.attempt,
+                        heartbeat_at=clock.now(),
+                        progress_done=progress.done,
+                        message=progress.message[:255],
+                    )
+            except Exception:  # a missed beat (the database away for a moment): logged; the next one may land
+                log.warning(
+                    "job %s: attempt %d missed a lease renewal", progress.job_id, progress.attempt, exc_info=True
+                )
+                continue
+            if not owned:
+                return
+
+    thread = threading.Thread(target=beat, name=f"kakeibo-lease-{progress.job_id[:8]}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        ended.set()
 
 
-class CeleryRunner:
-    """Scale mode: the job goes to a Celery queue over Redis; `kakeibo worker` runs it."""
-
-    def __init__(self, settings: Settings) -> None:
-        from kakeibo.jobs.worker import celery_app
-
-        assert settings.redis_url is not None
-        self.app = celery_app(settings)
-        self.board: ProgressBoard = RedisBoard(settings.redis_url)
-
-    def enqueue(self, job_id: str, kind: str) -> None:
-        self.app.send_task(RUN_JOB_TASK, args=[job_id], queue=QUEUES.get(kind, "default"))
+# ---- recovery ---------------------------------------------------------------------------------------------------
+@dataclass
+class Recovered:
+    requeued: dict[str, str] = field(default_factory=dict)  # job id -> kind
+    failed: list[str] = field(default_factory=list)
 
 
-RUN_JOB_TASK = "kakeibo.jobs.run"
-QUEUES = {"import": "import", "retrain": "default"}
+def recover(
+    factory: sessionmaker[Session],
+    *,
+    board: ProgressBoard,
+    uploads: Path,
+    stale_before: dt.datetime | None,
+    now: dt.datetime | None = None,
+) -> Recovered:
+    """Put interrupted jobs back in the queue, or fail them with the reason; delete uploads no job will read.
+
+    `stale_before=None`: this process alone runs the database's jobs and has not started any, so every running job
+    is an orphan and any upload no queued job refers to can go. Otherwise only running jobs whose lease ran out
+    before `stale_before` are interrupted, and unreferenced uploads are left alone for `UPLOAD_GRACE`."""
+    now = now or clock.now()
+    recovered = Recovered()
+    ended: list[Job] = []
+    # Read first: a sweep that finds nothing (the usual case) takes no write lock.
+    with session_scope(factory, write=False) as session:
+        interrupted = [job for job in repo.unfinished(session, stale_before=stale_before) if job.status == "running"]
+    if interrupted:
+        with session_scope(factory, write=True) as session:
+            for job in interrupted:
+                reason = _why_not_again(job)
+                if reason is None:
+                    message = "interrupted: the process running it stopped; queued to run again"
+                    values: dict[str, Any] = {"status": "queued", "progress_done": 0, "heartbeat_at": None}
+                    if repo.update_interrupted(session, job=job, message=message, **values):
+                        recovered.requeued[job.id] = job.kind
+                elif repo.update_interrupted(
+                    session,
+                    job=job,
+                    status="failed",
+                    error=reason.problem(),
+                    message=reason.message[:255],
+                    finished_at=now,
+                ):
+                    recovered.failed.append(job.id)
+                    ended.append(job)
+    for job_id in [*recovered.requeued, *recovered.failed]:
+        board.drop(job_id)  # the live progress of an attempt that died (after the commit: Redis is not the database)
+    with session_scope(factory, write=False) as session:
+        in_use = {path.name for params in repo.unfinished_params(session) if (path := upload_of(params))}
+    for job in ended:
+        remove_upload(job.params)
+    _sweep_uploads(uploads, in_use=in_use, before=now if stale_before is None else now - UPLOAD_GRACE)
+    if recovered.requeued or recovered.failed:
+        log.warning("interrupted jobs: %d queued again, %d failed", len(recovered.requeued), len(recovered.failed))
+    return recovered
 
 
-def runner_for(settings: Settings, factory: sessionmaker[Session]) -> Runner:
-    """Celery workers when Redis is configured (scale mode), the server's own threads otherwise."""
-    if settings.redis_url:
-        return CeleryRunner(settings)
-    return InProcessRunner(factory)
+def _why_not_again(job: Job) -> KakeiboError | None:
+    registered = TASKS.get(job.kind)
+    if registered is None or not registered.rerun:
+        return JobInterrupted("interrupted: the process running it stopped, and this job cannot safely run again")
+    if job.attempts >= MAX_ATTEMPTS:
+        return JobInterrupted(f"interrupted {job.attempts} times; it is not tried again")
+    upload = upload_of(job.params)
+    if upload is not None and not upload.exists():
+        return UploadGone("interrupted, and its uploaded file is gone: upload it again")
+    return None
+
+
+def _sweep_uploads(folder: Path, *, in_use: set[str], before: dt.datetime) -> None:
+    if not folder.is_dir():
+        return
+    cutoff = before.timestamp()
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.name not in in_use and path.stat().st_mtime < cutoff:
+                path.unlink()
+        except FileNotFoundError:
+            pass  # removed meanwhile by the job that owned it
+
+
+def unsent(factory: sessionmaker[Session], job_id: str) -> None:
+    """A job queued again whose message could not be sent (the broker is down): left for the next sweep."""
+    with session_scope(factory, write=True) as session:
+        repo.back_to_interrupted(session, job_id=job_id)
+
+
+def queued_jobs(factory: sessionmaker[Session]) -> list[str]:
+    with session_scope(factory, write=False) as session:
+        return repo.queued_ids(session)
