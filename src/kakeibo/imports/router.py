@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +13,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.files import create_private_file
 from kakeibo.core.types import Id
 from kakeibo.imports import service
 from kakeibo.imports.errors import ImportNotFound
@@ -30,11 +32,10 @@ FORMATS = ("auto", *STATEMENT_FORMATS)
 async def _save_upload(request: Request, upload: UploadFile) -> Path:
     """Stream the upload to the data directory (a large export never sits in memory whole)."""
     folder = Path(request.app.state.settings.data_dir) / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
     suffix = Path(upload.filename or "").suffix.lower()[:8]
     path = folder / f"{uuid.uuid4().hex}{suffix}"
     size = 0
-    with path.open("wb") as handle:
+    with os.fdopen(create_private_file(path), "wb") as handle:  # 0600 in a 0700 folder: bank statements
         while block := await upload.read(1 << 20):
             size += len(block)
             if size > MAX_UPLOAD:
