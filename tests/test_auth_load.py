@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from kakeibo.auth import security
 from kakeibo.core.db import make_engine, migrate
 from kakeibo.core.settings import Settings
+from tests.conftest import postgres_database
 
 PASSWORD = "correct horse battery"
 SECRET = "test-secret-key-that-is-long-enough"
@@ -121,3 +123,25 @@ def test_eight_registrations_at_once_all_land(client: TestClient) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda email: _register(client, email), emails))
     assert all(_sign_in(client, email).status_code == 200 for email in emails)
+
+
+@pytest.mark.postgres
+def test_the_same_email_registered_eight_times_at_once_is_one_account(tmp_path: Path) -> None:
+    """PostgreSQL runs the eight writes side by side: the unique email decides, and every answer is the same 202."""
+    from kakeibo.api.app import create_app
+
+    with postgres_database("kakeibo_register") as url:
+        engine = make_engine(url)
+        settings = Settings(data_dir=tmp_path, database_url=url, secret_key=SECRET, login_attempts_per_minute=100)
+        try:
+            with TestClient(create_app(settings, engine=engine)) as client:
+                body = {"email": "twice@example.com", "password": PASSWORD}
+                with ThreadPoolExecutor(max_workers=8) as pool:
+                    answers = list(pool.map(lambda _: client.post("/api/v1/auth/register", json=body), range(8)))
+                assert [a.status_code for a in answers] == [202] * 8, [a.text for a in answers]
+                with engine.connect() as connection:
+                    users = connection.execute(text("SELECT count(*) FROM users")).scalar()
+                    households = connection.execute(text("SELECT count(*) FROM households")).scalar()
+                assert (users, households) == (1, 1)
+        finally:
+            engine.dispose()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import CursorResult, delete, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kakeibo.auth.models import ApiKey, ApiKeyScope, Household, Invitation, Membership, RefreshToken, Role, User
@@ -32,6 +33,18 @@ def add_user(session: Session, *, email: str, password_hash: str | None, display
     session.add(user)
     session.flush()
     return user
+
+
+def add_user_if_new(session: Session, *, email: str, password_hash: str | None, display_name: str) -> User | None:
+    """The new user, or None when the email is taken, also by a registration committed a moment ago (the unique
+    email decides, in a savepoint, so the surrounding transaction goes on)."""
+    if get_user_by_email(session, email=email) is not None:
+        return None
+    try:
+        with session.begin_nested():
+            return add_user(session, email=email, password_hash=password_hash, display_name=display_name)
+    except IntegrityError:
+        return None
 
 
 # ---- households and memberships -------------------------------------------------------------------------------

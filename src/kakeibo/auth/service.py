@@ -99,18 +99,21 @@ def register(
     address = normalize_email(email)
     if password is not None:
         password_hash = new_password_hash(password, email=address, display_name=display_name)
-    if repo.get_user_by_email(session, email=address) is not None:
-        raise Conflict("an account with this email already exists", field="email")
-    user = _add_user(session, email=address, password_hash=password_hash, display_name=display_name)
-    household = create_household(
-        session, owner=user, name=household_name or f"{user.display_name}'s household", base_currency=base_currency
+    user = repo.add_user_if_new(
+        session, email=address, password_hash=password_hash, display_name=_display_name(address, display_name)
     )
-    return user, household
+    if user is None:
+        raise Conflict("an account with this email already exists", field="email")
+    return user, _own_household(session, owner=user, name=household_name, base_currency=base_currency)
 
 
-def _add_user(session: Session, *, email: str, password_hash: str | None, display_name: str) -> User:
-    return repo.add_user(
-        session, email=email, password_hash=password_hash, display_name=display_name.strip() or email.split("@")[0]
+def _display_name(email: str, display_name: str) -> str:
+    return display_name.strip() or email.split("@")[0]
+
+
+def _own_household(session: Session, *, owner: User, name: str | None, base_currency: str) -> Household:
+    return create_household(
+        session, owner=owner, name=name or f"{owner.display_name}'s household", base_currency=base_currency
     )
 
 
@@ -139,20 +142,15 @@ def sign_up(
     invited role, and the invitation is used up."""
     address = normalize_email(email)
     invited = _usable_invitation(session, token=invitation, email=address) if invitation else None
-    if repo.get_user_by_email(session, email=address) is not None:
+    user = repo.add_user_if_new(
+        session, email=address, password_hash=password_hash, display_name=_display_name(address, display_name)
+    )
+    if user is None:  # taken, also by a registration a moment ago: the same answer, nothing changed
         return
     if invited is None:
-        register(
-            session,
-            email=address,
-            password_hash=password_hash,
-            display_name=display_name,
-            household_name=household_name,
-            base_currency=base_currency,
-        )
-        return
-    user = _add_user(session, email=address, password_hash=password_hash, display_name=display_name)
-    _join(session, invitation=invited, user=user)
+        _own_household(session, owner=user, name=household_name, base_currency=base_currency)
+    else:
+        _join(session, invitation=invited, user=user)
 
 
 def get_or_create_local_owner(session: Session, *, base_currency: str = "USD") -> tuple[User, Household]:

@@ -123,9 +123,8 @@ def _create_local_owner_if_no_users(engine: Engine, settings: Settings) -> None:
         if auth.first_users(session, limit=1):
             return
     with unit_of_work(engine) as session:
-        if not auth.first_users(
-            session, limit=1
-        ):  # checked again under the write lock: another process may have been first
+        # Checked again under the write lock: another process may have been first.
+        if not auth.first_users(session, limit=1):
             auth.get_or_create_local_owner(session, base_currency=settings.base_currency)
 
 
@@ -153,17 +152,13 @@ def resolve_user(session: Session, *, email: str | None) -> User:
     )
 
 
-def announce(ledger: Ledger) -> None:
-    """Whom a writing command acted as, on stderr (so --json output stays one clean document)."""
-    sys.stderr.write(f"acting as {ledger.user.email} in {ledger.household.name}\n")
-
-
 @contextmanager
 def open_ledger(options: Options, *, write: bool) -> Iterator[Ledger]:
     """A session acting as the chosen user in their default household.
 
-    Writes run in one transaction (committed when the command succeeds, rolled back on any error); reads run
-    in a transaction that is rolled back, so they never hold SQLite's write lock."""
+    Writes run in one transaction (committed when the command succeeds, rolled back on any error) and then say
+    on stderr whom they acted as (so --json output stays one clean document); reads run in a transaction that
+    is rolled back, so they never hold SQLite's write lock."""
     settings = get_settings()
     clock.pin(options.today)
     engine = ensure_schema(settings)
@@ -173,8 +168,10 @@ def open_ledger(options: Options, *, write: bool) -> Iterator[Ledger]:
     if write:
         with unit_of_work(engine) as session:
             ledger = _ledger(session, email, settings, write=True)
+            acted_as = f"{ledger.user.email} in {ledger.household.name}"  # read now: the command may expire them
             yield ledger
-        announce(ledger)  # once the change landed (an error's stderr stays its one `error:` line)
+        # Once the change landed (an error's stderr stays its one `error:` line).
+        sys.stderr.write(f"acting as {acted_as}\n")
     else:
         with session_factory(engine)() as session:
             yield _ledger(session, email, settings, write=False)
