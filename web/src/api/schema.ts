@@ -2016,6 +2016,7 @@ export interface components {
             /**
              * Date
              * Format: date
+             * @description A date from 1900-01-01 to 2199-12-31
              */
             date: string;
             /**
