@@ -3,6 +3,7 @@ registrations never hold SQLite's one write lock while they wait on the hasher, 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import uuid
@@ -145,3 +146,34 @@ def test_the_same_email_registered_eight_times_at_once_is_one_account(tmp_path: 
                 assert (users, households) == (1, 1)
         finally:
             engine.dispose()
+
+
+class Overlap:
+    """The real hasher, counting how many of its calls run at the same moment."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.now = 0
+        self.most = 0
+        self._lock = threading.Lock()
+
+    def hash(self, password: str) -> str:
+        with self._lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        try:
+            return str(self.real.hash(password))
+        finally:
+            with self._lock:
+                self.now -= 1
+
+
+def test_password_hashing_leaves_cores_to_the_writers(monkeypatch: pytest.MonkeyPatch) -> None:
+    overlap = Overlap(security._hasher)
+    monkeypatch.setattr(security, "_hasher", overlap)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        hashes = list(pool.map(security.hash_password, [f"password {n}" for n in range(8)]))
+    assert 1 <= overlap.most <= max(1, (os.cpu_count() or 2) // 2)  # half the cores at most
+    assert all(",p=1$" in h for h in hashes)  # one lane each: more lanes took every core and were no faster
+    monkeypatch.undo()
+    assert all(security.verify_password(f"password {n}", h) for n, h in enumerate(hashes))
