@@ -50,6 +50,7 @@ bench: install
 	$(BIN)/python -m bench.assistant
 	$(BIN)/python -m bench.speech
 	$(BIN)/python -m bench.web
+	$(BIN)/python -m bench.write_load
 
 format: install
 	$(BIN)/ruff check --fix src tests bench

@@ -59,6 +59,8 @@ def _server(data_dir: Path, database_url: str | None) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KAKEIBO_")}
     env.update(KAKEIBO_DATA_DIR=str(data_dir), KAKEIBO_PORT=str(port), KAKEIBO_SECRET_KEY="load-" + "x1y2z3" * 8)
+    # Every writer registers from 127.0.0.1, and registrations per address are limited like failed sign-ins.
+    env["KAKEIBO_LOGIN_ATTEMPTS_PER_MINUTE"] = "1000"
     if database_url:
         env["KAKEIBO_DATABASE_URL"] = database_url
     log = (data_dir / "server.log").open("w")

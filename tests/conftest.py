@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -154,6 +155,23 @@ def app(settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def make_client(
+    settings: Settings, engine: Engine, bind_sessions: sessionmaker[Session]
+) -> Iterator[Callable[..., TestClient]]:
+    """Clients of apps with their own settings (for example a small login limit), in the test's transaction."""
+    from kakeibo.api.app import create_app
+
+    with ExitStack() as stack:
+
+        def make(**overrides: Any) -> TestClient:
+            app = create_app(settings.model_copy(update=overrides), engine=engine)
+            app.state.sessionmaker = bind_sessions
+            return stack.enter_context(TestClient(app))
+
+        yield make
 
 
 @pytest.fixture

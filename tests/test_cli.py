@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -190,11 +191,14 @@ def test_backup_is_a_consistent_readable_copy(cli: Cli, tmp_path: Path) -> None:
 def test_users_and_acting_as_one(cli: Cli) -> None:
     created = cli.json("user", "create", "ann@example.com", "--password", "correct horse", "--household", "Ann's")
     assert created["household"] == {"id": created["household"]["id"], "name": "Ann's", "base_currency": "USD"}
-    # The first user who owns a household is now the one commands act as by default.
-    cli("account", "add", "Checking", "--opening", "50")
+    assert "--user cy@example.com" in cli("user", "create", "cy@example.com", "--password", "correct horse").stdout
+    # Nobody is picked by default once there is a user other than the local owner: commands must be told who acts.
+    unnamed = cli("account", "add", "Checking", "--opening", "50", ok=False)
+    assert unnamed.stderr.startswith("error: say who acts: pass --user EMAIL or set KAKEIBO_CLI_USER (users: ann@")
+    cli("--user", "ann@example.com", "account", "add", "Checking", "--opening", "50")
     cli("user", "create", "bob@example.com", "--password", "another-secret", "--currency", "EUR")
     cli("--user", "bob@example.com", "account", "add", "Girokonto", "--opening", "10")
-    ann = cli.json("account", "list")
+    ann = cli.json("account", "list", "--user", "ann@example.com")
     bob = cli.json("account", "list", "--user", "bob@example.com")
     assert [(a["name"], a["balance"], a["currency"]) for a in ann] == [("Checking", "50.00", "USD")]
     assert [(a["name"], a["balance"], a["currency"]) for a in bob] == [("Girokonto", "10.00", "EUR")]
@@ -202,6 +206,38 @@ def test_users_and_acting_as_one(cli: Cli) -> None:
     assert taken.returncode == 1 and taken.stderr == "error: an account with this email already exists\n"
     nobody = cli("--user", "nobody@example.com", "balance", ok=False)
     assert nobody.stderr.startswith("error: no user 'nobody@example.com'")
+
+
+def test_the_local_owner_acts_by_default_only_while_alone(cli: Cli, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kakeibo.api.app import create_app
+    from kakeibo.core.settings import Settings
+
+    made = cli("account", "add", "Checking", "--opening", "10", "--json")
+    assert json.loads(made.stdout)["name"] == "Checking"  # stdout stays one JSON document
+    assert made.stderr == "acting as owner@localhost in Home\n"  # who acted, on every write
+    assert cli("balance").stderr == ""  # reads say nothing
+    # Someone signs up through the API of a server on the same database.
+    data = Path(cli.env["KAKEIBO_DATA_DIR"])
+    settings = Settings(data_dir=data, secret_key=cli.env["KAKEIBO_SECRET_KEY"])
+    with TestClient(create_app(settings)) as client:
+        signed_up = client.post(
+            "/api/v1/auth/register", json={"email": "stranger@example.com", "password": "correct horse battery"}
+        )
+        assert signed_up.status_code == 202, signed_up.text
+    # From now on the CLI never guesses: an import meant for the owner must not land in a stranger's household.
+    refused = cli("tx", "add", "--account", "Checking", "--category", "Coffee", "--amount", "3", ok=False)
+    assert refused.returncode == 1 and "--user EMAIL or set KAKEIBO_CLI_USER" in refused.stderr
+    assert "owner@localhost, stranger@example.com" in refused.stderr
+    named = cli(
+        "--user", "owner@localhost", "tx", "add", "--account", "Checking", "--category", "Coffee", "--amount", "3"
+    )
+    assert named.stderr == "acting as owner@localhost in Home\n"
+    configured = Cli(cwd=cli.cwd, env={**cli.env, "KAKEIBO_CLI_USER": "owner@localhost"})
+    assert configured.json("balance")["net_worth"] == "7.00"
+    stranger = cli("--user", "stranger@example.com", "account", "add", "Theirs")
+    assert stranger.stderr == "acting as stranger@example.com in stranger's household\n"
 
 
 def test_demo_command(cli: Cli) -> None:

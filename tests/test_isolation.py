@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from tests.api_helpers import ApiUser, sign_up
 
 MARKER = "Zanzibar-Secret-Payee"
+INVITED = "alices-friend@example.com"
 # Routes anyone may call without credentials.
 PUBLIC = {("POST", "/api/v1/auth/register"), ("POST", "/api/v1/auth/token"), ("POST", "/api/v1/auth/refresh")}
 # Bodies for writes, so that a handler is reached (and must answer 404) instead of a 422 for a missing field.
@@ -23,6 +24,8 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/categories/{category_id}"): {"name": "Hijacked"},
     ("PATCH", "/api/v1/households/{household_id}"): {"name": "Hijacked"},
     ("POST", "/api/v1/households/{household_id}/members"): {"email": "x@example.com", "role": "member"},
+    ("POST", "/api/v1/households/{household_id}/invitations"): {"email": "x@example.com", "role": "member"},
+    ("POST", "/api/v1/auth/invitations/accept"): {"invitation": "__INVITATION__"},
     ("POST", "/api/v1/undo"): {"group_id": "__GROUP__"},
     ("PATCH", "/api/v1/rules/{rule_id}"): {"status": "active"},
     ("POST", "/api/v1/review/accept"): {"transaction_ids": "__TX__"},
@@ -59,6 +62,7 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "/imports", files={"file": ("alice.csv", statement, "text/csv")}, data={"account_id": str(account["id"])}
     ).json()
     events = alice.get("/events").json()
+    invited = alice.post(f"/households/{alice.household_id}/invitations", {"email": INVITED}).json()
     me = alice.get("/auth/me").json()
     # A conversation with a pending proposal: Bob must neither read it nor confirm it.
     conversation = alice.post("/assistant/conversations", {}).json()
@@ -79,7 +83,12 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "import_id": alice.get("/imports").json()[0]["id"],
         "conversation_id": conversation["id"],
         "proposal_id": said["proposal"]["id"],
-        "secrets": [MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", alice.email, key["key"]],
+        "invitation_id": invited["id"],
+        "invitation": invited["token"],
+        "secrets": [
+            *(MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", alice.email, key["key"]),
+            *(INVITED, invited["token"]),
+        ],
     }
 
 
@@ -118,6 +127,8 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
         body = BODIES.get((method, template))
         if isinstance(body, dict) and body.get("group_id") == "__GROUP__":
             body = {"group_id": world["group_id"]}
+        if isinstance(body, dict) and body.get("invitation") == "__INVITATION__":
+            body = {"invitation": world["invitation"]}  # Alice's own invitation, for someone who is not Bob
         if isinstance(body, dict) and body.get("transaction_ids") == "__TX__":
             body = {**body, "transaction_ids": [world["transaction_id"]]}
         kwargs: dict[str, Any] = {"headers": bob.headers}

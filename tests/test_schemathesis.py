@@ -27,12 +27,13 @@ def _schema_app() -> FastAPI:
     """An app only to read the OpenAPI document from (at import, as schemathesis wants it); the cases are sent to
     each test's own app, which runs on the test's database."""
     from kakeibo.api.app import create_app
+    from kakeibo.core.db import migrate
     from kakeibo.core.settings import Settings
 
     folder = Path(tempfile.mkdtemp(prefix="kakeibo-schema-"))
-    return create_app(
-        Settings(data_dir=folder, database_url=f"sqlite:///{folder / 'unused.sqlite3'}", secret_key="s" * 32)
-    )
+    url = f"sqlite:///{folder / 'schema.sqlite3'}"
+    migrate(url)  # the app's start-up looks for interrupted jobs
+    return create_app(Settings(data_dir=folder, database_url=url, secret_key="schema-only-signing-key-0123456789"))
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _schema_app())

@@ -40,6 +40,12 @@ describe("the web app", { skip, concurrency: false }, () => {
   let page;
   let shots;
   let token;
+  // The server's Content-Security-Policy allows no inline script or style: the app must not need any.
+  const violations = [];
+  const watchPolicy = (p) =>
+    p.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
 
   const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const toast = (text) => page.locator(".toast", { hasText: text }).first();
@@ -57,6 +63,7 @@ describe("the web app", { skip, concurrency: false }, () => {
     page = await context.newPage();
     page.setDefaultTimeout(15000);
     page.on("pageerror", (err) => console.error("page error:", err.message));
+    watchPolicy(page);
   });
 
   after(async () => {
@@ -383,6 +390,46 @@ describe("the web app", { skip, concurrency: false }, () => {
     assert.equal(await switcher.locator("option:checked").innerText(), "Robin's flat");
   });
 
+  test("an invitation link signs someone up into the household", async () => {
+    const household = (await api("/api/v1/auth/me")).memberships.find((m) => m.name === "Robin's flat");
+    const response = await fetch(`${server.base}/api/v1/households/${household.id}/invitations`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "sam@example.com", role: "member" }),
+    });
+    assert.equal(response.status, 201);
+    const { link } = await response.json();
+    const guest = await browser.newContext({ viewport: DESKTOP });
+    const p = await guest.newPage();
+    watchPolicy(p);
+    await p.goto(`${server.base}${link}`);
+    await p.locator("h1", { hasText: "Join a household" }).waitFor();
+    assert.equal(await p.locator("input[name=household_name]").count(), 0);
+    await p.fill("input[name=display_name]", "Sam");
+    await p.fill("input[name=email]", "sam@example.com");
+    await p.fill("input[name=password]", "sam's own long password");
+    await p.click("button[type=submit]");
+    await p.waitForSelector(".kpi-value");
+    assert.match(await p.locator(".household-name").innerText(), /Robin's flat/);
+    await guest.close();
+  });
+
+  test("the API docs run from this server under its Content-Security-Policy", async () => {
+    const docs = await browser.newContext({ viewport: DESKTOP });
+    const p = await docs.newPage();
+    const external = [];
+    p.on("request", (request) => {
+      if (!request.url().startsWith(server.base)) external.push(request.url());
+    });
+    watchPolicy(p);
+    await p.goto(`${server.base}/docs`);
+    await p.locator(".swagger-ui .info .title", { hasText: "kakeibo" }).waitFor();
+    await p.locator(".opblock-summary-path", { hasText: "/api/v1/auth/token" }).first().waitFor();
+    await p.screenshot({ path: join(shots, "api-docs-desktop.png") });
+    assert.deepEqual(external, []);
+    await docs.close();
+  });
+
   test("every page, desktop and phone: screenshots and no serious accessibility violations", async () => {
     const problems = [];
     for (const [label, viewport] of [
@@ -391,6 +438,7 @@ describe("the web app", { skip, concurrency: false }, () => {
     ]) {
       const demo = await browser.newContext({ viewport });
       const p = await demo.newPage();
+      watchPolicy(p);
       await p.goto(`${server.base}/signin`);
       await p.fill("input[name=email]", "demo@kakeibo.local");
       await p.fill("input[name=password]", "kakeibo-demo");
@@ -411,5 +459,9 @@ describe("the web app", { skip, concurrency: false }, () => {
       await demo.close();
     }
     assert.deepEqual(problems, []);
+  });
+
+  test("no page needed an inline script or style", () => {
+    assert.deepEqual(violations, []);
   });
 });

@@ -1,4 +1,5 @@
-"""The FastAPI application factory: routers under /api/v1, health checks, problem+json, the built web app."""
+"""The FastAPI application factory: routers under /api/v1, health checks, problem+json, security headers, the
+API docs and the built web app."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import kakeibo
 from kakeibo.api.guards import reject_nul
 from kakeibo.api.problems import COMMON_RESPONSES, allowed_methods, install_problem_handlers
+from kakeibo.api.security import SecurityHeaders, install_docs
 from kakeibo.core.db import get_engine, session_factory
 from kakeibo.core.errors import NotFound
 from kakeibo.core.settings import Settings, get_settings
@@ -61,6 +63,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         responses=COMMON_RESPONSES,
         dependencies=[Depends(reject_nul)],
         lifespan=_lifespan,
+        # Swagger UI is served from local files (install_docs); ReDoc would need a CDN script and inline styles.
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -76,6 +82,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     app.state.language_model = llm_for(settings)
     install_problem_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    if settings.proxy_networks:
+        # Only then is X-Forwarded-For believed, and only from these addresses (`kakeibo serve` turns uvicorn's
+        # own handling off, which would trust 127.0.0.1 by default).
+        from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.proxy_networks)
 
     from kakeibo.api.router import api_router
 
@@ -94,6 +107,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             return JSONResponse({"status": "unavailable", "database": str(exc)[:200]}, status_code=503)
         return {"status": "ok", "database": "ok"}
 
+    install_docs(app)
     _mount_web(app)
     return app
 

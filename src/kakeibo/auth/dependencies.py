@@ -36,6 +36,12 @@ def get_login_limiter(request: Request) -> LoginLimiter:
     return limiter_for_app(request.app.state)
 
 
+def client_address(request: Request) -> str:
+    """The caller's address, the key of rate limits. X-Forwarded-For counts only when it came through a proxy in
+    KAKEIBO_TRUSTED_PROXIES (the app's ProxyHeadersMiddleware then sets the client; see api/app.py)."""
+    return request.client.host if request.client else "unknown"
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 LoginLimiterDep = Annotated[LoginLimiter, Depends(get_login_limiter)]
 

@@ -1,6 +1,6 @@
 """Auth-specific errors, each with a stable problem type."""
 
-from kakeibo.core.errors import Conflict, Forbidden, KakeiboError, NotFound, Unauthorized
+from kakeibo.core.errors import Conflict, Forbidden, KakeiboError, NotFound, Unauthorized, ValidationFailed
 
 
 class InvalidCredentials(Unauthorized):
@@ -65,6 +65,26 @@ class AlreadyMember(Conflict):
 class LastOwner(Conflict):
     type = "/problems/last-owner"
     title = "A household needs an owner"
+
+
+class RegistrationClosed(Forbidden):
+    type = "/problems/registration-closed"
+    title = "Registration closed"
+
+
+class InvitationNotValid(ValidationFailed):
+    type = "/problems/invitation-not-valid"
+    title = "Invitation not valid"
+
+
+class InvitationNotFound(NotFound):
+    type = "/problems/invitation-not-found"
+    title = "Invitation not found"
+
+
+class PasswordChanged(Conflict):
+    type = "/problems/password-changed"
+    title = "Password changed meanwhile"
 
 
 class RateLimiterUnavailable(KakeiboError):

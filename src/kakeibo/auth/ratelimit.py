@@ -1,4 +1,5 @@
-"""Login throttling: a sliding window of failed sign-in attempts per key, in memory or shared through Redis."""
+"""Throttling of guesses (sign-in, registration, a password change): a sliding window of attempts per key, in
+memory or shared through Redis."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,6 +23,10 @@ if TYPE_CHECKING:  # redis is an optional dependency (the `redis` extra), import
     import redis
 
 WINDOW_SECONDS = 60.0
+# Failed sign-ins are counted per (email, address) and per address at the limit, and per email alone at this many
+# times the limit. So a guesser elsewhere locks only themselves out, never the owner at home; only guessing from
+# many addresses at once reaches the email's ceiling, which bounds how fast one account can be guessed at all.
+EMAIL_CEILING_FACTOR = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +38,11 @@ class Attempt:
 
 
 class LoginLimiter(Protocol):
-    def acquire(self, keys: Sequence[str]) -> Attempt:
-        """Record an attempt under all `keys` at once, or raise RateLimited (recording nothing) if any is full."""
+    limit: int  # attempts per key and window, unless a key has its own ceiling
+
+    def acquire(self, keys: Sequence[str], *, ceilings: Mapping[str, int] | None = None) -> Attempt:
+        """Record an attempt under all `keys` at once, or raise RateLimited (recording nothing) if any is full.
+        Each key allows the limiter's limit a window, or its own number from `ceilings`."""
         ...
 
     def release(self, attempt: Attempt) -> None:
@@ -44,9 +52,7 @@ class LoginLimiter(Protocol):
 
 def _too_many(wait_seconds: float) -> RateLimited:
     retry_after = max(1, math.ceil(wait_seconds))
-    return RateLimited(
-        f"too many sign-in attempts; try again in {retry_after} seconds", extra={"retry_after": retry_after}
-    )
+    return RateLimited(f"too many attempts; try again in {retry_after} seconds", extra={"retry_after": retry_after})
 
 
 class MemoryLoginLimiter:
@@ -78,8 +84,9 @@ class MemoryLoginLimiter:
         for key in list(self._attempts):
             self._prune(key, now)
 
-    def acquire(self, keys: Sequence[str]) -> Attempt:
+    def acquire(self, keys: Sequence[str], *, ceilings: Mapping[str, int] | None = None) -> Attempt:
         attempt = Attempt(keys=tuple(keys), member=uuid.uuid4().hex)
+        ceilings = ceilings or {}
         with self._lock:
             now = self._clock()
             self._calls += 1
@@ -88,7 +95,7 @@ class MemoryLoginLimiter:
             wait = 0.0
             for key in attempt.keys:
                 attempts = self._prune(key, now)
-                if attempts is not None and len(attempts) >= self.limit:
+                if attempts is not None and len(attempts) >= ceilings.get(key, self.limit):
                     wait = max(wait, attempts[0][0] + self.window - now)
             if wait > 0:
                 raise _too_many(wait)
@@ -114,11 +121,11 @@ _ACQUIRE_SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local window = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
+local member = ARGV[2]
 local wait = 0
-for _, key in ipairs(KEYS) do
+for i, key in ipairs(KEYS) do
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  if redis.call('ZCARD', key) >= limit then
+  if redis.call('ZCARD', key) >= tonumber(ARGV[2 + i]) then
     local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
     local w = tonumber(oldest[2]) + window - now
     if w > wait then wait = w end
@@ -126,7 +133,7 @@ for _, key in ipairs(KEYS) do
 end
 if wait > 0 then return tostring(wait) end
 for _, key in ipairs(KEYS) do
-  redis.call('ZADD', key, now, ARGV[3])
+  redis.call('ZADD', key, now, member)
   redis.call('EXPIRE', key, math.ceil(window))
 end
 return false
@@ -157,11 +164,12 @@ class RedisLoginLimiter:
         # Hashed, so email addresses and IPs do not sit in Redis in clear text.
         return self.prefix + hashlib.sha256(key.encode()).hexdigest()
 
-    def acquire(self, keys: Sequence[str]) -> Attempt:
+    def acquire(self, keys: Sequence[str], *, ceilings: Mapping[str, int] | None = None) -> Attempt:
         attempt = Attempt(keys=tuple(keys), member=uuid.uuid4().hex)
+        limits = [(ceilings or {}).get(key, self.limit) for key in attempt.keys]
         try:
             wait: Any = self._acquire(
-                keys=[self.redis_key(k) for k in attempt.keys], args=[self.window, self.limit, attempt.member]
+                keys=[self.redis_key(k) for k in attempt.keys], args=[self.window, attempt.member, *limits]
             )
         except self._errors as exc:
             raise RateLimiterUnavailable(f"the rate limiter's Redis is not reachable: {exc}") from exc
@@ -177,6 +185,31 @@ class RedisLoginLimiter:
                 pipe.execute()
         except self._errors as exc:
             raise RateLimiterUnavailable(f"the rate limiter's Redis is not reachable: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """The keys one kind of attempt is counted under, and the ceilings of those that have their own."""
+
+    keys: tuple[str, ...]
+    ceilings: dict[str, int]
+
+
+def sign_in_keys(*, email: str, client: str, limit: int) -> Keys:
+    address = email.strip().lower()
+    ceiling = f"email:{address}"
+    return Keys(
+        keys=(f"email+client:{address}|{client}", f"client:{client}", ceiling),
+        ceilings={ceiling: limit * EMAIL_CEILING_FACTOR},
+    )
+
+
+def registration_keys(*, client: str) -> Keys:
+    return Keys(keys=(f"register:{client}",), ceilings={})
+
+
+def password_change_keys(*, user_id: int) -> Keys:
+    return Keys(keys=(f"password:{user_id}",), ceilings={})
 
 
 def limiter_from_settings(settings: Settings) -> LoginLimiter:

@@ -1,4 +1,4 @@
-"""All SQL of the auth domain: users, households, memberships, refresh-token chains and API keys."""
+"""All SQL of the auth domain: users, households, memberships, invitations, refresh-token chains and API keys."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import CursorResult, delete, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kakeibo.auth.models import ApiKey, ApiKeyScope, Household, Membership, RefreshToken, Role, User
+from kakeibo.auth.models import ApiKey, ApiKeyScope, Household, Invitation, Membership, RefreshToken, Role, User
 
 
 # ---- users ----------------------------------------------------------------------------------------------------
@@ -22,11 +23,28 @@ def get_user_by_email(session: Session, *, email: str) -> User | None:
     return session.scalars(select(User).where(User.email == email)).first()
 
 
+def first_users(session: Session, *, limit: int) -> list[User]:
+    """The earliest-created users, at most `limit` of them."""
+    return list(session.scalars(select(User).order_by(User.created_at, User.id).limit(limit)))
+
+
 def add_user(session: Session, *, email: str, password_hash: str | None, display_name: str) -> User:
     user = User(email=email, password_hash=password_hash, display_name=display_name)
     session.add(user)
     session.flush()
     return user
+
+
+def add_user_if_new(session: Session, *, email: str, password_hash: str | None, display_name: str) -> User | None:
+    """The new user, or None when the email is taken, also by a registration committed a moment ago (the unique
+    email decides, in a savepoint, so the surrounding transaction goes on)."""
+    if get_user_by_email(session, email=email) is not None:
+        return None
+    try:
+        with session.begin_nested():
+            return add_user(session, email=email, password_hash=password_hash, display_name=display_name)
+    except IntegrityError:
+        return None
 
 
 # ---- households and memberships -------------------------------------------------------------------------------
@@ -113,6 +131,66 @@ def clear_default_household(session: Session, *, user_id: int, household_id: int
         .values(default_household_id=None)
         .execution_options(synchronize_session="fetch")
     )
+
+
+# ---- invitations ----------------------------------------------------------------------------------------------
+def add_invitation(
+    session: Session,
+    *,
+    household_id: int,
+    email: str,
+    role: Role,
+    token_hash: str,
+    invited_by: int | None,
+    expires_at: dt.datetime,
+) -> Invitation:
+    invitation = Invitation(
+        household_id=household_id,
+        email=email,
+        role=role,
+        token_hash=token_hash,
+        invited_by=invited_by,
+        expires_at=expires_at,
+    )
+    session.add(invitation)
+    session.flush()
+    return invitation
+
+
+def get_invitation_by_hash(session: Session, *, token_hash: str) -> Invitation | None:
+    return session.scalars(select(Invitation).where(Invitation.token_hash == token_hash)).first()
+
+
+def get_invitation(session: Session, *, household_id: int, invitation_id: int) -> Invitation | None:
+    return session.scalars(
+        select(Invitation).where(Invitation.household_id == household_id, Invitation.id == invitation_id)
+    ).first()
+
+
+def pending_invitations(session: Session, *, household_id: int, now: dt.datetime) -> list[Invitation]:
+    stmt = select(Invitation).where(
+        Invitation.household_id == household_id,
+        Invitation.accepted_at.is_(None),
+        Invitation.revoked_at.is_(None),
+        Invitation.expires_at > now,
+    )
+    return list(session.scalars(stmt.order_by(Invitation.id)))
+
+
+def accept_invitation(session: Session, *, invitation_id: int, user_id: int, now: dt.datetime) -> bool:
+    """Use an invitation up; False when it was used, revoked or expired meanwhile (by a concurrent request too)."""
+    result = session.execute(
+        update(Invitation)
+        .where(
+            Invitation.id == invitation_id,
+            Invitation.accepted_at.is_(None),
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > now,
+        )
+        .values(accepted_at=now, accepted_by=user_id)
+        .execution_options(synchronize_session="fetch")
+    )
+    return cast(CursorResult[object], result).rowcount == 1
 
 
 # ---- access checks (one query per request) --------------------------------------------------------------------
@@ -267,6 +345,17 @@ def list_api_keys(session: Session, *, household_id: int, user_id: int | None) -
 
 def get_api_key(session: Session, *, household_id: int, api_key_id: int) -> ApiKey | None:
     return session.scalars(select(ApiKey).where(ApiKey.household_id == household_id, ApiKey.id == api_key_id)).first()
+
+
+def revoke_api_keys_of_user(session: Session, *, user_id: int, now: dt.datetime) -> int:
+    """Revoke every live key of a user, in every household; how many there were."""
+    result = session.execute(
+        update(ApiKey)
+        .where(ApiKey.user_id == user_id, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    return cast(CursorResult[object], result).rowcount
 
 
 def revoke_api_keys_in_household(session: Session, *, user_id: int, household_id: int, now: dt.datetime) -> None:

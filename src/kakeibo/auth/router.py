@@ -1,23 +1,31 @@
-"""Thin HTTP over the auth domain: sign-up and tokens, the caller, households and members, API keys."""
+"""Thin HTTP over the auth domain: sign-up and tokens, the caller, households, members and invitations, API keys.
+
+Registration, sign-in and a password change hash or verify a password (slow on purpose), so they open their own
+transactions: a read, the hashing with no transaction open, then a brief write (see service.py)."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response, status
+from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import SessionDep
+from kakeibo.api.deps import ReadSessionDep, SessionDep
 from kakeibo.api.problems import PROBLEM_SCHEMA, problem_response
 from kakeibo.auth import service
 from kakeibo.auth.dependencies import (
     ContextDep,
     HouseholdContextDep,
     LoginLimiterDep,
+    ReadContextDep,
     SessionContextDep,
     SettingsDep,
+    client_address,
 )
 from kakeibo.auth.errors import ApiKeyNotAllowed, RefreshTokenReused
-from kakeibo.auth.models import ApiKey, Household, Membership, Role, User
+from kakeibo.auth.models import ApiKey, Household, Invitation, Membership, Role, User
+from kakeibo.auth.ratelimit import password_change_keys, registration_keys, sign_in_keys
 from kakeibo.auth.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
@@ -26,6 +34,10 @@ from kakeibo.auth.schemas import (
     HouseholdCreate,
     HouseholdOut,
     HouseholdUpdate,
+    InvitationAccept,
+    InvitationCreate,
+    InvitationCreated,
+    InvitationOut,
     LogoutIn,
     MemberAdd,
     MemberOut,
@@ -33,11 +45,12 @@ from kakeibo.auth.schemas import (
     MeOut,
     ProfileUpdate,
     RefreshIn,
+    RegisterAccepted,
     RegisterIn,
-    RegisterOut,
     TokenOut,
     UserOut,
 )
+from kakeibo.core.db import session_scope
 from kakeibo.core.types import Id
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
@@ -46,6 +59,11 @@ api_keys_router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
 _FORBIDDEN: dict[int | str, dict[str, Any]] = {403: PROBLEM_SCHEMA}
 _CONFLICT: dict[int | str, dict[str, Any]] = {409: PROBLEM_SCHEMA}
+_LIMITED: dict[int | str, dict[str, Any]] = {429: PROBLEM_SCHEMA}
+
+
+def _transaction(request: Request, *, write: bool) -> AbstractContextManager[Session]:
+    return session_scope(request.app.state.sessionmaker, write=write)
 
 
 def _user_out(user: User) -> UserOut:
@@ -93,6 +111,17 @@ def _api_key_out(api_key: ApiKey) -> ApiKeyOut:
     )
 
 
+def _invitation_out(invitation: Invitation) -> InvitationOut:
+    return InvitationOut(
+        id=invitation.id,
+        household_id=invitation.household_id,
+        email=invitation.email,
+        role=invitation.role,
+        created_at=invitation.created_at,
+        expires_at=invitation.expires_at,
+    )
+
+
 def _token_out(pair: service.TokenPair) -> TokenOut:
     return TokenOut(
         access_token=pair.access_token,
@@ -103,23 +132,37 @@ def _token_out(pair: service.TokenPair) -> TokenOut:
 
 
 # ---- auth -----------------------------------------------------------------------------------------------------
-@auth_router.post("/register", response_model=RegisterOut, status_code=status.HTTP_201_CREATED, responses=_CONFLICT)
-def register(data: RegisterIn, session: SessionDep, settings: SettingsDep) -> RegisterOut:
-    user, household = service.register(
-        session,
-        email=data.email,
-        password=data.password,
-        display_name=data.display_name,
-        household_name=data.household_name,
-        base_currency=data.base_currency or settings.base_currency,
-    )
-    return RegisterOut(user=_user_out(user), household=_household_out(household, Role.owner))
+@auth_router.post(
+    "/register",
+    response_model=RegisterAccepted,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={**_FORBIDDEN, **_LIMITED},
+)
+def register(data: RegisterIn, request: Request, settings: SettingsDep, limiter: LoginLimiterDep) -> RegisterAccepted:
+    """Create an account (`email`, `password`) and a household it owns, or join the household of an `invitation`.
+    The answer is the same whether or not the email already had an account; sign in to go on. Attempts are
+    limited per client address, and KAKEIBO_REGISTRATION may require an invitation or close registration."""
+    service.check_registration(mode=settings.registration, invitation=data.invitation)
+    keys = registration_keys(client=client_address(request))
+    limiter.acquire(keys.keys, ceilings=keys.ceilings)  # every registration counts, made or not
+    address = service.normalize_email(data.email)
+    password_hash = service.new_password_hash(data.password, email=address, display_name=data.display_name)
+    with _transaction(request, write=True) as session:
+        service.sign_up(
+            session,
+            email=address,
+            password_hash=password_hash,
+            display_name=data.display_name,
+            household_name=data.household_name,
+            base_currency=data.base_currency or settings.base_currency,
+            invitation=data.invitation,
+        )
+    return RegisterAccepted(detail="sign in with this email and password")
 
 
-@auth_router.post("/token", response_model=TokenOut, responses={429: PROBLEM_SCHEMA})
+@auth_router.post("/token", response_model=TokenOut, responses=_LIMITED)
 def token(
     request: Request,
-    session: SessionDep,
     settings: SettingsDep,
     limiter: LoginLimiterDep,
     username: Annotated[str, Form(description="The account's email")],
@@ -127,16 +170,16 @@ def token(
     grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
     household_id: Annotated[Id | None, Form(description="Act in this household; default: the user's")] = None,
 ) -> TokenOut:
-    """Sign in with the OAuth2 password flow; failed attempts are limited per email and per client address."""
-    pair = service.login(
-        session,
-        settings=settings,
-        limiter=limiter,
-        email=username,
-        password=password,
-        client_ip=request.client.host if request.client else "unknown",
-        household_id=household_id,
-    )
+    """Sign in with the OAuth2 password flow; failed attempts are limited per email and client address, per
+    client address, and (with a higher ceiling) per email."""
+    keys = sign_in_keys(email=username, client=client_address(request), limit=limiter.limit)
+    attempt = limiter.acquire(keys.keys, ceilings=keys.ceilings)
+    with _transaction(request, write=False) as session:
+        stored = service.stored_password(session, email=username)
+    service.check_password(stored, password=password)  # a failure keeps the attempt counted
+    limiter.release(attempt)  # only failures count, so a busy household behind one address is never locked out
+    with _transaction(request, write=True) as session:
+        pair = service.sign_in(session, settings=settings, checked=stored, household_id=household_id)
     return _token_out(pair)
 
 
@@ -179,18 +222,47 @@ def me(session: SessionDep, ctx: ContextDep) -> MeOut:
     )
 
 
-@auth_router.patch("/me", response_model=UserOut, responses=_FORBIDDEN)
-def update_me(data: ProfileUpdate, request: Request, session: SessionDep, ctx: SessionContextDep) -> UserOut:
-    """Change your name, or your password (with the current one; every other sign-in is signed out)."""
-    user = service.update_profile(
-        session,
-        user_id=ctx.user_id,
-        keep_family=getattr(request.state, "token_family", None),
-        display_name=data.display_name,
-        current_password=data.current_password,
-        new_password=data.new_password,
-    )
-    return _user_out(user)
+@auth_router.patch("/me", response_model=UserOut, responses={**_FORBIDDEN, **_CONFLICT, **_LIMITED})
+def update_me(
+    data: ProfileUpdate,
+    request: Request,
+    session: ReadSessionDep,
+    ctx: ReadContextDep,
+    limiter: LoginLimiterDep,
+) -> UserOut:
+    """Change your name, or your password (with the current one; every other sign-in is signed out, and your API
+    keys are revoked too with `revoke_api_keys`). Wrong current passwords are limited like sign-ins."""
+    if ctx.via == "api_key":
+        raise ApiKeyNotAllowed("sign in as a user to do this; API keys cannot")
+    new_hash = current_hash = None
+    if data.new_password is not None:
+        user = service.get_user(session, user_id=ctx.user_id)
+        current_hash = user.password_hash
+        keys = password_change_keys(user_id=ctx.user_id)
+        attempt = limiter.acquire(keys.keys, ceilings=keys.ceilings)
+        service.check_current_password(current_hash, password=data.current_password)
+        limiter.release(attempt)
+        new_hash = service.new_password_hash(
+            data.new_password, email=user.email, display_name=user.display_name, field="new_password"
+        )
+    with _transaction(request, write=True) as writing:
+        changed = service.update_profile(
+            writing,
+            user_id=ctx.user_id,
+            keep_family=getattr(request.state, "token_family", None),
+            display_name=data.display_name,
+            password_hash=new_hash,
+            replacing=current_hash,
+            revoke_api_keys=data.revoke_api_keys,
+        )
+        return _user_out(changed)
+
+
+@auth_router.post("/invitations/accept", response_model=HouseholdOut, responses={**_FORBIDDEN, **_CONFLICT})
+def accept_invitation(data: InvitationAccept, session: SessionDep, ctx: SessionContextDep) -> HouseholdOut:
+    """Join the household that invited your email, in the role it chose."""
+    household, role = service.accept_invitation(session, user_id=ctx.user_id, token=data.invitation)
+    return _household_out(household, role)
 
 
 # ---- households -----------------------------------------------------------------------------------------------
@@ -278,6 +350,45 @@ def remove_member(household_id: Id, user_id: Id, session: SessionDep, ctx: House
         ctx.require_write()
         ctx.require_owner()
     service.remove_member(session, household_id=household_id, user_id=user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@households_router.post(
+    "/{household_id}/invitations",
+    response_model=InvitationCreated,
+    status_code=status.HTTP_201_CREATED,
+    responses={**_FORBIDDEN, **_CONFLICT},
+)
+def create_invitation(
+    household_id: Id, data: InvitationCreate, session: SessionDep, ctx: HouseholdContextDep
+) -> InvitationCreated:
+    """Invite an email into this household with a role (owner only): the token, and a sign-up link with it, are in
+    this response and nowhere else. It works once, for that email, for seven days."""
+    ctx.require_write()
+    ctx.require_owner()
+    invitation, token = service.create_invitation(
+        session, household_id=household_id, invited_by=ctx.user_id, email=data.email, role=data.role
+    )
+    return InvitationCreated(
+        **_invitation_out(invitation).model_dump(), token=token, link=f"/signup?invitation={token}"
+    )
+
+
+@households_router.get("/{household_id}/invitations", response_model=list[InvitationOut], responses=_FORBIDDEN)
+def list_invitations(household_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> list[InvitationOut]:
+    """Invitations not yet used, withdrawn or expired (owner only)."""
+    ctx.require_owner()
+    return [_invitation_out(i) for i in service.pending_invitations(session, household_id=household_id)]
+
+
+@households_router.delete(
+    "/{household_id}/invitations/{invitation_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN
+)
+def revoke_invitation(household_id: Id, invitation_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> Response:
+    """Withdraw an invitation (owner only)."""
+    ctx.require_write()
+    ctx.require_owner()
+    service.revoke_invitation(session, household_id=household_id, invitation_id=invitation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

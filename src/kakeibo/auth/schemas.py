@@ -1,4 +1,4 @@
-"""API shapes of the auth domain: registration, tokens, the caller, households, members and API keys."""
+"""API shapes of the auth domain: registration, tokens, the caller, households, members, invitations, API keys."""
 
 from __future__ import annotations
 
@@ -18,10 +18,23 @@ class Strict(BaseModel):
 # ---- users and tokens -----------------------------------------------------------------------------------------
 class RegisterIn(Strict):
     email: str = Field(min_length=3, max_length=320, examples=["alex@example.com"])
-    password: str = Field(min_length=1, max_length=1024, description="At least 8 characters")
+    password: str = Field(min_length=1, max_length=1024, description="At least 8 characters, not easy to guess")
     display_name: str = Field(default="", max_length=120)
     household_name: str | None = Field(default=None, max_length=120)
     base_currency: CurrencyCode | None = Field(default=None, description="Default: the server's base currency")
+    invitation: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=256,
+        description="An invitation's token: join the inviting household instead of getting one of your own",
+    )
+
+
+class RegisterAccepted(BaseModel):
+    """The same answer whether or not the email already had an account, so registering reveals nothing."""
+
+    status: Literal["accepted"] = "accepted"
+    detail: str = Field(description="What to do next: sign in with the email and password")
 
 
 class UserOut(BaseModel):
@@ -38,6 +51,9 @@ class ProfileUpdate(Strict):
     new_password: str | None = Field(
         default=None, min_length=1, max_length=1024, description="At least 8 characters; signs out other sign-ins"
     )
+    revoke_api_keys: bool = Field(
+        default=False, description="With a new password, also revoke your API keys (otherwise they keep working)"
+    )
 
 
 class HouseholdOut(BaseModel):
@@ -46,11 +62,6 @@ class HouseholdOut(BaseModel):
     base_currency: str
     created_at: dt.datetime
     role: Role = Field(description="The caller's role in this household")
-
-
-class RegisterOut(BaseModel):
-    user: UserOut
-    household: HouseholdOut
 
 
 class TokenOut(BaseModel):
@@ -108,6 +119,30 @@ class MemberAdd(Strict):
 
 class MemberUpdate(Strict):
     role: Role
+
+
+# ---- invitations ----------------------------------------------------------------------------------------------
+class InvitationCreate(Strict):
+    email: str = Field(min_length=3, max_length=320)
+    role: Role = Role.member
+
+
+class InvitationOut(BaseModel):
+    id: int
+    household_id: int
+    email: str
+    role: Role
+    created_at: dt.datetime
+    expires_at: dt.datetime
+
+
+class InvitationCreated(InvitationOut):
+    token: str = Field(description="The invitation's token, shown only in this response")
+    link: str = Field(description="The web app's sign-up page with the token (a path on this server)")
+
+
+class InvitationAccept(Strict):
+    invitation: str = Field(min_length=1, max_length=256, description="The invitation's token")
 
 
 # ---- API keys -------------------------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""Use cases for people and access: registration, sign-in and token rotation, households, members, API keys."""
+"""Use cases for people and access: registration, invitations, sign-in and token rotation, households, members,
+API keys.
+
+Hashing a password (argon2) takes about a quarter of a second on purpose. It never runs inside a write transaction
+(on SQLite that would hold the database's one write lock for everyone): the functions that hash or verify take no
+session (`new_password_hash`, `check_password`), and the edge runs them between a read and a brief write."""
 
 from __future__ import annotations
 
@@ -16,15 +21,19 @@ from kakeibo.auth.errors import (
     InvalidApiKey,
     InvalidCredentials,
     InvalidToken,
+    InvitationNotFound,
+    InvitationNotValid,
     LastOwner,
     MemberNotFound,
+    PasswordChanged,
     RefreshTokenReused,
+    RegistrationClosed,
     TokenExpired,
     TokenRevoked,
     UserNotFound,
 )
-from kakeibo.auth.models import ApiKey, ApiKeyScope, Household, Membership, Role, User
-from kakeibo.auth.ratelimit import LoginLimiter
+from kakeibo.auth.models import ApiKey, ApiKeyScope, Household, Invitation, Membership, Role, User
+from kakeibo.auth.policy import check_password as check_password_policy
 from kakeibo.auth.security import digest, hash_password, verify_password
 from kakeibo.core import clock
 from kakeibo.core.errors import Conflict, Forbidden, ValidationFailed
@@ -34,6 +43,7 @@ from kakeibo.ledger.service import seed_household
 
 LOCAL_OWNER_EMAIL = "owner@localhost"
 WRITING_ROLES = frozenset({Role.owner, Role.member})
+INVITATION_DAYS = 7
 
 
 def normalize_email(email: str) -> str:
@@ -43,13 +53,21 @@ def normalize_email(email: str) -> str:
     return cleaned
 
 
-def check_password_strength(password: str) -> None:
-    if len(password) < 8:
-        raise ValidationFailed("password must have at least 8 characters", field="password")
+def new_password_hash(password: str, *, email: str = "", display_name: str = "", field: str = "password") -> str:
+    """A new password checked against the policy (its owner's email and name count as known) and hashed.
+    Slow by design: call it outside any write transaction."""
+    local_part = email.split("@")[0]
+    check_password_policy(password, field=field, context=(email, local_part, display_name))
+    return hash_password(password)
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
     return repo.get_user_by_email(session, email=normalize_email(email))
+
+
+def first_users(session: Session, *, limit: int) -> list[User]:
+    """The earliest-created users (the CLI decides from these who acts when it is not told)."""
+    return repo.first_users(session, limit=limit)
 
 
 # ---- registration and households ------------------------------------------------------------------------------
@@ -67,27 +85,72 @@ def register(
     session: Session,
     *,
     email: str,
-    password: str | None,
+    password: str | None = None,
+    password_hash: str | None = None,
     display_name: str = "",
     household_name: str | None = None,
     base_currency: str = "USD",
 ) -> tuple[User, Household]:
-    """A new user with a household of their own (its owner), seeded with the default categories."""
+    """A new user with a household of their own (its owner), seeded with the default categories; 409 when the
+    email is taken (for the operator's commands: the API answers alike either way, see `sign_up`).
+
+    Give `password_hash` (from `new_password_hash`, made before the transaction), or `password` where holding the
+    write lock while it is hashed does not matter (the demo, a test), or neither for a user without one."""
     address = normalize_email(email)
     if password is not None:
-        check_password_strength(password)
-    if repo.get_user_by_email(session, email=address) is not None:
+        password_hash = new_password_hash(password, email=address, display_name=display_name)
+    user = repo.add_user_if_new(
+        session, email=address, password_hash=password_hash, display_name=_display_name(address, display_name)
+    )
+    if user is None:
         raise Conflict("an account with this email already exists", field="email")
-    user = repo.add_user(
-        session,
-        email=address,
-        password_hash=hash_password(password) if password is not None else None,
-        display_name=display_name.strip() or address.split("@")[0],
+    return user, _own_household(session, owner=user, name=household_name, base_currency=base_currency)
+
+
+def _display_name(email: str, display_name: str) -> str:
+    return display_name.strip() or email.split("@")[0]
+
+
+def _own_household(session: Session, *, owner: User, name: str | None, base_currency: str) -> Household:
+    return create_household(
+        session, owner=owner, name=name or f"{owner.display_name}'s household", base_currency=base_currency
     )
-    household = create_household(
-        session, owner=user, name=household_name or f"{user.display_name}'s household", base_currency=base_currency
+
+
+def check_registration(*, mode: str, invitation: str | None) -> None:
+    """Whether the server takes registrations at all (KAKEIBO_REGISTRATION); says nothing about any email."""
+    if mode == "closed":
+        raise RegistrationClosed("registration is closed on this server; ask its operator for an account")
+    if mode == "invite" and not invitation:
+        raise RegistrationClosed("registration needs an invitation on this server; ask a household's owner for one")
+
+
+def sign_up(
+    session: Session,
+    *,
+    email: str,
+    password_hash: str,
+    display_name: str = "",
+    household_name: str | None = None,
+    base_currency: str = "USD",
+    invitation: str | None = None,
+) -> None:
+    """Registration over the API. It answers the same whether or not the email was free, so it cannot be used to
+    find out who has an account: a taken email changes nothing (and leaves an invitation unused).
+
+    Without an invitation the new user owns a new household; with one, they join the inviting household in the
+    invited role, and the invitation is used up."""
+    address = normalize_email(email)
+    invited = _usable_invitation(session, token=invitation, email=address) if invitation else None
+    user = repo.add_user_if_new(
+        session, email=address, password_hash=password_hash, display_name=_display_name(address, display_name)
     )
-    return user, household
+    if user is None:  # taken, also by a registration a moment ago: the same answer, nothing changed
+        return
+    if invited is None:
+        _own_household(session, owner=user, name=household_name, base_currency=base_currency)
+    else:
+        _join(session, invitation=invited, user=user)
 
 
 def get_or_create_local_owner(session: Session, *, base_currency: str = "USD") -> tuple[User, Household]:
@@ -177,7 +240,7 @@ def members_of(session: Session, *, household_id: int) -> list[tuple[Membership,
 
 
 def add_member(session: Session, *, household_id: int, email: str, role: Role) -> tuple[Membership, User]:
-    """Give an existing user a role in the household (invitations by email are a later feature)."""
+    """Give an existing user a role in the household (someone without an account gets an invitation)."""
     user = repo.get_user_by_email(session, email=normalize_email(email))
     if user is None:
         raise UserNotFound("no user has this email; they must register first", field="email")
@@ -189,6 +252,82 @@ def add_member(session: Session, *, household_id: int, email: str, role: Role) -
         user.default_household_id = household_id
         session.flush()
     return created, user
+
+
+# ---- invitations ----------------------------------------------------------------------------------------------
+def create_invitation(
+    session: Session, *, household_id: int, invited_by: int, email: str, role: Role
+) -> tuple[Invitation, str]:
+    """An invitation of `email` into the household with `role`, valid for INVITATION_DAYS days; the token is
+    returned once and only its digest is kept."""
+    address = normalize_email(email)
+    repo.lock_household(session, household_id=household_id)
+    existing = repo.get_user_by_email(session, email=address)
+    if existing is not None and repo.get_membership(session, user_id=existing.id, household_id=household_id):
+        raise AlreadyMember(f"{address} is already a member of this household", field="email")
+    token = tokens.new_invitation_token()
+    invitation = repo.add_invitation(
+        session,
+        household_id=household_id,
+        email=address,
+        role=role,
+        token_hash=digest(token),
+        invited_by=invited_by,
+        expires_at=clock.now() + dt.timedelta(days=INVITATION_DAYS),
+    )
+    return invitation, token
+
+
+def pending_invitations(session: Session, *, household_id: int) -> list[Invitation]:
+    return repo.pending_invitations(session, household_id=household_id, now=clock.now())
+
+
+def revoke_invitation(session: Session, *, household_id: int, invitation_id: int) -> None:
+    invitation = repo.get_invitation(session, household_id=household_id, invitation_id=invitation_id)
+    if invitation is None or invitation.accepted_at is not None:
+        raise InvitationNotFound(f"invitation {invitation_id} not found")
+    if invitation.revoked_at is None:
+        invitation.revoked_at = clock.now()
+        session.flush()
+
+
+def accept_invitation(session: Session, *, user_id: int, token: str) -> tuple[Household, Role]:
+    """A signed-in user joins the household that invited their email."""
+    user = get_user(session, user_id=user_id)
+    invitation = _usable_invitation(session, token=token, email=user.email)
+    repo.lock_household(session, household_id=invitation.household_id)
+    if repo.get_membership(session, user_id=user.id, household_id=invitation.household_id) is not None:
+        raise AlreadyMember("you are already a member of this household", field="invitation")
+    _join(session, invitation=invitation, user=user)
+    household = repo.get_household(session, household_id=invitation.household_id)
+    if household is None:  # deleted with its invitations (cascade); kept for the type checker
+        raise InvitationNotValid("the invitation is not valid", field="invitation")
+    return household, invitation.role
+
+
+def _usable_invitation(session: Session, *, token: str, email: str) -> Invitation:
+    invitation = repo.get_invitation_by_hash(session, token_hash=digest(token))
+    if (
+        invitation is None
+        or invitation.accepted_at is not None
+        or invitation.revoked_at is not None
+        or invitation.expires_at <= clock.now()
+    ):
+        raise InvitationNotValid(
+            "the invitation is not valid: it was used, withdrawn or has expired", field="invitation"
+        )
+    if invitation.email != email:
+        raise InvitationNotValid(f"the invitation was made for another email address than {email}", field="email")
+    return invitation
+
+
+def _join(session: Session, *, invitation: Invitation, user: User) -> None:
+    if not repo.accept_invitation(session, invitation_id=invitation.id, user_id=user.id, now=clock.now()):
+        raise InvitationNotValid("the invitation was used a moment ago", field="invitation")
+    repo.add_membership(session, user_id=user.id, household_id=invitation.household_id, role=invitation.role)
+    if user.default_household_id is None:
+        user.default_household_id = invitation.household_id
+    session.flush()
 
 
 def _member(session: Session, *, household_id: int, user_id: int) -> tuple[Membership, User]:
@@ -236,13 +375,31 @@ class TokenPair:
     household_id: int
 
 
-def authenticate(session: Session, *, email: str, password: str) -> User:
-    """The user with these credentials; one generic error for an unknown email and a wrong password alike."""
+@dataclass(frozen=True, slots=True)
+class StoredPassword:
+    """What a password is checked against, read in one transaction and checked outside it."""
+
+    user_id: int | None  # None: no such user
+    password_hash: str | None
+
+
+def stored_password(session: Session, *, email: str) -> StoredPassword:
     user = repo.get_user_by_email(session, email=email.strip().lower())
+    return StoredPassword(user.id, user.password_hash) if user is not None else StoredPassword(None, None)
+
+
+def check_password(stored: StoredPassword, *, password: str) -> int:
+    """The user id when `password` is right; one generic error for an unknown email and a wrong password alike.
+    Slow by design (argon2): call it outside any write transaction."""
     # verify_password checks a dummy hash when there is no user, so both failures take as long.
-    if not verify_password(password, user.password_hash if user is not None else None) or user is None:
+    if not verify_password(password, stored.password_hash) or stored.user_id is None:
         raise InvalidCredentials("incorrect email or password")
-    return user
+    return stored.user_id
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User:
+    """The user with these credentials (for callers that hold no write transaction)."""
+    return get_user(session, user_id=check_password(stored_password(session, email=email), password=password))
 
 
 def update_profile(
@@ -251,22 +408,33 @@ def update_profile(
     user_id: int,
     keep_family: str | None,
     display_name: str | None = None,
-    current_password: str | None = None,
-    new_password: str | None = None,
+    password_hash: str | None = None,
+    replacing: str | None = None,
+    revoke_api_keys: bool = False,
 ) -> User:
-    """Change one's name or password. A new password needs the current one, and signs out every other sign-in
-    (their refresh and access tokens stop working); this one stays signed in."""
+    """Change one's name or password. `password_hash` is the new password's (see `new_password_hash`), checked
+    by the caller against the current one, whose hash is `replacing`: if the password changed since, nothing is
+    written. A new password signs out every other sign-in (their refresh and access tokens stop working; this one
+    stays signed in), and with `revoke_api_keys` revokes the user's API keys too (otherwise they keep working)."""
     user = get_user(session, user_id=user_id)
-    if new_password is not None:
-        if current_password is None or not verify_password(current_password, user.password_hash):
-            raise ValidationFailed("the current password is not right", field="current_password")
-        check_password_strength(new_password)
-        user.password_hash = hash_password(new_password)
-        repo.revoke_other_families(session, user_id=user_id, keep=keep_family, now=clock.now())
+    if password_hash is not None:
+        if user.password_hash != replacing:
+            raise PasswordChanged("the password was changed a moment ago; sign in again", field="current_password")
+        user.password_hash = password_hash
+        now = clock.now()
+        repo.revoke_other_families(session, user_id=user_id, keep=keep_family, now=now)
+        if revoke_api_keys:
+            repo.revoke_api_keys_of_user(session, user_id=user_id, now=now)
     if display_name is not None:
         user.display_name = display_name.strip()
     session.flush()
     return user
+
+
+def check_current_password(password_hash: str | None, *, password: str | None) -> None:
+    """The password a change is made with must be the current one (slow: outside any write transaction)."""
+    if password is None or not verify_password(password, password_hash) or password_hash is None:
+        raise ValidationFailed("the current password is not right", field="current_password")
 
 
 def _issue_pair(session: Session, *, settings: Settings, user_id: int, household_id: int, family: str) -> TokenPair:
@@ -297,20 +465,14 @@ def _issue_pair(session: Session, *, settings: Settings, user_id: int, household
     )
 
 
-def login(
-    session: Session,
-    *,
-    settings: Settings,
-    limiter: LoginLimiter,
-    email: str,
-    password: str,
-    client_ip: str,
-    household_id: int | None = None,
+def sign_in(
+    session: Session, *, settings: Settings, checked: StoredPassword, household_id: int | None = None
 ) -> TokenPair:
-    """Sign in: a new refresh-token family and its first pair, acting in `household_id` or the default one."""
-    attempt = limiter.acquire([f"email:{email.strip().lower()}", f"ip:{client_ip}"])
-    user = authenticate(session, email=email, password=password)  # a failure keeps the attempt counted
-    limiter.release(attempt)  # only failures count, so a busy household behind one address is never locked out
+    """A new refresh-token family and its first pair for a user whose password was just checked (`checked`),
+    acting in `household_id` or their default one. Refused if the password changed since it was read."""
+    user = repo.get_user(session, user_id=checked.user_id) if checked.user_id is not None else None
+    if user is None or user.password_hash != checked.password_hash:
+        raise InvalidCredentials("incorrect email or password")
     if household_id is None:
         household_id = default_household(session, user).id
     else:

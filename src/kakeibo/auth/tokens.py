@@ -1,4 +1,4 @@
-"""Credentials as plain values: signed access tokens (JWT), opaque refresh tokens and API keys."""
+"""Credentials as plain values: signed access tokens (JWT), opaque refresh tokens, invitation tokens and API keys."""
 
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ def new_family() -> str:
 
 
 def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_invitation_token() -> str:
     return secrets.token_urlsafe(32)
 
 

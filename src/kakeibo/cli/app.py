@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
 import shutil
 import sqlite3
@@ -20,11 +21,12 @@ from sqlalchemy.exc import DBAPIError
 import kakeibo
 from kakeibo.cli import assistant_commands, import_commands, ledger_commands
 from kakeibo.cli import output as out
-from kakeibo.cli.context import Options, display_url, ensure_schema, is_sqlite, parse_date, sqlite_path
+from kakeibo.cli.context import Options, display_url, ensure_schema, is_sqlite, open_ledger, parse_date, sqlite_path
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core import clock
 from kakeibo.core.db import migrate, session_factory, unit_of_work
-from kakeibo.core.errors import ConfigurationError, Conflict, KakeiboError, NotFound
+from kakeibo.core.errors import ConfigurationError, Conflict, Forbidden, KakeiboError, NotFound
+from kakeibo.core.files import create_private_file
 from kakeibo.core.settings import get_settings
 
 app = typer.Typer(
@@ -64,7 +66,7 @@ def _global(
 
     Works on KAKEIBO_DATABASE_URL (default: a SQLite file in KAKEIBO_DATA_DIR, created on first use).
 
-    Acts as the local owner, the first user who owns a household, unless given --user EMAIL."""
+    Acts as --user EMAIL (or KAKEIBO_CLI_USER); without either, as the local owner while they are the only user."""
     ctx.obj = Options(user=user, json=json, today=parse_date(today, field="today") if today else None)
 
 
@@ -104,6 +106,9 @@ def serve(
         host=bind_host,
         port=bind_port,
         reload=reload,
+        # X-Forwarded-For is handled by the app, and only from KAKEIBO_TRUSTED_PROXIES; uvicorn's own handling
+        # would believe any local process (it trusts 127.0.0.1 by default).
+        proxy_headers=False,
         # Watch the package, wherever the command was started from.
         reload_dirs=[str(Path(kakeibo.__file__).resolve().parent)] if reload else None,
     )
@@ -206,11 +211,14 @@ def user_create(
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     settings = get_settings()
+    address = auth.normalize_email(email)
+    # Hashed before the transaction: SQLite's write lock is not held while argon2 works.
+    password_hash = auth.new_password_hash(password, email=address, display_name=name)
     with unit_of_work(ensure_schema(settings)) as session:
         user, home = auth.register(
             session,
-            email=email,
-            password=password,
+            email=address,
+            password_hash=password_hash,
             display_name=name,
             household_name=household,
             base_currency=currency or settings.base_currency,
@@ -225,6 +233,58 @@ def user_create(
         out.print_json(shown)
         return
     out.echo(f"Created {user.email}, owner of {home.name} ({home.base_currency}).")
+    out.echo(f"  act as them with --user {user.email} (or KAKEIBO_CLI_USER={user.email})")
+
+
+class InvitedRole(enum.StrEnum):
+    owner = "owner"
+    member = "member"
+    viewer = "viewer"
+
+
+@user_app.command("invite")
+def user_invite(
+    ctx: typer.Context,
+    email: Annotated[str, typer.Argument(help="Whom to invite.")],
+    role: Annotated[InvitedRole, typer.Option(help="Their role in the household.")] = InvitedRole.member,
+    user: UserOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Invite someone into the acting user's household (they must own it): prints a one-time token and the
+    sign-up link, valid for seven days. They register with it, or accept it while signed in."""
+    from kakeibo.auth import service as auth
+    from kakeibo.auth.models import Role
+
+    opts = options(ctx, user=user, json=json)
+    with open_ledger(opts, write=True) as books:
+        role_here = auth.role_in(books.session, user_id=books.user.id, household_id=books.household_id)
+        if role_here != Role.owner:
+            raise Forbidden(
+                f"{books.user.email} is a {role_here.value} of {books.household.name}; only an owner invites"
+            )
+        invitation, token = auth.create_invitation(
+            books.session,
+            household_id=books.household_id,
+            invited_by=books.user.id,
+            email=email,
+            role=Role(role.value),
+        )
+        shown = {
+            "id": invitation.id,
+            "email": invitation.email,
+            "role": invitation.role.value,
+            "household": {"id": books.household_id, "name": books.household.name},
+            "expires_at": invitation.expires_at.isoformat(),
+            "token": token,
+            "link": f"/signup?invitation={token}",
+        }
+    if opts.json:
+        out.print_json(shown)
+        return
+    until = invitation.expires_at.date().isoformat()
+    out.echo(f"Invited {invitation.email} into {books.household.name} as {invitation.role.value}, until {until}.")
+    out.echo(f"  sign-up link  /signup?invitation={token}   (on this server's address)")
+    out.echo(f"  token         {token}")
 
 
 # ---- the ledger (its groups are added at the top: account, category, tx, report) ---------------------------------------
@@ -260,8 +320,9 @@ def backup(
 def _backup_sqlite(source: Path, target: Path) -> None:
     if target.exists():
         raise Conflict(f"{target} already exists; choose another --output")
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)  # left by a copy that was killed
+    os.close(create_private_file(partial))  # 0600 before the first byte of the books is in it
     try:
         # SQLite's online backup copies a consistent snapshot while other connections keep writing (WAL).
         with closing(sqlite3.connect(source, timeout=30)) as live, closing(sqlite3.connect(partial)) as copy:
@@ -286,7 +347,7 @@ def _backup_postgres(url: str, target: Path) -> None:
         )
     if target.exists():
         raise Conflict(f"{target} already exists; choose another --output")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    os.close(create_private_file(target))  # pg_dump writes into it and keeps its 0600
     env = dict(os.environ)
     if parts.password:
         env["PGPASSWORD"] = str(parts.password)  # not on the command line, where other users could read it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -10,17 +11,18 @@ from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 import kakeibo.migrations
 from kakeibo.auth import service as auth
-from kakeibo.auth.models import Household, Membership, Role, User
+from kakeibo.auth.models import Household, User
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.db import get_engine, migrate, session_factory, unit_of_work
+from kakeibo.core.db import get_engine, lock_household, migrate, session_factory, unit_of_work
 from kakeibo.core.errors import Forbidden, KakeiboError, NotFound, ValidationFailed
+from kakeibo.core.limits import check_date
 from kakeibo.core.settings import Settings, get_settings
 
 
@@ -67,9 +69,10 @@ class Ledger:
 
 def parse_date(text: str, *, field: str = "date") -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationFailed(f"{field} {text!r} is not a date such as 2026-10-31", field=field) from None
+    return check_date(day, field=field)  # the same range of dates as the API
 
 
 def display_url(url: str) -> str:
@@ -117,69 +120,73 @@ def ensure_schema(settings: Settings) -> Engine:
 
 
 # ---- who acts -------------------------------------------------------------------------------------------------
-def _earliest_owner(session: Session) -> User | None:
-    # The only query the auth repository does not offer; it is specific to the CLI's notion of "the local owner".
-    stmt = (
-        select(User)
-        .join(Membership, Membership.user_id == User.id)
-        .where(Membership.role == Role.owner)
-        .order_by(User.created_at, User.id)
-        .limit(1)
-    )
-    return session.scalars(stmt).first()
-
-
-def _has_users(session: Session) -> bool:
-    return session.scalars(select(User.id).limit(1)).first() is not None
-
-
 def _create_local_owner_if_no_users(engine: Engine, settings: Settings) -> None:
     with session_factory(engine)() as session:
-        if _has_users(session):
+        if auth.first_users(session, limit=1):
             return
     with unit_of_work(engine) as session:
-        if not _has_users(session):  # checked again under the write lock: another process may have been first
+        # Checked again under the write lock: another process may have been first.
+        if not auth.first_users(session, limit=1):
             auth.get_or_create_local_owner(session, base_currency=settings.base_currency)
 
 
 def resolve_user(session: Session, *, email: str | None) -> User:
-    """`--user EMAIL`, or the local owner: the earliest-created user who owns a household."""
+    """`--user EMAIL` (or KAKEIBO_CLI_USER), else the local owner, but only while they are the only user.
+
+    Anyone may register through the API, and a command that picked "some user" by itself could put the
+    operator's import into a stranger's household. So once anyone else exists, the command must be told who
+    acts."""
     if email is not None:
         user = auth.get_user_by_email(session, email)
         if user is None:
             raise NotFound(f"no user {email!r}; create one with `kakeibo user create {email}`", field="user")
         return user
-    owner = _earliest_owner(session)
-    if owner is None:
-        raise NotFound("no user owns a household; pass --user EMAIL or run `kakeibo user create`", field="user")
-    return owner
+    users = auth.first_users(session, limit=3)
+    if len(users) == 1 and users[0].email == auth.LOCAL_OWNER_EMAIL:
+        return users[0]
+    if not users:
+        raise NotFound("there are no users yet; create one with `kakeibo user create EMAIL`", field="user")
+    named = ", ".join(u.email for u in users[:2]) + (", ..." if len(users) > 2 else "")
+    raise ValidationFailed(
+        f"say who acts: pass --user EMAIL or set KAKEIBO_CLI_USER (users: {named}); commands act as the local "
+        f"owner by themselves only while {auth.LOCAL_OWNER_EMAIL} is the only user",
+        field="user",
+    )
 
 
 @contextmanager
 def open_ledger(options: Options, *, write: bool) -> Iterator[Ledger]:
     """A session acting as the chosen user in their default household.
 
-    Writes run in one transaction (committed when the command succeeds, rolled back on any error); reads run
-    in a transaction that is rolled back, so they never hold SQLite's write lock."""
+    Writes run in one transaction (committed when the command succeeds, rolled back on any error) and then say
+    on stderr whom they acted as (so --json output stays one clean document); reads run in a transaction that
+    is rolled back, so they never hold SQLite's write lock."""
     settings = get_settings()
     clock.pin(options.today)
     engine = ensure_schema(settings)
-    if options.user is None:
+    email = options.user or settings.cli_user
+    if email is None:
         _create_local_owner_if_no_users(engine, settings)
     if write:
         with unit_of_work(engine) as session:
-            yield _ledger(session, options, settings, write=True)
+            ledger = _ledger(session, email, settings, write=True)
+            acted_as = f"{ledger.user.email} in {ledger.household.name}"  # read now: the command may expire them
+            yield ledger
+        # Once the change landed (an error's stderr stays its one `error:` line).
+        sys.stderr.write(f"acting as {acted_as}\n")
     else:
         with session_factory(engine)() as session:
-            yield _ledger(session, options, settings, write=False)
+            yield _ledger(session, email, settings, write=False)
 
 
-def _ledger(session: Session, options: Options, settings: Settings, *, write: bool) -> Ledger:
-    user = resolve_user(session, email=options.user)
+def _ledger(session: Session, email: str | None, settings: Settings, *, write: bool) -> Ledger:
+    user = resolve_user(session, email=email)
     household = auth.default_household(session, user)
     if write:
         role = auth.role_in(session, user_id=user.id, household_id=household.id)
         if not auth.can_write(role):
             raise Forbidden(f"{user.email} is a {role.value} of {household.name} and may not change it")
+        # Serialized with the household's other writers (a server's requests and jobs), as a request is.
+        lock_household(session, household_id=household.id)
     actor = Actor(household_id=household.id, user_id=user.id, source="cli")
     return Ledger(session=session, user=user, household=household, actor=actor, settings=settings)

@@ -10,7 +10,12 @@ import typer
 from kakeibo.cli.context import Options
 
 UserOption = Annotated[
-    str | None, typer.Option("--user", metavar="EMAIL", help="Act as this user (default: the local owner).")
+    str | None,
+    typer.Option(
+        "--user",
+        metavar="EMAIL",
+        help="Act as this user (default: KAKEIBO_CLI_USER, else the local owner while the only user).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (amounts as decimal strings).")]
 TodayOption = Annotated[

@@ -20,6 +20,7 @@ from sqlalchemy.types import TypeDecorator
 
 from kakeibo.core import clock
 from kakeibo.core.errors import Conflict, ServiceBusy
+from kakeibo.core.files import ensure_private_file, private_dir
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -189,8 +190,9 @@ def lock_household(session: Session, *, household_id: int, wait_seconds: float |
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            # 0600 before SQLite first opens it (its -wal and -shm files take the database file's mode).
+            ensure_private_file(private_dir(Path(path).parent) / Path(path).name)
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

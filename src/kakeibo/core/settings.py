@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import ipaddress
+import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kakeibo.core.errors import ConfigurationError
+from kakeibo.core.files import create_private_file
 
-# Values that must never be accepted as a real secret.
+# Values that must never be accepted as a real secret, and the beginnings of placeholders ("changeme-in-prod").
 _UNSAFE_SECRETS = {"", "changeme", "change-me", "secret", "dev", "default"}
+_PLACEHOLDER_PREFIXES = ("changeme", "change-me", "change_me", "replaceme", "replace-me", "replace_me", "your-")
+MIN_SECRET_LENGTH = 16
+MIN_SECRET_DISTINCT = 8  # "aaaaaaaaaaaaaaaa" and "abababababababab" are long but guessable
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why `key` cannot sign tokens, or None when it can. The same rules for the variable and the file."""
+    cleaned = key.strip()
+    folded = cleaned.lower()
+    if folded in _UNSAFE_SECRETS or folded.startswith(_PLACEHOLDER_PREFIXES):
+        return "is empty or a placeholder"
+    if len(cleaned) < MIN_SECRET_LENGTH:
+        return f"is shorter than {MIN_SECRET_LENGTH} characters"
+    if len(set(cleaned)) < MIN_SECRET_DISTINCT:
+        return f"has fewer than {MIN_SECRET_DISTINCT} different characters"
+    return None
 
 
 class Settings(BaseSettings):
@@ -44,6 +64,16 @@ class Settings(BaseSettings):
     )
     job_visibility_timeout_seconds: int = Field(
         default=3600, ge=60, description="Celery: a message a worker took and never acknowledged goes to another."
+    )
+
+    # Who may sign up and who the CLI acts as; which proxies' X-Forwarded-For is believed.
+    registration: Literal["open", "invite", "closed"] = Field(
+        default="open", description="open: anyone may register; invite: only with an invitation; closed: nobody."
+    )
+    cli_user: str | None = Field(default=None, description="The user CLI commands act as when --user is not given.")
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For is believed.",
     )
 
     # The assistant. Offline by default; an OpenAI-compatible endpoint makes it better when configured.
@@ -82,6 +112,20 @@ class Settings(BaseSettings):
     def _upper(cls, value: str) -> str:
         return value.upper()
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in _split(value):
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network (such as 10.0.0.5 or 10.0.0.0/8)") from None
+        return value
+
+    @property
+    def proxy_networks(self) -> list[str]:
+        return _split(self.trusted_proxies)
+
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
@@ -100,21 +144,48 @@ class Settings(BaseSettings):
     def resolved_secret_key(self) -> str:
         """The signing key. Embedded mode generates one on first use; otherwise it must be configured."""
         if self.secret_key is not None:
-            if self.secret_key.strip().lower() in _UNSAFE_SECRETS or len(self.secret_key) < 16:
-                raise ConfigurationError("KAKEIBO_SECRET_KEY is empty, a default, or shorter than 16 characters.")
+            problem = secret_key_problem(self.secret_key)
+            if problem:
+                raise ConfigurationError(f"KAKEIBO_SECRET_KEY {problem}; generate one with `{_GENERATE}`.")
             return self.secret_key
         if not self.embedded:
             raise ConfigurationError(
                 "KAKEIBO_SECRET_KEY must be set when KAKEIBO_DATABASE_URL points at a shared database."
             )
         path = self.data_dir / "secret_key"
-        if path.exists():
-            return path.read_text().strip()
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(48)
-        path.write_text(key)
-        path.chmod(0o600)
+        if not path.exists():
+            _write_new_key(path)
+        # Checked like the variable: an empty file would break every sign-in, a short one lets anyone forge tokens.
+        key = path.read_text().strip()
+        problem = secret_key_problem(key)
+        if problem:
+            raise ConfigurationError(
+                f"the secret key in {path} {problem}; delete the file to have a new one generated (everyone is "
+                f"signed out), or write a key made with `{_GENERATE}` into it."
+            )
         return key
+
+
+def _write_new_key(path: Path) -> None:
+    """A new random key at `path`, 0600 from the start and complete when it appears: written aside, then linked
+    into place, so a process starting at the same moment reads either nothing or the whole key (and the first
+    link wins)."""
+    aside = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+    with os.fdopen(create_private_file(aside), "w") as handle:
+        handle.write(secrets.token_urlsafe(48))
+    try:
+        os.link(aside, path)
+    except FileExistsError:
+        pass
+    finally:
+        aside.unlink()
+
+
+_GENERATE = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 @lru_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +13,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core.errors import ServiceBusy, ValidationFailed
+from kakeibo.core.files import create_private_file
 from kakeibo.core.types import Id
 from kakeibo.imports import service
 from kakeibo.imports.errors import ImportNotFound
@@ -28,15 +30,15 @@ FORMATS = ("auto", *STATEMENT_FORMATS)
 
 
 async def _save_upload(request: Request, upload: UploadFile) -> Path:
-    """Stream the upload to the data directory (a large export never sits in memory whole). It waits there for its
-    job, which deletes it when it ends; an upload that no job refers to is swept away (`jobs.service.recover`)."""
+    """Stream the upload to the data directory (a large export never sits in memory whole), 0600 in a 0700 folder:
+    bank statements. It waits there for its job, which deletes it when it ends; an upload that no job refers to is
+    swept away (`jobs.service.recover`)."""
     folder = jobs.upload_folder(request.app.state.settings.data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     suffix = Path(upload.filename or "").suffix.lower()[:8]
     path = folder / f"{uuid.uuid4().hex}{suffix}"
     size = 0
     try:
-        with path.open("wb") as handle:
+        with os.fdopen(create_private_file(path), "wb") as handle:
             while block := await upload.read(1 << 20):
                 size += len(block)
                 if size > MAX_UPLOAD:

@@ -15,6 +15,9 @@ from kakeibo.jobs.models import Job
 from kakeibo.jobs.progress import Progress
 from kakeibo.jobs.service import task, upload_of
 
+# How long an import waits for the household's other writers (another import of it may take minutes).
+JOB_WAIT_SECONDS = 600.0
+
 
 # Safe to run again after a crash: the import is one transaction (a killed one left nothing), and the rows of a
 # run that did land are found again by their fingerprints and skipped.
@@ -44,9 +47,10 @@ def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) ->
         progress.checkpoint()  # between chunks a stopping server can take the job back: the import rolls back
         progress.update(done=done, message=message)
 
-    with session_scope(sessions, write=True) as session:
-        # Two imports of one file at once: the second waits, then finds the first's rows as duplicates.
-        lock_household(session, household_id=job.household_id)
+    with session_scope(sessions, write=True, wait_seconds=JOB_WAIT_SECONDS) as session:
+        # Two imports of one file at once: the second waits, then finds the first's rows as duplicates. A job
+        # waits longer than a request would (nobody is holding a browser open on it).
+        lock_household(session, household_id=job.household_id, wait_seconds=JOB_WAIT_SECONDS)
         household = session.get(Household, job.household_id)
         assert household is not None
         report = import_file(

@@ -62,14 +62,22 @@ function ProfileForm() {
   const [name, setName] = useState("");
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
+  // API keys keep working after a password change unless revoked with it (say, when one may have leaked).
+  const [revokeKeys, setRevokeKeys] = useState(false);
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const body: { display_name?: string; current_password?: string; new_password?: string } = {};
+    const body: {
+      display_name?: string;
+      current_password?: string;
+      new_password?: string;
+      revoke_api_keys?: boolean;
+    } = {};
     if (name.trim()) body.display_name = name.trim();
     if (next) {
       body.current_password = current;
       body.new_password = next;
+      body.revoke_api_keys = revokeKeys;
     }
     try {
       must(await api.PATCH("/api/v1/auth/me", { body }));
@@ -77,7 +85,11 @@ function ProfileForm() {
       setName("");
       setCurrent("");
       setNext("");
-      toast({ text: next ? "Password changed; other sign-ins are signed out" : "Profile saved", tone: "success" });
+      setRevokeKeys(false);
+      const changed = revokeKeys
+        ? "other sign-ins are signed out and your API keys revoked"
+        : "other sign-ins are signed out";
+      toast({ text: next ? `Password changed; ${changed}` : "Profile saved", tone: "success" });
     } catch (err) {
       toast({ text: (err as Error).message, tone: "error" });
     }
@@ -114,6 +126,12 @@ function ProfileForm() {
           />
         </label>
       </div>
+      {next && (
+        <label className="muted small">
+          <input type="checkbox" checked={revokeKeys} onChange={(e) => setRevokeKeys(e.target.checked)} /> Also revoke
+          my API keys (otherwise they keep working)
+        </label>
+      )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={!name.trim() && !(current && next)}>
           Save profile

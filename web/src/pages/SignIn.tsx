@@ -1,4 +1,6 @@
-// Sign in and sign up: one form, two modes. Signing up signs in straight away.
+// Sign in and sign up: one form, two modes. Signing up signs in straight away. The server answers a registration
+// alike whether or not the email was free (so nobody can probe who has an account); the sign-in that follows is
+// what tells. An invitation link (/signup?invitation=…) joins the inviting household instead of making one.
 import { useState, type FormEvent } from "react";
 import { ApiError, signIn } from "../api/client";
 import { Link, navigate } from "../lib/router";
@@ -12,6 +14,7 @@ export function SignIn({ mode }: { mode: "signin" | "signup" }) {
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const signup = mode === "signup";
+  const invitation = signup ? new URLSearchParams(window.location.search).get("invitation") : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,6 +31,7 @@ export function SignIn({ mode }: { mode: "signin" | "signup" }) {
             display_name: name.trim(),
             household_name: household.trim() || null,
             base_currency: currency.trim().toUpperCase() || null,
+            invitation,
           }),
         });
         if (!response.ok) {
@@ -53,7 +57,7 @@ export function SignIn({ mode }: { mode: "signin" | "signup" }) {
           </span>
           <span>kakeibo</span>
         </div>
-        <h1>{signup ? "Create your household" : "Welcome back"}</h1>
+        <h1>{!signup ? "Welcome back" : invitation ? "Join a household" : "Create your household"}</h1>
         <p className="muted">
           {signup ? "Your ledger stays on your own server." : "Sign in to see your household's finances."}
         </p>
@@ -88,7 +92,7 @@ export function SignIn({ mode }: { mode: "signin" | "signup" }) {
               onChange={(e) => setPassword(e.target.value)}
             />
           </label>
-          {signup && (
+          {signup && !invitation && (
             <div className="row2">
               <label>
                 Household name
