@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,11 +69,22 @@ def serving(cwd: Path, env: dict[str, str], *, log_name: str = "server.log") -> 
         print(server.errors()[-4000:])
 
 
+def _retrying(send: Callable[[], httpx.Response], *, within: float = 120) -> httpx.Response:
+    deadline = time.monotonic() + within
+    while True:
+        answer = send()
+        if answer.status_code != 503 or time.monotonic() > deadline:
+            return answer
+        time.sleep(float(answer.headers.get("retry-after", "1")))
+
+
 def signed_in(url: str, email: str, password: str = "a long enough password") -> httpx.Client:
-    """A client of the server's API, registered (if it is not yet) and signed in as `email`."""
+    """A client of the server's API, registered (if it is not yet) and signed in as `email`. Like a real client it
+    tries again when told to (503 with Retry-After): on SQLite a long import holds the one write lock, and a
+    sign-in writes (its refresh token)."""
     client = httpx.Client(base_url=f"{url}/api/v1", timeout=30)
-    client.post("/auth/register", json={"email": email, "password": password})
-    token = client.post("/auth/token", data={"username": email, "password": password})
+    _retrying(lambda: client.post("/auth/register", json={"email": email, "password": password}))
+    token = _retrying(lambda: client.post("/auth/token", data={"username": email, "password": password}))
     assert token.status_code == 200, token.text
     client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
     return client
