@@ -17,6 +17,7 @@ import yaml
 from sqlalchemy import select
 
 from kakeibo.assistant.parsing import Vocabulary, parse
+from kakeibo.core.actor import Actor
 
 SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "assistant_utterances.yaml"
 
@@ -49,7 +50,7 @@ def bench_ask(n: int) -> None:
     with unit_of_work(engine) as session:
         user = session.scalars(select(User).where(User.email == EMAIL)).one()
         household_id = session.scalars(select(Membership.household_id).where(Membership.user_id == user.id)).one()
-        speaker = chat.Speaker(household_id=household_id, user_id=user.id, base_currency="USD")
+        speaker = Actor(household_id=household_id, user_id=user.id, base_currency="USD", source="assistant")
         conversation_id = chat.start(session, speaker=speaker, title="bench").id
     today = dt.date(2026, 11, 23)
 

@@ -65,7 +65,6 @@ def generate(
             account = ledger.create_account(
                 session,
                 actor=actor,
-                base_currency="USD",
                 data=AccountCreate(
                     name=f"Account {i + 1}",
                     kind=kind,
@@ -83,7 +82,7 @@ def generate(
         chunk = rng_items[offset : offset + batch]
         with unit_of_work(engine) as session:
             actor = Actor(household_id=household_id, user_id=user_id, source="import")
-            ledger.create_transactions(session, actor=actor, items=chunk, base_currency="USD")
+            ledger.create_transactions(session, actor=actor, items=chunk)
         made += len(chunk)
     seconds = time.perf_counter() - started
     return Generated(household_id, user_id, account_ids, seconds, made)

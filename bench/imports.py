@@ -75,7 +75,6 @@ def import_once(csv_path: Path, db_path: Path) -> tuple[int, float]:
             actor=Actor(household_id=household_id, user_id=user_id, source="import"),
             path=csv_path,
             options=ImportOptions(account_id=account_id),
-            base_currency="USD",
         )
     elapsed = time.perf_counter() - started
     engine.dispose()

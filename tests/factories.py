@@ -20,7 +20,12 @@ class HouseholdFixture:
     household: Household
 
     def actor(self, source: str = "api") -> Actor:
-        return Actor(household_id=self.household.id, user_id=self.user.id, source=source)
+        return Actor(
+            household_id=self.household.id,
+            user_id=self.user.id,
+            base_currency=self.household.base_currency,
+            source=source,
+        )
 
 
 def make_household(
@@ -63,7 +68,7 @@ def make_account(
         opening_balance=opening,
         opening_date=opening_date,
     )
-    return ledger.create_account(session, actor=home.actor(), data=data, base_currency=home.household.base_currency)
+    return ledger.create_account(session, actor=home.actor(), data=data)
 
 
 def make_transaction(
@@ -92,6 +97,4 @@ def make_transaction(
         currency=currency,
         tags=tags or [],
     )
-    return ledger.create_transaction(
-        session, actor=actor or home.actor(), data=data, base_currency=home.household.base_currency
-    )
+    return ledger.create_transaction(session, actor=actor or home.actor(), data=data)

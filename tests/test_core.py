@@ -91,9 +91,7 @@ def test_concurrent_sqlite_writers_wait_instead_of_failing(tmp_path: Path) -> No
     engine = make_engine(url)
     with unit_of_work(engine) as session:
         user, household = register(session, email="c@example.com", password=None)
-        account = ledger.create_account(
-            session, actor=Actor(household.id, user.id), data=AccountCreate(name="Cash"), base_currency="USD"
-        )
+        account = ledger.create_account(session, actor=Actor(household.id, user.id), data=AccountCreate(name="Cash"))
         ids = (household.id, user.id, account.id)
     errors: list[BaseException] = []
 
@@ -105,7 +103,6 @@ def test_concurrent_sqlite_writers_wait_instead_of_failing(tmp_path: Path) -> No
                     ledger.create_transaction(
                         session,
                         actor=Actor(ids[0], ids[1]),
-                        base_currency="USD",
                         data=TransactionCreate(type="expense", account=ids[2], amount="1.00", date=dt.date(2026, 1, 5)),
                     )
         except BaseException as exc:  # collected and asserted below

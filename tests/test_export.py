@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
+from kakeibo.core.actor import Actor
 from kakeibo.core.money import Money
 from kakeibo.ledger import queries
 from kakeibo.ledger import service as ledger
@@ -98,7 +99,7 @@ def household_accounts(session: Session, household_id: int) -> list[Account]:
 
 def assert_ledger_agrees(session: Session, household_id: int, directory: Path) -> str:
     """Export, let ledger-cli balance it, and compare every account with our balances and raw sums."""
-    journal = "".join(export(session, household_id=household_id, format="ledger"))
+    journal = "".join(export(session, actor=Actor(household_id=household_id, user_id=None), format="ledger"))
     theirs = ledger_balances(journal, directory)
     names = account_names(household_accounts(session, household_id), format="ledger")
     for row in queries.balances(session, household_id=household_id, at=FAR_FUTURE):
@@ -152,7 +153,7 @@ class Books:
 
 def _create(session: Session, home: HouseholdFixture, **fields: object) -> int:
     data = TransactionCreate.model_validate(fields)
-    return ledger.create_transaction(session, actor=home.actor(), data=data, base_currency="USD").id
+    return ledger.create_transaction(session, actor=home.actor(), data=data).id
 
 
 def build_books(session: Session) -> Books:
@@ -265,7 +266,6 @@ def build_books(session: Session) -> Books:
         session,
         actor=actor,
         transaction_id=updated.id,
-        base_currency="USD",
         data=TransactionUpdate(amount="25.00", date=dt.date(2026, 3, 21), category="Food & Dining/Fast Food"),
     )
     return Books(home, checking, visa, savings, euro, yen, joint)
@@ -279,7 +279,7 @@ def books(session: Session) -> Books:
 def _text(
     session: Session, books: Books, format: ExportFormat, start: dt.date | None = None, end: dt.date | None = None
 ) -> str:
-    return "".join(export(session, household_id=books.home.household.id, format=format, start=start, end=end))
+    return "".join(export(session, actor=books.home.actor(), format=format, start=start, end=end))
 
 
 # ---- ledger ---------------------------------------------------------------------------------------------------
@@ -449,8 +449,8 @@ def test_csv_has_one_row_per_money_posting(session: Session, books: Books) -> No
 # ---- streaming, filters, scope --------------------------------------------------------------------------------
 @pytest.mark.parametrize("format", ["ledger", "beancount", "csv"])
 def test_small_pages_give_the_same_export(session: Session, books: Books, format: ExportFormat) -> None:
-    whole = list(export(session, household_id=books.home.household.id, format=format))
-    paged = list(export(session, household_id=books.home.household.id, format=format, batch_size=2))
+    whole = list(export(session, actor=books.home.actor(), format=format))
+    paged = list(export(session, actor=books.home.actor(), format=format, batch_size=2))
     assert "".join(paged) == "".join(whole)
     assert len(paged) > len(whole)  # it did stream in pages
 
@@ -471,7 +471,7 @@ def test_export_never_crosses_households(session: Session, books: Books) -> None
     for format in formats:
         text = _text(session, books, format)
         assert "Not yours" not in text and "Stranger" not in text
-    empty = "".join(export(session, household_id=other.household.id + 1000, format="csv"))
+    empty = "".join(export(session, actor=Actor(household_id=other.household.id + 1000, user_id=None), format="csv"))
     assert empty.splitlines() == ["date,account,payee,description,amount,currency,category,category_source"]
 
 

@@ -106,7 +106,6 @@ def _import(session: Session, home: HouseholdFixture, path: Path, account: Accou
         actor=home.actor("import"),
         path=path,
         options=ImportOptions(account_id=account.id, **options),  # type: ignore[arg-type]
-        base_currency="USD",
     )
 
 
@@ -215,7 +214,6 @@ def test_a_shift_jis_bank_export_imports_with_its_japanese_text(session: Session
         actor=home.actor("import"),
         path=path,
         options=ImportOptions(account_id=account.id),
-        base_currency="JPY",
     )
     assert (report.imported, report.issues) == (3, [])
     rows = session.execute(

@@ -39,7 +39,6 @@ def _import(
         actor=home.actor("import"),
         path=path,
         options=ImportOptions(account_id=account.id if account else None, **options),  # type: ignore[arg-type]
-        base_currency="USD",
     )
 
 
@@ -140,7 +139,6 @@ def test_a_lookalike_of_a_manual_entry_is_flagged_not_dropped(session: Session, 
     manual = ledger.create_transaction(
         session,
         actor=home.actor(),
-        base_currency="USD",
         data=TransactionCreate(
             type="expense",
             account=checking.id,
@@ -194,7 +192,7 @@ def test_cold_start_rules_corrections_and_learning(session: Session, tmp_path: P
         actor=home.actor(),
         transaction_ids=ids,
         category="Food & Dining/Groceries",
-        base_currency="USD",  # type: ignore[arg-type]
+        # type: ignore[arg-type]
     )
     assert [r.status for r in proposed] == ["proposed"]
     nov = _import(
@@ -210,7 +208,7 @@ def test_cold_start_rules_corrections_and_learning(session: Session, tmp_path: P
     assert (acme.category, acme.source) == ("Income/Salary", "rule")
     # A category set by hand is never overwritten by a rule.
     locked = ids[0]
-    categorize.apply_rules(session, actor=home.actor(), base_currency="USD")
+    categorize.apply_rules(session, actor=home.actor())
     assert _category(session, locked) == "Food & Dining/Groceries"
     assert session.scalar(select(func.count()).select_from(Rule).where(Rule.status == "proposed")) == 1
 
@@ -224,7 +222,6 @@ def test_undoing_the_import_group_removes_it_all(session: Session, tmp_path: Pat
         actor=actor,
         path=_csv(tmp_path, "oct.csv", OCTOBER),
         options=ImportOptions(account_id=checking.id),
-        base_currency="USD",
     )
     assert _count(session, home) == 5
     ledger.undo(session, actor=home.actor(), group_id=actor.group_id)
@@ -319,7 +316,6 @@ def test_a_large_import_is_one_event_and_undoes_whole_or_not_at_all(session: Ses
         actor=actor,
         path=_csv(tmp_path, "big.csv", lines),
         options=ImportOptions(account_id=checking.id),
-        base_currency="USD",
     )
     assert report.imported == 250
     events = ledger_repo.events_of_group(session, household_id=home.household.id, group_id=actor.group_id)
@@ -327,9 +323,7 @@ def test_a_large_import_is_one_event_and_undoes_whole_or_not_at_all(session: Ses
     # Someone edits one row afterwards: undoing the import would lose that edit, so it refuses (and changes nothing).
     edited = report.rows[0].transaction_id
     assert edited is not None
-    ledger.update_transaction(
-        session, actor=home.actor(), transaction_id=edited, data=TransactionUpdate(notes="mine"), base_currency="USD"
-    )
+    ledger.update_transaction(session, actor=home.actor(), transaction_id=edited, data=TransactionUpdate(notes="mine"))
     with pytest.raises(UndoConflict):
         ledger.undo(session, actor=home.actor(), group_id=actor.group_id)
     session.rollback()
@@ -341,7 +335,6 @@ def test_a_large_import_is_one_event_and_undoes_whole_or_not_at_all(session: Ses
         actor=actor,
         path=_csv(tmp_path, "big2.csv", lines),
         options=ImportOptions(account_id=checking.id),
-        base_currency="USD",
     )
     ledger.undo(session, actor=home.actor(), group_id=actor.group_id)
     assert _count(session, home) == 0

@@ -96,9 +96,7 @@ def test_two_imports_in_their_own_transactions_serialize_in_the_service(tmp_path
                     with unit_of_work(engine) as session:
                         gate.wait()
                         options = ImportOptions(account_id=account_id)
-                        reports.append(
-                            import_file(session, actor=actor, path=path, options=options, base_currency="USD")
-                        )
+                        reports.append(import_file(session, actor=actor, path=path, options=options))
                 except BaseException as exc:
                     failures.append(exc)
 

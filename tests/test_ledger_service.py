@@ -50,9 +50,7 @@ def test_undo_reverses_update_then_create(session: Session) -> None:
     home = make_household(session)
     checking = make_account(session, home=home)
     tx = make_transaction(session, home=home, account=checking, amount="20.00")
-    ledger.update_transaction(
-        session, actor=home.actor(), transaction_id=tx.id, data=TransactionUpdate(amount="25.00"), base_currency="USD"
-    )
+    ledger.update_transaction(session, actor=home.actor(), transaction_id=tx.id, data=TransactionUpdate(amount="25.00"))
     assert _balance(session, checking.id) == -2500
     ledger.undo(session, actor=home.actor())
     assert _balance(session, checking.id) == -2000
@@ -70,7 +68,6 @@ def test_bad_amounts_write_nothing(session: Session, amount: str) -> None:
         ledger.create_transaction(
             session,
             actor=home.actor(),
-            base_currency="USD",
             data=TransactionCreate(type="expense", account=checking.id, amount=amount, date=dt.date(2026, 1, 2)),
         )
     assert session.scalar(select(func.count()).select_from(Posting)) == before
@@ -83,7 +80,6 @@ def test_unbalanced_postings_are_refused(session: Session) -> None:
         ledger.create_transaction(
             session,
             actor=home.actor(),
-            base_currency="USD",
             data=TransactionCreate(
                 date=dt.date(2026, 1, 2),
                 postings=[
@@ -133,7 +129,6 @@ def test_opening_transaction_takes_a_payee_edit(session: Session) -> None:
         actor=home.actor(),
         transaction_id=checking.opening_transaction_id,
         data=TransactionUpdate(notes="carried over from the old bank"),
-        base_currency="USD",
     )
     assert tx.type.value == "opening" and tx.notes == "carried over from the old bank"
     assert _balance(session, checking.id) == 10000
@@ -157,7 +152,6 @@ def test_a_zero_amount_cannot_convert_to_a_nonzero_one(session: Session) -> None
         ledger.create_transaction(
             session,
             actor=home.actor(),
-            base_currency="USD",
             data=TransactionCreate(
                 date=dt.date(2026, 1, 2),
                 postings=[

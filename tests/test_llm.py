@@ -26,13 +26,14 @@ from kakeibo.assistant.intents import AddTransaction, Query
 from kakeibo.assistant.llm import prompts
 from kakeibo.assistant.llm.counters import MemoryCounters, RedisCounters
 from kakeibo.assistant.llm.errors import DuplicatePrompt, RequestQuotaReached, SpendCapReached
-from kakeibo.assistant.llm.gateway import Caller, ChatRequest, Gateway
+from kakeibo.assistant.llm.gateway import ChatRequest, Gateway
 from kakeibo.assistant.llm.models import LLMUsage
 from kakeibo.assistant.llm.pricing import Price, cost_micro, parse_prices
 from kakeibo.assistant.llm.service import LanguageModel, llm_for
 from kakeibo.assistant.parsing import Vocabulary
 from kakeibo.assistant.service import vocabulary_for
 from kakeibo.core import clock
+from kakeibo.core.actor import Actor
 from kakeibo.core.errors import ConfigurationError
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
@@ -94,7 +95,7 @@ def home(session: Session) -> HouseholdFixture:
 
 
 def vocabulary(session: Session, home: HouseholdFixture) -> Vocabulary:
-    return vocabulary_for(session, household_id=home.household.id, base_currency="USD")
+    return vocabulary_for(session, actor=home.actor())
 
 
 def parse(model: LanguageModel, session: Session, home: HouseholdFixture, text: str, **kwargs: Any) -> Any:
@@ -104,8 +105,7 @@ def parse(model: LanguageModel, session: Session, home: HouseholdFixture, text: 
         text=text,
         today=TODAY,
         vocabulary=vocabulary(session, home),
-        household_id=home.household.id,
-        user_id=home.user.id,
+        actor=home.actor(),
         **options,
     )
 
@@ -284,8 +284,7 @@ def narrate(model: LanguageModel, session: Session, home: HouseholdFixture) -> s
         session,
         answer=_answer(),
         question='{"kind": "query", "metric": "spending"}',
-        household_id=home.household.id,
-        user_id=home.user.id,
+        actor=home.actor(),
         session_key="conversation:1",
     )
 
@@ -344,7 +343,8 @@ def test_the_household_daily_cap_refuses_further_calls(
         model.gateway.complete(
             session,
             request=ChatRequest(purpose="parse", messages=[{"role": "user", "content": "hi"}]),
-            caller=Caller(home.household.id, home.user.id, None),
+            caller=Actor(household_id=home.household.id, user_id=home.user.id),
+            session_key=None,
             cacheable=False,
         )
     assert refused.value.status_code == 429
@@ -379,7 +379,8 @@ def test_the_global_monthly_cap_counts_every_household(
         model.gateway.complete(
             session,
             request=ChatRequest(purpose="parse", messages=[{"role": "user", "content": "hi"}]),
-            caller=Caller(home.household.id, home.user.id, None),
+            caller=Actor(household_id=home.household.id, user_id=home.user.id),
+            session_key=None,
             cacheable=False,
         )
     assert refused.value.problem()["cap"] == "global_monthly"
@@ -395,7 +396,8 @@ def test_the_per_user_daily_quota(server: ChatServer, session: Session, home: Ho
         gateway.complete(
             session,
             request=ChatRequest(purpose="parse", messages=[{"role": "user", "content": key}]),
-            caller=Caller(home.household.id, user_id, None),
+            caller=Actor(household_id=home.household.id, user_id=user_id),
+            session_key=None,
             cacheable=False,
         )
 
@@ -424,7 +426,11 @@ def test_the_same_prompt_from_the_same_session_within_two_seconds_is_refused(
 
     def call(session_key: str) -> None:
         model.gateway.complete(
-            session, request=request, caller=Caller(home.household.id, home.user.id, session_key), cacheable=False
+            session,
+            request=request,
+            caller=Actor(household_id=home.household.id, user_id=home.user.id),
+            session_key=session_key,
+            cacheable=False,
         )
 
     call("conversation:1")
@@ -485,7 +491,8 @@ def test_concurrent_calls_never_exceed_the_limit(server: ChatServer, tmp_path: P
         done = gateway.complete(
             session,
             request=ChatRequest(purpose="parse", messages=[{"role": "user", "content": f"undo {index}"}]),
-            caller=Caller(household_id, user_id, f"thread:{index}"),
+            caller=Actor(household_id=household_id, user_id=user_id),
+            session_key=f"thread:{index}",
             cacheable=False,
         )
         return done.tool_calls[0].name
@@ -541,7 +548,7 @@ def test_batch_categorization_files_only_uncategorized_rows_as_the_models_and_on
     server.fallback = answer
     model = model_for(llm_settings(server, tmp_path))
 
-    assert model.categorize_batch(session, household_id=home.household.id, transaction_ids=ids) == 2
+    assert model.categorize_batch(session, actor=home.actor(), transaction_ids=ids) == 2
 
     request = server.requests[0]
     asked = json.loads(_data_block(request["messages"][1]["content"]))
@@ -591,9 +598,7 @@ def test_an_injected_payee_is_data_and_changes_nothing_it_names(
     )  # fmt: skip
     model = model_for(llm_settings(server, tmp_path))
 
-    filed = model.categorize_batch(
-        session, household_id=home.household.id, transaction_ids=[evil.id, locked.id, neighbour.id]
-    )
+    filed = model.categorize_batch(session, actor=home.actor(), transaction_ids=[evil.id, locked.id, neighbour.id])
 
     assert filed == 0  # spending never goes to an income category; the others were not asked about
     user_message = server.requests[0]["messages"][1]["content"]
@@ -748,7 +753,8 @@ def test_two_processes_share_quota_duplicates_and_cache_through_redis(
         model.gateway.complete(
             session,
             request=ChatRequest(purpose="parse", messages=[{"role": "user", "content": content}]),
-            caller=Caller(home.household.id, home.user.id, session_key),
+            caller=Actor(household_id=home.household.id, user_id=home.user.id),
+            session_key=session_key,
             cacheable=False,
         )
 

@@ -43,7 +43,6 @@ def _books_survive_the_account_names_migration(url: str) -> None:
                 session,
                 actor=home.actor(),
                 data=AccountCreate(name="Visa", subtype="credit_card"),  # type: ignore[arg-type]
-                base_currency="USD",
             )
             assert again.id != visa.id
     finally:

@@ -303,7 +303,7 @@ def test_without_the_household_lock_the_rows_still_refuse_a_second_writer() -> N
             def change(session: Session, amount: str) -> None:
                 ledger.update_transaction(
                     session, actor=home.actor(), transaction_id=spent.id, data=TransactionUpdate(amount=amount),
-                    base_currency="USD",
+
                 )  # fmt: skip
 
             with pytest.raises(Conflict, match="changed by someone else"), session_scope(factory, write=True) as late:

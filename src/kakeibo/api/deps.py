@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import session_scope
-from kakeibo.core.errors import Forbidden
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -37,24 +35,5 @@ def get_read_session(request: Request) -> Iterator[Session]:
 ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 
 
-@dataclass(frozen=True, slots=True)
-class RequestContext:
-    """Who is calling and in which household; every query is scoped by `household_id`."""
-
-    user_id: int
-    household_id: int
-    role: str  # owner | member | viewer
-    can_write: bool  # false for viewers and read-scoped API keys
-    via: str  # "token" | "api_key" | "cli"
-
-    def require_write(self) -> None:
-        if not self.can_write:
-            raise Forbidden("this credential may only read")
-
-    def actor(self, source: str = "api") -> Actor:
-        """The ledger's view of this caller; one call, one event group (so one undo)."""
-        return Actor(household_id=self.household_id, user_id=self.user_id, source=source)
-
-    def require_owner(self) -> None:
-        if self.role != "owner":
-            raise Forbidden("only the household's owner may do this")
+# The caller of a request is an Actor (core/actor.py), built once by the auth dependency; the old name stays.
+RequestContext = Actor

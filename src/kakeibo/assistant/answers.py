@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kakeibo.assistant.intents import Query
 from kakeibo.core import clock
+from kakeibo.core.actor import Actor
 from kakeibo.core.money import minor_to_str
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as ledger_repo
@@ -285,13 +286,13 @@ def _outlook(
     return Answer(text, money(left), currency, spec, evidence)
 
 
-def answer(
-    session: Session, *, household_id: int, base_currency: str, intent: Query, today: dt.date | None = None
-) -> Answer:
-    """The figure a question asks for; `today` is the conversation's (the caller's `--today` or the clock)."""
+def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | None = None) -> Answer:
+    """The figure a question asks for, in the household's currency; `today` is the conversation's (the caller's
+    `--today` or the clock)."""
+    household_id = actor.household_id
     today = today or clock.today()
     start, end = _period(intent, today)
-    currency = base_currency
+    currency = actor.base_currency
     account = _money_account(session, household_id, intent.account)
     spec = queries.QuerySpec(
         metric=intent.metric,

@@ -58,23 +58,12 @@ class ConversationNotFound(NotFound):
     title = "Conversation not found"
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """Who talks and where: the household and user, the household's currency, and the channel (for events)."""
-
-    household_id: int
-    user_id: int
-    base_currency: str
-    source: str = "assistant"
-
-    def actor(self) -> Actor:
-        return Actor(household_id=self.household_id, user_id=self.user_id, source="assistant")
+# Who talks and where is the caller's Actor (core/actor.py); the old name stays for callers.
+Speaker = Actor
 
 
 def start(session: Session, *, speaker: Speaker, title: str = "") -> Conversation:
-    conversation = Conversation(
-        household_id=speaker.household_id, user_id=speaker.user_id, title=title[:120], context={}
-    )
+    conversation = Conversation(household_id=speaker.household_id, user_id=speaker.user, title=title[:120], context={})
     session.add(conversation)
     session.flush()
     return conversation
@@ -86,7 +75,7 @@ def get(session: Session, *, speaker: Speaker, conversation_id: int) -> Conversa
     if (
         conversation is None
         or conversation.household_id != speaker.household_id
-        or conversation.user_id != speaker.user_id
+        or conversation.user_id != speaker.user
     ):
         raise ConversationNotFound(f"no conversation {conversation_id}")
     return conversation
@@ -98,7 +87,7 @@ def latest(session: Session, *, speaker: Speaker, title: str) -> Conversation:
         select(Conversation)
         .where(
             Conversation.household_id == speaker.household_id,
-            Conversation.user_id == speaker.user_id,
+            Conversation.user_id == speaker.user,
             Conversation.title == title,
         )
         .order_by(Conversation.id.desc())
@@ -111,7 +100,7 @@ def list_conversations(session: Session, *, speaker: Speaker, limit: int = 50) -
     return list(
         session.scalars(
             select(Conversation)
-            .where(Conversation.household_id == speaker.household_id, Conversation.user_id == speaker.user_id)
+            .where(Conversation.household_id == speaker.household_id, Conversation.user_id == speaker.user)
             .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
             .limit(limit)
         )
@@ -214,9 +203,7 @@ class Turn:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = vocabulary_for(
-                self.session, household_id=self.speaker.household_id, base_currency=self.speaker.base_currency
-            )
+            self._vocabulary = vocabulary_for(self.session, actor=self.speaker)
         return self._vocabulary
 
     # ---- understanding ----------------------------------------------------------------------------------------
@@ -229,8 +216,7 @@ class Turn:
             text=text,
             today=self.today,
             vocabulary=self.vocabulary,
-            household_id=self.speaker.household_id,
-            user_id=self.speaker.user_id,
+            actor=self.speaker,
             session_key=f"conversation:{self.conversation.id}",
             context={"previous_query": self.context.get("last_query")},
         )
@@ -296,11 +282,10 @@ class Turn:
         if isinstance(intent, AddTransaction):
             proposal = proposals.propose_create(
                 self.session,
-                actor=self.speaker.actor(),
+                actor=self.speaker.for_change(source="assistant"),
                 conversation_id=self.conversation.id,
                 intent=intent,
                 minutes=self.settings.proposal_minutes,
-                base_currency=self.speaker.base_currency,
             )
             return self._proposed(intent, proposal)
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
@@ -308,7 +293,7 @@ class Turn:
         if isinstance(intent, Undo):
             undo = proposals.propose_undo(
                 self.session,
-                actor=self.speaker.actor(),
+                actor=self.speaker.for_change(source="assistant"),
                 conversation_id=self.conversation.id,
                 minutes=self.settings.proposal_minutes,
             )
@@ -321,13 +306,7 @@ class Turn:
         return Reply(intent.reason, intent)
 
     def _answer(self, intent: Query) -> Reply:
-        result = answer(
-            self.session,
-            household_id=self.speaker.household_id,
-            base_currency=self.speaker.base_currency,
-            intent=intent,
-            today=self.today,
-        )
+        result = answer(self.session, actor=self.speaker, intent=intent, today=self.today)
         self.context["last_query"] = intent.model_dump(mode="json")
         shown = [row["id"] for row in (result.evidence or {}).get("transactions", []) if "id" in row]
         if shown:
@@ -374,7 +353,7 @@ class Turn:
         return Reply(text, intent, candidates=listed)
 
     def _propose_change(self, intent: UpdateTransaction | DeleteTransaction, transaction: Any) -> Reply:
-        actor = self.speaker.actor()
+        actor = self.speaker.for_change(source="assistant")
         if isinstance(intent, UpdateTransaction):
             proposal = proposals.propose_update(
                 self.session,
@@ -383,7 +362,6 @@ class Turn:
                 transaction=transaction,
                 changes=intent.changes,
                 minutes=self.settings.proposal_minutes,
-                base_currency=self.speaker.base_currency,
             )
         else:
             proposal = proposals.propose_delete(
@@ -424,9 +402,8 @@ class Turn:
         if confirm:
             done = proposals.confirm(
                 self.session,
-                actor=self.speaker.actor(),
+                actor=self.speaker.for_change(source="assistant"),
                 proposal_id=proposal_id,
-                base_currency=self.speaker.base_currency,
             )
             if done.transaction_id is not None:
                 self.context["recent_ids"] = [done.transaction_id]
@@ -540,8 +517,7 @@ def converse(
                 session,
                 answer=facts,
                 question=text,
-                household_id=speaker.household_id,
-                user_id=speaker.user_id,
+                actor=speaker,
                 session_key=f"conversation:{conversation_id}",
             )
         if narrated:

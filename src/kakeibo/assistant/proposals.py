@@ -84,7 +84,6 @@ def propose_create(
     conversation_id: int | None,
     intent: AddTransaction,
     minutes: int,
-    base_currency: str,
 ) -> Proposal:
     account = default_account(session, household_id=actor.household_id, name=intent.account)
     to_account = (
@@ -104,7 +103,7 @@ def propose_create(
         payee=intent.description or "",
     )
     # Validate now, so a proposal that could not be carried out is never shown as if it could.
-    ledger.build_transaction(ledger.AccountCache(session, actor.household_id), data, base_currency=base_currency)
+    ledger.build_transaction(ledger.AccountCache(session, actor.household_id), data, base_currency=actor.base_currency)
     amount = minor_to_str(to_minor(intent.amount, intent.currency), intent.currency)
     where = f"{account.name} → {to_account.name}" if to_account else account.name
     article = "a" if transfer else "an"
@@ -143,7 +142,6 @@ def propose_update(
     transaction: Transaction,
     changes: Changes,
     minutes: int,
-    base_currency: str,
 ) -> Proposal:
     (current,) = rows(session, household_id=actor.household_id, transactions=[transaction])
     patch: dict[str, Any] = {}
@@ -164,13 +162,7 @@ def propose_update(
     if not patch:
         raise ValidationFailed("say what to change: the amount, category, date or payee")
     # Validate against the ledger's rules before showing it (a split cannot take a friendly amount, etc.).
-    ledger.check_update(
-        session,
-        household_id=actor.household_id,
-        transaction=transaction,
-        data=TransactionUpdate.model_validate(patch),
-        base_currency=base_currency,
-    )
+    ledger.check_update(session, actor=actor, transaction=transaction, data=TransactionUpdate.model_validate(patch))
     changed = ", ".join(f"{d['field']} {d['before']} → {d['after']}" for d in diff)
     summary = f"Change {current['payee'] or 'transaction'} of {current['date']} ({current['amount']}): {changed}"
     return _new(
@@ -252,13 +244,13 @@ def _decide(session: Session, *, household_id: int, proposal_id: str, status: st
     return proposal
 
 
-def confirm(session: Session, *, actor: Actor, proposal_id: str, base_currency: str) -> Proposal:
+def confirm(session: Session, *, actor: Actor, proposal_id: str) -> Proposal:
     """Carry the proposal out through the ledger service, as one event group of its own."""
     proposal = _decide(session, household_id=actor.household_id, proposal_id=proposal_id, status="confirmed")
     payload = proposal.payload
     if proposal.action == "create":
         data = TransactionCreate.model_validate(payload["data"])
-        created = ledger.create_transaction(session, actor=actor, data=data, base_currency=base_currency)
+        created = ledger.create_transaction(session, actor=actor, data=data)
         proposal.transaction_id, proposal.event_group = created.id, actor.group_id
     elif proposal.action == "update":
         patch = TransactionUpdate.model_validate({**payload["patch"], "version": payload["version"]})
@@ -268,7 +260,6 @@ def confirm(session: Session, *, actor: Actor, proposal_id: str, base_currency: 
                 actor=actor,
                 transaction_id=int(payload["transaction_id"]),
                 data=patch,
-                base_currency=base_currency,
             )
         except StaleVersion:
             raise ProposalClosed("the transaction changed since this was proposed; ask again") from None

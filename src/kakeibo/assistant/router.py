@@ -9,9 +9,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from fastapi.responses import StreamingResponse
-from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import RequestContext, SessionDep
+from kakeibo.api.deps import SessionDep
 from kakeibo.assistant import conversation as chat
 from kakeibo.assistant import proposals
 from kakeibo.assistant.models import Conversation
@@ -28,17 +27,10 @@ from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.speech import transcribe
 from kakeibo.assistant.speech.audio import MAX_BYTES
 from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
-from kakeibo.auth.models import Household
 from kakeibo.core.db import session_scope
 from kakeibo.core.types import Day, Id
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])
-
-
-def speaker_for(session: Session, ctx: RequestContext) -> chat.Speaker:
-    household = session.get(Household, ctx.household_id)
-    assert household is not None  # the context dependency checked the membership
-    return chat.Speaker(household_id=ctx.household_id, user_id=ctx.user_id, base_currency=household.base_currency)
 
 
 def language_model(request: Request) -> Any | None:
@@ -58,19 +50,19 @@ def conversation_out(conversation: Conversation) -> ConversationOut:
 @router.post("/conversations", response_model=ConversationOut, status_code=status.HTTP_201_CREATED)
 def create_conversation(data: ConversationCreate, session: SessionDep, ctx: ContextDep) -> ConversationOut:
     """Start a conversation; follow-up questions resolve against the earlier ones in it."""
-    return conversation_out(chat.start(session, speaker=speaker_for(session, ctx), title=data.title))
+    return conversation_out(chat.start(session, speaker=ctx, title=data.title))
 
 
 @router.get("/conversations", response_model=list[ConversationOut])
 def list_conversations(session: SessionDep, ctx: ContextDep) -> list[ConversationOut]:
     """The caller's conversations, latest first."""
-    return [conversation_out(c) for c in chat.list_conversations(session, speaker=speaker_for(session, ctx))]
+    return [conversation_out(c) for c in chat.list_conversations(session, speaker=ctx)]
 
 
 @router.get("/conversations/{conversation_id:int}", response_model=ConversationDetail)
 def get_conversation(conversation_id: Id, session: SessionDep, ctx: ContextDep) -> ConversationDetail:
     """A conversation with its messages, oldest first; proposals show their current status."""
-    speaker = speaker_for(session, ctx)
+    speaker = ctx
     conversation = chat.get(session, speaker=speaker, conversation_id=conversation_id)
     messages = [MessageOut.model_validate(m) for m in chat.history(session, conversation=conversation)]
     return ConversationDetail(**conversation_out(conversation).model_dump(), messages=messages)
@@ -95,8 +87,7 @@ def post_message(conversation_id: Id, data: MessageIn, request: Request, ctx: Re
     proposal to confirm. With `Accept: text/event-stream` the reply streams as SSE events `intent`, `delta`
     (pieces of the text), `message` (the whole reply) and `done`."""
     factory = request.app.state.sessionmaker
-    with session_scope(factory, write=False) as session:
-        speaker = speaker_for(session, ctx)
+    speaker = ctx
     _, reply = chat.converse(
         factory,
         speaker=speaker,
@@ -134,11 +125,11 @@ def speech(
     data = audio.file.read(MAX_BYTES + 1)  # the size check itself is transcribe's
     factory = request.app.state.sessionmaker
     settings = request.app.state.settings
+    speaker = ctx
     with session_scope(factory, write=False) as session:
-        speaker = speaker_for(session, ctx)
         if conversation_id is not None:
             chat.get(session, speaker=speaker, conversation_id=conversation_id)  # someone else's: 404 before work
-        vocabulary = vocabulary_for(session, household_id=speaker.household_id, base_currency=speaker.base_currency)
+        vocabulary = vocabulary_for(session, actor=speaker)
     heard = transcribe(data, vocabulary=vocabulary, content_type=audio.content_type, settings=settings)
     if conversation_id is None:
         with session_scope(factory, write=True) as session:
@@ -164,10 +155,7 @@ def get_proposal(proposal_id: str, session: SessionDep, ctx: ContextDep) -> Any:
 @router.post("/proposals/{proposal_id}/confirm", response_model=ProposalOut)
 def confirm_proposal(proposal_id: str, session: SessionDep, ctx: WriteContextDep) -> Any:
     """Carry out a pending proposal through the ledger; it becomes one undoable change (`event_group`)."""
-    speaker = speaker_for(session, ctx)
-    done = proposals.confirm(
-        session, actor=speaker.actor(), proposal_id=proposal_id, base_currency=speaker.base_currency
-    )
+    done = proposals.confirm(session, actor=ctx.for_change(source="assistant"), proposal_id=proposal_id)
     return proposals.as_dict(done)
 
 

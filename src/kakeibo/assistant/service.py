@@ -8,16 +8,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.parsing import Vocabulary
+from kakeibo.core.actor import Actor
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Posting, Transaction
 
 MERCHANT_HISTORY = 2000  # the latest transactions whose payees teach the parser
 
 
-def vocabulary_for(session: Session, *, household_id: int, base_currency: str) -> Vocabulary:
+def vocabulary_for(session: Session, *, actor: Actor) -> Vocabulary:
     """The household's own category paths and account names, and the category it most often gave each of its
     recent payees (so "lunch at Nopa" lands where the household files Nopa). Read afresh for every turn: a few
     indexed queries, and never stale."""
+    household_id, base_currency = actor.household_id, actor.base_currency
     categories = {
         a.id: a
         for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)

@@ -13,6 +13,7 @@ from kakeibo.auth import service
 from kakeibo.auth.errors import ApiKeyNotAllowed, HouseholdNotFound, InvalidToken
 from kakeibo.auth.ratelimit import LoginLimiter, limiter_for_app
 from kakeibo.auth.tokens import looks_like_api_key
+from kakeibo.core.actor import Actor
 from kakeibo.core.db import is_writing, lock_household
 from kakeibo.core.errors import Unauthorized
 from kakeibo.core.settings import Settings
@@ -98,14 +99,15 @@ def _context(
         )
     else:
         raise Unauthorized("sign in, or send an API key")
-    # Logout needs the sign-in family, which RequestContext does not carry.
+    # Logout needs the sign-in family, which the Actor does not carry.
     request.state.token_family = access.family
     if is_writing(session):
         # Every write of a request is serialized with the household's other writers (see lock_household).
         lock_household(session, household_id=access.household_id)
-    return RequestContext(
-        user_id=access.user_id,
+    return Actor(
         household_id=access.household_id,
+        user_id=access.user_id,
+        base_currency=access.base_currency,
         role=access.role.value,
         can_write=access.can_write,
         via=access.via,
@@ -140,10 +142,11 @@ def get_household_context(household_id: Id, context: ContextDep, session: Sessio
         return context
     if context.via == "api_key":
         raise HouseholdNotFound(f"household {household_id} not found")
-    role = service.role_in(session, user_id=context.user_id, household_id=household_id)
-    return RequestContext(
-        user_id=context.user_id,
+    role, base_currency = service.membership_in(session, user_id=context.user, household_id=household_id)
+    return Actor(
         household_id=household_id,
+        user_id=context.user,
+        base_currency=base_currency,
         role=role.value,
         can_write=service.can_write(role),
         via=context.via,

@@ -85,6 +85,16 @@ def get_role(session: Session, *, user_id: int, household_id: int) -> Role | Non
     ).first()
 
 
+def role_and_currency(session: Session, *, user_id: int, household_id: int) -> tuple[Role, str] | None:
+    """The user's role in a household and the household's base currency, in one round trip."""
+    row = session.execute(
+        select(Membership.role, Household.base_currency)
+        .join(Household, Household.id == Membership.household_id)
+        .where(Membership.user_id == user_id, Membership.household_id == household_id)
+    ).first()
+    return None if row is None else (Role(row[0]), str(row[1]))
+
+
 def first_household_of_user(session: Session, *, user_id: int) -> Household | None:
     return session.scalars(
         select(Household)
@@ -198,6 +208,7 @@ def accept_invitation(session: Session, *, invitation_id: int, user_id: int, now
 class TokenAccess:
     role: Role | None  # None: not a member of the household
     family_revoked: bool
+    base_currency: str | None
 
 
 def token_access(session: Session, *, user_id: int, household_id: int, family: str) -> TokenAccess:
@@ -208,8 +219,13 @@ def token_access(session: Session, *, user_id: int, household_id: int, family: s
         .scalar_subquery()
     )
     revoked = exists().where(RefreshToken.family == family, RefreshToken.revoked_at.is_not(None))
-    row = session.execute(select(role, revoked)).one()
-    return TokenAccess(role=Role(row[0]) if row[0] is not None else None, family_revoked=bool(row[1]))
+    currency = select(Household.base_currency).where(Household.id == household_id).scalar_subquery()
+    row = session.execute(select(role, revoked, currency)).one()
+    return TokenAccess(
+        role=Role(row[0]) if row[0] is not None else None,
+        family_revoked=bool(row[1]),
+        base_currency=None if row[2] is None else str(row[2]),
+    )
 
 
 # ---- refresh tokens -------------------------------------------------------------------------------------------

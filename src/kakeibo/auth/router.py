@@ -202,7 +202,7 @@ def logout(request: Request, session: SessionDep, ctx: ContextDep, data: LogoutI
         raise ApiKeyNotAllowed("an API key cannot sign out; revoke it instead")
     service.logout(
         session,
-        user_id=ctx.user_id,
+        user_id=ctx.user,
         family=getattr(request.state, "token_family", None),
         refresh_token=data.refresh_token if data else None,
     )
@@ -211,8 +211,8 @@ def logout(request: Request, session: SessionDep, ctx: ContextDep, data: LogoutI
 
 @auth_router.get("/me", response_model=MeOut)
 def me(session: SessionDep, ctx: ContextDep) -> MeOut:
-    user = service.get_user(session, user_id=ctx.user_id)
-    households = service.households_of(session, user_id=ctx.user_id)
+    user = service.get_user(session, user_id=ctx.user)
+    households = service.households_of(session, user_id=ctx.user)
     if ctx.via == "api_key":  # a key sees only the household it is bound to
         households = [(h, role) for h, role in households if h.id == ctx.household_id]
     return MeOut(
@@ -236,9 +236,9 @@ def update_me(
         raise ApiKeyNotAllowed("sign in as a user to do this; API keys cannot")
     new_hash = current_hash = None
     if data.new_password is not None:
-        user = service.get_user(session, user_id=ctx.user_id)
+        user = service.get_user(session, user_id=ctx.user)
         current_hash = user.password_hash
-        keys = password_change_keys(user_id=ctx.user_id)
+        keys = password_change_keys(user_id=ctx.user)
         attempt = limiter.acquire(keys.keys, ceilings=keys.ceilings)
         service.check_current_password(current_hash, password=data.current_password)
         limiter.release(attempt)
@@ -248,7 +248,7 @@ def update_me(
     with _transaction(request, write=True) as writing:
         changed = service.update_profile(
             writing,
-            user_id=ctx.user_id,
+            user_id=ctx.user,
             keep_family=getattr(request.state, "token_family", None),
             display_name=data.display_name,
             password_hash=new_hash,
@@ -261,14 +261,14 @@ def update_me(
 @auth_router.post("/invitations/accept", response_model=HouseholdOut, responses={**_FORBIDDEN, **_CONFLICT})
 def accept_invitation(data: InvitationAccept, session: SessionDep, ctx: SessionContextDep) -> HouseholdOut:
     """Join the household that invited your email, in the role it chose."""
-    household, role = service.accept_invitation(session, user_id=ctx.user_id, token=data.invitation)
+    household, role = service.accept_invitation(session, user_id=ctx.user, token=data.invitation)
     return _household_out(household, role)
 
 
 # ---- households -----------------------------------------------------------------------------------------------
 @households_router.get("", response_model=list[HouseholdOut])
 def list_households(session: SessionDep, ctx: ContextDep) -> list[HouseholdOut]:
-    households = service.households_of(session, user_id=ctx.user_id)
+    households = service.households_of(session, user_id=ctx.user)
     if ctx.via == "api_key":
         households = [(h, role) for h, role in households if h.id == ctx.household_id]
     return [_household_out(h, role) for h, role in households]
@@ -280,14 +280,14 @@ def create_household(
 ) -> HouseholdOut:
     """A new household, with the caller as its owner and the default categories."""
     household = service.create_household_for(
-        session, user_id=ctx.user_id, name=data.name, base_currency=data.base_currency or settings.base_currency
+        session, user_id=ctx.user, name=data.name, base_currency=data.base_currency or settings.base_currency
     )
     return _household_out(household, Role.owner)
 
 
 @households_router.get("/{household_id:int}", response_model=HouseholdOut)
 def get_household(household_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> HouseholdOut:
-    household, role = service.get_household(session, user_id=ctx.user_id, household_id=household_id)
+    household, role = service.get_household(session, user_id=ctx.user, household_id=household_id)
     return _household_out(household, role)
 
 
@@ -342,7 +342,7 @@ def update_member(
 )
 def remove_member(household_id: Id, user_id: Id, session: SessionDep, ctx: HouseholdContextDep) -> Response:
     """Remove a member (owner), or leave (anyone); the last owner can do neither."""
-    if user_id == ctx.user_id:
+    if user_id == ctx.user:
         # Anyone may leave, viewers too (it writes nothing to the ledger), but only in person.
         if ctx.via == "api_key":
             raise ApiKeyNotAllowed("sign in as a user to leave a household")
@@ -367,7 +367,7 @@ def create_invitation(
     ctx.require_write()
     ctx.require_owner()
     invitation, token = service.create_invitation(
-        session, household_id=household_id, invited_by=ctx.user_id, email=data.email, role=data.role
+        session, household_id=household_id, invited_by=ctx.user, email=data.email, role=data.role
     )
     return InvitationCreated(
         **_invitation_out(invitation).model_dump(), token=token, link=f"/signup?invitation={token}"
@@ -398,7 +398,7 @@ def create_api_key(data: ApiKeyCreate, session: SessionDep, ctx: SessionContextD
     """A key for scripts, bound to the current household; the full key is in this response and nowhere else."""
     api_key, key = service.create_api_key(
         session,
-        user_id=ctx.user_id,
+        user_id=ctx.user,
         household_id=ctx.household_id,
         role=Role(ctx.role),
         name=data.name,
@@ -410,14 +410,14 @@ def create_api_key(data: ApiKeyCreate, session: SessionDep, ctx: SessionContextD
 @api_keys_router.get("", response_model=list[ApiKeyOut], responses=_FORBIDDEN)
 def list_api_keys(session: SessionDep, ctx: SessionContextDep) -> list[ApiKeyOut]:
     """Your keys in the current household (an owner sees everyone's)."""
-    keys = service.list_api_keys(session, user_id=ctx.user_id, household_id=ctx.household_id, role=Role(ctx.role))
+    keys = service.list_api_keys(session, user_id=ctx.user, household_id=ctx.household_id, role=Role(ctx.role))
     return [_api_key_out(k) for k in keys]
 
 
 @api_keys_router.delete("/{api_key_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=_FORBIDDEN)
 def revoke_api_key(api_key_id: Id, session: SessionDep, ctx: SessionContextDep) -> Response:
     service.revoke_api_key(
-        session, user_id=ctx.user_id, household_id=ctx.household_id, role=Role(ctx.role), api_key_id=api_key_id
+        session, user_id=ctx.user, household_id=ctx.household_id, role=Role(ctx.role), api_key_id=api_key_id
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

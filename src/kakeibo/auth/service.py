@@ -201,6 +201,14 @@ def role_in(session: Session, *, user_id: int, household_id: int) -> Role:
     return role
 
 
+def membership_in(session: Session, *, user_id: int, household_id: int) -> tuple[Role, str]:
+    """The user's role in a household and its base currency (404 when they are not in it, like `role_in`)."""
+    found = repo.role_and_currency(session, user_id=user_id, household_id=household_id)
+    if found is None:
+        raise HouseholdNotFound(f"household {household_id} not found")
+    return found
+
+
 def get_household(session: Session, *, user_id: int, household_id: int) -> tuple[Household, Role]:
     role = role_in(session, user_id=user_id, household_id=household_id)
     household = repo.get_household(session, household_id=household_id)
@@ -537,6 +545,7 @@ class Access:
     user_id: int
     household_id: int
     role: Role
+    base_currency: str  # the household's
     via: str  # "token" | "api_key"
     scope: ApiKeyScope | None = None
     family: str | None = None  # the sign-in family of an access token
@@ -554,11 +563,18 @@ def access_by_token(session: Session, *, secret: str, token: str, household_id: 
     found = repo.token_access(session, user_id=claims.user_id, household_id=target, family=claims.family)
     if found.family_revoked:
         raise TokenRevoked("this sign-in was ended; sign in again")
-    if found.role is None:
+    if found.role is None or found.base_currency is None:
         if household_id is not None:
             raise HouseholdNotFound(f"household {household_id} not found")
         raise TokenRevoked("you are no longer a member of this token's household; sign in again")
-    return Access(user_id=claims.user_id, household_id=target, role=found.role, via="token", family=claims.family)
+    return Access(
+        user_id=claims.user_id,
+        household_id=target,
+        role=found.role,
+        base_currency=found.base_currency,
+        via="token",
+        family=claims.family,
+    )
 
 
 def access_by_api_key(session: Session, *, key: str, household_id: int | None = None) -> Access:
@@ -571,10 +587,18 @@ def access_by_api_key(session: Session, *, key: str, household_id: int | None = 
         raise InvalidApiKey("the API key is not valid or was revoked")
     if household_id is not None and household_id != used.household_id:
         raise HouseholdNotFound(f"household {household_id} not found")
-    role = repo.get_role(session, user_id=used.user_id, household_id=used.household_id)
-    if role is None:
+    membership = repo.role_and_currency(session, user_id=used.user_id, household_id=used.household_id)
+    if membership is None:
         raise InvalidApiKey("the API key's owner is no longer a member of its household")
-    return Access(user_id=used.user_id, household_id=used.household_id, role=role, via="api_key", scope=used.scope)
+    role, base_currency = membership
+    return Access(
+        user_id=used.user_id,
+        household_id=used.household_id,
+        role=role,
+        base_currency=base_currency,
+        via="api_key",
+        scope=used.scope,
+    )
 
 
 # ---- API keys -------------------------------------------------------------------------------------------------

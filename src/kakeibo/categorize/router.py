@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
-from kakeibo.auth.models import Household
 from kakeibo.categorize import service
 from kakeibo.categorize.models import Rule
 from kakeibo.categorize.schemas import (
@@ -32,12 +31,6 @@ from kakeibo.ledger.presenters import transactions_out
 rules_router = APIRouter(prefix="/rules", tags=["rules"])
 review_router = APIRouter(prefix="/review", tags=["review"])
 explain_router = APIRouter(prefix="/transactions", tags=["transactions"])
-
-
-def _base_currency(session: Session, household_id: int) -> str:
-    household = session.get(Household, household_id)
-    assert household is not None  # the context dependency checked the membership
-    return household.base_currency
 
 
 def rule_out(session: Session, rule: Rule) -> RuleOut:
@@ -71,13 +64,13 @@ def list_rules(session: SessionDep, ctx: ContextDep) -> list[RuleOut]:
 
 @rules_router.post("", response_model=RuleOut, status_code=status.HTTP_201_CREATED)
 def create_rule(data: RuleCreate, session: SessionDep, ctx: WriteContextDep) -> RuleOut:
-    return rule_out(session, service.create_rule(session, actor=ctx.actor(), data=data))
+    return rule_out(session, service.create_rule(session, actor=ctx, data=data))
 
 
 @rules_router.post("/apply", response_model=ApplyRulesOut)
 def apply_rules(session: SessionDep, ctx: WriteContextDep) -> ApplyRulesOut:
     """Run the active rules over every transaction whose category nobody set by hand."""
-    changed = service.apply_rules(session, actor=ctx.actor(), base_currency=_base_currency(session, ctx.household_id))
+    changed = service.apply_rules(session, actor=ctx)
     return ApplyRulesOut(changed=len(changed), transaction_ids=changed[:500])
 
 
@@ -89,12 +82,12 @@ def get_rule(rule_id: Id, session: SessionDep, ctx: ContextDep) -> RuleOut:
 @rules_router.patch("/{rule_id:int}", response_model=RuleOut)
 def update_rule(rule_id: Id, data: RuleUpdate, session: SessionDep, ctx: WriteContextDep) -> RuleOut:
     """Change a rule; `status: active` accepts a proposed rule, `dismissed` declines it."""
-    return rule_out(session, service.update_rule(session, actor=ctx.actor(), rule_id=rule_id, data=data))
+    return rule_out(session, service.update_rule(session, actor=ctx, rule_id=rule_id, data=data))
 
 
 @rules_router.delete("/{rule_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_rule(rule_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
-    service.delete_rule(session, actor=ctx.actor(), rule_id=rule_id)
+    service.delete_rule(session, actor=ctx, rule_id=rule_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -116,7 +109,7 @@ def review_queue(
 @review_router.post("/accept", response_model=ReviewResult)
 def accept(data: ReviewIds, session: SessionDep, ctx: WriteContextDep) -> ReviewResult:
     """Keep the categories as they are (they become locked) and clear duplicate flags."""
-    return ReviewResult(changed=service.accept(session, actor=ctx.actor(), transaction_ids=data.transaction_ids))
+    return ReviewResult(changed=service.accept(session, actor=ctx, transaction_ids=data.transaction_ids))
 
 
 @review_router.post("/correct", response_model=ReviewResult)
@@ -124,10 +117,9 @@ def correct(data: ReviewCorrect, session: SessionDep, ctx: WriteContextDep) -> R
     """File these transactions under another category; the next import learns from it at once."""
     changed, proposed = service.correct(
         session,
-        actor=ctx.actor(),
+        actor=ctx,
         transaction_ids=data.transaction_ids,
         category=data.category,
-        base_currency=_base_currency(session, ctx.household_id),
     )
     return ReviewResult(changed=changed, proposed_rules=[rule_out(session, r) for r in proposed])
 

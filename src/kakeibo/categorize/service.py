@@ -603,7 +603,7 @@ def delete_rule(session: Session, *, actor: Actor, rule_id: int) -> None:
     session.flush()
 
 
-def apply_rules(session: Session, *, actor: Actor, base_currency: str, limit: int = 50_000) -> list[int]:
+def apply_rules(session: Session, *, actor: Actor, limit: int = 50_000) -> list[int]:
     """Run the active rules over the household's transactions whose category nobody set by hand; returns the ids
     whose category changed (one event group: one undo reverts the run)."""
     categorizer = Categorizer.load(session, actor=actor)
@@ -632,7 +632,6 @@ def apply_rules(session: Session, *, actor: Actor, base_currency: str, limit: in
             session,
             actor=actor,
             transaction_id=transaction.id,
-            base_currency=base_currency,
             data=TransactionUpdate(category=decision.category_id),
         )
         transaction.category_source, transaction.category_locked = CategorySource.rule, False
@@ -665,7 +664,7 @@ def accept(session: Session, *, actor: Actor, transaction_ids: Sequence[int]) ->
 
 
 def correct(
-    session: Session, *, actor: Actor, transaction_ids: Sequence[int], category: int | str, base_currency: str
+    session: Session, *, actor: Actor, transaction_ids: Sequence[int], category: int | str
 ) -> tuple[int, list[Rule]]:
     """File these transactions under `category` (a person's choice: locked), and learn from it."""
     target = ledger.resolve_category(session, household_id=actor.household_id, ref=category)
@@ -677,7 +676,6 @@ def correct(
             session,
             actor=actor,
             transaction_id=transaction_id,
-            base_currency=base_currency,
             data=TransactionUpdate(category=target.id),
         )
         transaction.review_flag, transaction.review_ref = None, None

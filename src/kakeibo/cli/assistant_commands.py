@@ -36,9 +36,7 @@ def parse_command(
     """Show the intent an utterance parses to, without doing anything (offline parser)."""
     opts = options(ctx, user=user, json=json, today=today)
     with open_ledger(opts, write=False) as books:
-        vocabulary = vocabulary_for(
-            books.session, household_id=books.household_id, base_currency=books.household.base_currency
-        )
+        vocabulary = vocabulary_for(books.session, actor=books.actor)
     day = clock.today()
     lines = (line.strip() for line in sys.stdin) if text == "-" else iter([text])
     for line in lines:
@@ -67,7 +65,7 @@ def ask(
     the conversation from the previous `ask`; changes are proposed, and carried out with --yes."""
     opts = options(ctx, user=user, json=json, today=today)
     with open_ledger(opts, write=True) as books:
-        speaker = chat.Speaker(household_id=books.household_id, user_id=books.user.id, base_currency=books.currency)
+        speaker = books.actor
         conversation = (
             chat.start(books.session, speaker=speaker, title=CLI_CONVERSATION)
             if new
@@ -89,9 +87,7 @@ def ask(
     if yes and proposal and proposal["status"] == "pending":
         with session_scope(factory, write=True) as session:
             lock_household(session, household_id=speaker.household_id)
-            done = proposals.confirm(
-                session, actor=speaker.actor(), proposal_id=proposal["id"], base_currency=speaker.base_currency
-            )
+            done = proposals.confirm(session, actor=speaker.for_change(source="assistant"), proposal_id=proposal["id"])
             stored = chat.get(session, speaker=speaker, conversation_id=conversation_id)
             stored.context = {k: v for k, v in (stored.context or {}).items() if k != "proposal"}
             message["proposal"] = proposals.as_dict(done)

@@ -182,11 +182,20 @@ def open_ledger(options: Options, *, write: bool) -> Iterator[Ledger]:
 def _ledger(session: Session, email: str | None, settings: Settings, *, write: bool) -> Ledger:
     user = resolve_user(session, email=email)
     household = auth.default_household(session, user)
+    role = auth.role_in(session, user_id=user.id, household_id=household.id)
     if write:
-        role = auth.role_in(session, user_id=user.id, household_id=household.id)
         if not auth.can_write(role):
             raise Forbidden(f"{user.email} is a {role.value} of {household.name} and may not change it")
         # Serialized with the household's other writers (a server's requests and jobs), as a request is.
         lock_household(session, household_id=household.id)
-    actor = Actor(household_id=household.id, user_id=user.id, source="cli")
+    # The command's one Actor: every service below takes the household and its currency from it.
+    actor = Actor(
+        household_id=household.id,
+        user_id=user.id,
+        base_currency=household.base_currency,
+        role=role.value,
+        can_write=auth.can_write(role),
+        via="cli",
+        source="cli",
+    )
     return Ledger(session=session, user=user, household=household, actor=actor, settings=settings)

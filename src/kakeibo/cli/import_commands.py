@@ -11,7 +11,6 @@ import typer
 from kakeibo.cli import output as out
 from kakeibo.cli.context import open_ledger
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
-from kakeibo.core.actor import Actor
 from kakeibo.imports.errors import ImportHasProblems
 from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
 from kakeibo.imports.service import ImportOptions, ImportReport, import_file
@@ -48,7 +47,7 @@ def import_command(
         account_id = None
         if account is not None:
             account_id = ledger.find_money_account(books.session, household_id=books.household_id, name=account).id
-        actor = Actor(household_id=books.household_id, user_id=books.user.id, source="import")
+        actor = books.actor.for_change(source="import")
         show_progress = not opts.json and sys.stderr.isatty()
 
         def progress(done: int, message: str) -> None:
@@ -68,7 +67,6 @@ def import_command(
                     accept_issues=accept_problems,
                     filename=path.name,
                 ),
-                base_currency=books.household.base_currency,
                 progress=progress,
                 dry_run=dry_run,
             )

@@ -82,7 +82,7 @@ def account_add(
             opening_date=_optional_date(opening_date, field="opening date"),
             institution=institution,
         )
-        account = ledger.create_account(books.session, actor=books.actor, data=data, base_currency=books.currency)
+        account = ledger.create_account(books.session, actor=books.actor, data=data)
         shown = account_out(account, account.opening_balance_minor)
     if opts.json:
         out.print_json(shown)
@@ -201,7 +201,7 @@ def tx_add(
             notes=notes,
             tags=tag or [],
         )
-        created = ledger.create_transaction(books.session, actor=books.actor, data=data, base_currency=books.currency)
+        created = ledger.create_transaction(books.session, actor=books.actor, data=data)
         shown = transactions_out(books.session, household_id=books.household_id, transactions=[created])[0]
     if opts.json:
         out.print_json(shown)
@@ -574,9 +574,7 @@ def export(
     opts = options(ctx, user=user)
     first, last = _optional_date(start, field="start"), _optional_date(end, field="end")
     with open_ledger(opts, write=False) as books:
-        chunks = exporter.export(
-            books.session, household_id=books.household_id, format=format.value, start=first, end=last
-        )
+        chunks = exporter.export(books.session, actor=books.actor, format=format.value, start=first, end=last)
         if output is None:
             for chunk in chunks:
                 sys.stdout.write(chunk)

@@ -102,7 +102,7 @@ async def preview(
     options = _options(file, account_id, format, profile, mapping, False)
     path = await _save_upload(request, file)
     try:
-        return service.preview(session, actor=ctx.actor(), path=path, options=options)
+        return service.preview(session, actor=ctx, path=path, options=options)
     finally:
         path.unlink(missing_ok=True)
 
@@ -127,7 +127,7 @@ async def start_import(
     try:
         job = jobs.create_job(
             session,
-            actor=ctx.actor(),
+            actor=ctx,
             kind="import",
             params={
                 jobs.UPLOAD: str(path),

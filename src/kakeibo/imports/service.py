@@ -285,7 +285,6 @@ def import_file(
     actor: Actor,
     path: Path,
     options: ImportOptions,
-    base_currency: str,
     progress: Progress | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
@@ -313,7 +312,7 @@ def import_file(
     report = ImportReport(
         import_id=batch.id, format=statement.format, profile=statement.profile, group_id=actor.group_id, dry_run=dry_run
     )
-    importer = _Importer(session, actor=actor, base_currency=base_currency, fixed=fixed, batch=batch, report=report)
+    importer = _Importer(session, actor=actor, fixed=fixed, batch=batch, report=report)
     for chunk in _chunks(statement.rows(), CHUNK):
         importer.chunk(chunk)
         if progress is not None:
@@ -377,14 +376,13 @@ class _Importer:
         session: Session,
         *,
         actor: Actor,
-        base_currency: str,
         fixed: Account | None,
         batch: ImportBatch,
         report: ImportReport,
     ) -> None:
         self.session = session
         self.actor = actor
-        self.base_currency = base_currency
+        self.base_currency = actor.base_currency
         self.fixed = fixed
         self.batch = batch
         self.report = report
@@ -561,7 +559,6 @@ class _Importer:
                 self.session,
                 actor=self.actor,
                 transaction_id=transaction.id,
-                base_currency=self.base_currency,
                 data=TransactionUpdate(
                     postings=[
                         PostingIn(
@@ -626,7 +623,6 @@ class _Importer:
             self.session,
             actor=self.actor,
             items=items,
-            base_currency=self.base_currency,
             import_id=self.batch.id,
             cache=self.cache,
         )
@@ -733,7 +729,6 @@ class _Importer:
             self.session,
             actor=self.actor,
             items=items,
-            base_currency=self.base_currency,
             guesses=guesses,
             import_id=self.batch.id,
             review=review,

@@ -35,10 +35,20 @@ def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) ->
         accept_issues=bool(params.get("accept_issues")),
         filename=params.get("filename") or path.name,
     )
-    actor = Actor(household_id=job.household_id, user_id=job.created_by, source="import")
     # The total first, from a pass over the file before the import takes the write lock (a small part of the
     # import's time): on SQLite the job row could not be given it once the import is writing.
     with session_scope(sessions, write=False) as session:
+        household = session.get(Household, job.household_id)
+        if household is None:
+            raise UploadGone("the household this import was for is gone")
+        # A job is an edge like a request: it says who acts, once, for everything below.
+        actor = Actor(
+            household_id=job.household_id,
+            user_id=job.created_by,
+            base_currency=household.base_currency,
+            via="job",
+            source="import",
+        )
         statement = read_statement(session, household_id=job.household_id, path=path, options=options)
         total = sum(1 for _ in statement.rows()) + statement.skipped
     progress.update(total=total, message=f"{total:,} rows to import")
@@ -51,16 +61,7 @@ def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) ->
         # Two imports of one file at once: the second waits, then finds the first's rows as duplicates. A job
         # waits longer than a request would (nobody is holding a browser open on it).
         lock_household(session, household_id=job.household_id, wait_seconds=JOB_WAIT_SECONDS)
-        household = session.get(Household, job.household_id)
-        assert household is not None
-        report = import_file(
-            session,
-            actor=actor,
-            path=path,
-            options=options,
-            base_currency=household.base_currency,
-            progress=reported,
-        )
+        report = import_file(session, actor=actor, path=path, options=options, progress=reported)
         session.flush()
     # The upload is not kept (the runner deletes it once the job has ended): the ledger has what it held.
     progress.update(

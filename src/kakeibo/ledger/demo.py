@@ -498,13 +498,12 @@ def load_demo(
         base_currency=DEMO_CURRENCY,
     )
     # Two event groups: undoing the demo's transactions leaves its accounts, as undoing an import would.
-    setup = Actor(household_id=household.id, user_id=user.id, source="import")
+    setup = Actor(household_id=household.id, user_id=user.id, base_currency=DEMO_CURRENCY, via="cli", source="import")
     ids: dict[str, int] = {}
     for spec in ACCOUNTS:
         account = ledger.create_account(
             session,
             actor=setup,
-            base_currency=DEMO_CURRENCY,
             data=AccountCreate(
                 name=spec.name,
                 kind=spec.kind,
@@ -531,8 +530,8 @@ def load_demo(
         )
         for e in entries
     ]
-    batch = Actor(household_id=household.id, user_id=user.id, source="import")
-    ledger.create_transactions(session, actor=batch, items=items, base_currency=DEMO_CURRENCY)
+    batch = setup.for_change()
+    ledger.create_transactions(session, actor=batch, items=items)
     return DemoResult(
         user_id=user.id,
         household_id=household.id,

@@ -16,7 +16,7 @@ from typing import Literal
 from sqlalchemy import Row, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from kakeibo.auth.models import Household
+from kakeibo.core.actor import Actor
 from kakeibo.core.money import EXPONENTS, minor_to_str
 from kakeibo.ledger.models import (
     BALANCE_KINDS,
@@ -254,7 +254,7 @@ def _first_use(
 def export(
     session: Session,
     *,
-    household_id: int,
+    actor: Actor,
     format: ExportFormat,
     start: dt.date | None = None,
     end: dt.date | None = None,
@@ -266,6 +266,7 @@ def export(
     iterator is exhausted (a streaming response consumes it inside the request)."""
     if batch_size < 1:
         raise ValueError("batch_size must be positive")
+    household_id = actor.household_id
     accounts = _all_accounts(session, household_id)
     pages = _entries(session, household_id=household_id, start=start, end=end, batch_size=batch_size)
     if format == "csv":
@@ -273,8 +274,7 @@ def export(
     elif format == "ledger":
         yield from _ledger(pages, account_names(accounts.values(), format="ledger"))
     elif format == "beancount":
-        household = session.get(Household, household_id)
-        operating = household.base_currency if household is not None else "USD"
+        operating = actor.base_currency
         first_use = _first_use(session, household_id=household_id, start=start, end=end)
         yield from _beancount(pages, accounts, first_use, operating, _currencies(session, household_id))
     else:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
-from kakeibo.auth.models import Household
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.money import Money, minor_to_str
@@ -51,12 +50,6 @@ events_router = APIRouter(tags=["events"])
 export_router = APIRouter(prefix="/export", tags=["export"])
 
 
-def _household(session: Session, household_id: int) -> Household:
-    household = session.get(Household, household_id)
-    assert household is not None  # the context dependency checked the membership
-    return household
-
-
 # ---- accounts -------------------------------------------------------------------------------------------------
 @accounts_router.get("", response_model=list[AccountOut])
 def list_accounts(
@@ -68,8 +61,7 @@ def list_accounts(
 
 @accounts_router.post("", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
 def create_account(data: AccountCreate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
-    household = _household(session, ctx.household_id)
-    account = ledger.create_account(session, actor=ctx.actor(), data=data, base_currency=household.base_currency)
+    account = ledger.create_account(session, actor=ctx, data=data)
     return account_out(account, account.opening_balance_minor)
 
 
@@ -88,13 +80,13 @@ def get_account(account_id: Id, session: SessionDep, ctx: ContextDep) -> Account
 
 @accounts_router.patch("/{account_id:int}", response_model=AccountOut)
 def update_account(account_id: Id, data: AccountUpdate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
-    ledger.update_account(session, actor=ctx.actor(), account_id=account_id, data=data)
+    ledger.update_account(session, actor=ctx, account_id=account_id, data=data)
     return _account_with_balance(session, ctx.household_id, account_id)
 
 
 @accounts_router.delete("/{account_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_account(account_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
-    ledger.delete_account(session, actor=ctx.actor(), account_id=account_id)
+    ledger.delete_account(session, actor=ctx, account_id=account_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -106,7 +98,7 @@ def list_categories(session: SessionDep, ctx: ContextDep) -> list[CategoryOut]:
 
 @categories_router.post("", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
 def create_category(data: CategoryCreate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
-    return category_out(ledger.create_category(session, actor=ctx.actor(), data=data))
+    return category_out(ledger.create_category(session, actor=ctx, data=data))
 
 
 @categories_router.get("/{category_id:int}", response_model=CategoryOut)
@@ -116,12 +108,12 @@ def get_category(category_id: Id, session: SessionDep, ctx: ContextDep) -> Categ
 
 @categories_router.patch("/{category_id:int}", response_model=CategoryOut)
 def update_category(category_id: Id, data: CategoryUpdate, session: SessionDep, ctx: WriteContextDep) -> CategoryOut:
-    return category_out(ledger.update_category(session, actor=ctx.actor(), category_id=category_id, data=data))
+    return category_out(ledger.update_category(session, actor=ctx, category_id=category_id, data=data))
 
 
 @categories_router.delete("/{category_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_category(category_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
-    ledger.delete_category(session, actor=ctx.actor(), category_id=category_id)
+    ledger.delete_category(session, actor=ctx, category_id=category_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -149,7 +141,6 @@ def list_transactions(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: str | None = None,
 ) -> Response:
-    household = _household(session, ctx.household_id)
     category_ids = None
     if category is not None:
         root = ledger.resolve_category(session, household_id=ctx.household_id, ref=category)
@@ -163,8 +154,8 @@ def list_transactions(
         account_id=account,
         category_ids=category_ids,
         text=q,
-        min_amount_minor=_minor_filter(min_amount, household.base_currency, "min_amount"),
-        max_amount_minor=_minor_filter(max_amount, household.base_currency, "max_amount"),
+        min_amount_minor=_minor_filter(min_amount, ctx.base_currency, "min_amount"),
+        max_amount_minor=_minor_filter(max_amount, ctx.base_currency, "max_amount"),
         tags=tag,
         type=type,
     )
@@ -190,8 +181,7 @@ def _one(session: Session, household_id: int, transaction_id: int) -> Transactio
 
 @transactions_router.post("", response_model=TransactionOut, status_code=status.HTTP_201_CREATED)
 def create_transaction(data: TransactionCreate, session: SessionDep, ctx: WriteContextDep) -> TransactionOut:
-    household = _household(session, ctx.household_id)
-    tx = ledger.create_transaction(session, actor=ctx.actor(), data=data, base_currency=household.base_currency)
+    tx = ledger.create_transaction(session, actor=ctx, data=data)
     return _one(session, ctx.household_id, tx.id)
 
 
@@ -206,16 +196,13 @@ def update_transaction(
 ) -> TransactionOut:
     from kakeibo.categorize import service as categorize
 
-    household = _household(session, ctx.household_id)
-    actor = ctx.actor()
+    actor = ctx
     recategorized = "category" in data.model_fields_set and data.category is not None
     before = None
     if recategorized:
         current = ledger.get_transaction(session, household_id=ctx.household_id, transaction_id=transaction_id)
         before = categorize.category_id_of(session, current)
-    transaction = ledger.update_transaction(
-        session, actor=actor, transaction_id=transaction_id, data=data, base_currency=household.base_currency
-    )
+    transaction = ledger.update_transaction(session, actor=actor, transaction_id=transaction_id, data=data)
     if recategorized:  # a person chose the category: the categorizer learns from it at once
         categorize.after_person_categorized(session, actor=actor, transaction=transaction, before=before)
     return _one(session, ctx.household_id, transaction_id)
@@ -223,7 +210,7 @@ def update_transaction(
 
 @transactions_router.delete("/{transaction_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_transaction(transaction_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
-    ledger.delete_transaction(session, actor=ctx.actor(), transaction_id=transaction_id)
+    ledger.delete_transaction(session, actor=ctx, transaction_id=transaction_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -237,13 +224,12 @@ def summary(
     group_by: queries.GroupBy | None = None,
     category: Annotated[str | None, Query(description='Limit to a category subtree (id or "Group/Category")')] = None,
 ) -> SummaryOut:
-    household = _household(session, ctx.household_id)
     first, last = queries.month_range(clock.today())
     start, end = start or first, end or last
     if end < start:
         raise ValidationFailed("end is before start", field="end")
     root = ledger.resolve_category(session, household_id=ctx.household_id, ref=category) if category else None
-    currency = household.base_currency
+    currency = ctx.base_currency
     result = queries.summary(
         session,
         household_id=ctx.household_id,
@@ -280,9 +266,8 @@ def summary(
 
 @reports_router.get("/net-worth", response_model=NetWorthOut)
 def net_worth(session: SessionDep, ctx: ContextDep, at: Day | None = None) -> NetWorthOut:
-    household = _household(session, ctx.household_id)
     day = at or clock.today()
-    currency = household.base_currency
+    currency = ctx.base_currency
     worth = queries.net_worth(session, household_id=ctx.household_id, base_currency=currency, at=day)
     rows = queries.balances(session, household_id=ctx.household_id, at=day)
     return NetWorthOut(
@@ -324,7 +309,7 @@ def list_events(
 
 @events_router.post("/undo", response_model=UndoOut)
 def undo(session: SessionDep, ctx: WriteContextDep, data: UndoIn | None = None) -> UndoOut:
-    result = ledger.undo(session, actor=ctx.actor(), group_id=data.group_id if data else None)
+    result = ledger.undo(session, actor=ctx, group_id=data.group_id if data else None)
     return UndoOut(
         group_id=result.group_id,
         undo_group_id=result.undo_group_id,
@@ -342,13 +327,11 @@ def export(
     start: Day | None = None,
     end: Day | None = None,
 ) -> StreamingResponse:
-    household_id = ctx.household_id
-
     def stream() -> Iterator[str]:
         # The export streams after the handler returns, so it reads through a session of its own.
         session: Session = request.app.state.sessionmaker()
         try:
-            yield from exporter.export(session, household_id=household_id, format=format, start=start, end=end)
+            yield from exporter.export(session, actor=ctx, format=format, start=start, end=end)
         finally:
             session.close()
 

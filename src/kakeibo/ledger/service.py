@@ -104,11 +104,11 @@ def find_money_account(session: Session, *, household_id: int, name: str) -> Acc
     return account
 
 
-def create_account(session: Session, *, actor: Actor, data: AccountCreate, base_currency: str) -> Account:
+def create_account(session: Session, *, actor: Actor, data: AccountCreate) -> Account:
     name = data.name.strip()
     if repo.get_account_by_path(session, household_id=actor.household_id, kinds=BALANCE_KINDS, path=name):
         raise Conflict(f"an account named {name!r} already exists", field="name")
-    currency = Currency.of(data.currency or base_currency)
+    currency = Currency.of(data.currency or actor.base_currency)
     opening = Money.of(data.opening_balance, currency, field="opening_balance")
     account = Account(
         household_id=actor.household_id,
@@ -516,10 +516,10 @@ def _clean_tags(tags: Sequence[str]) -> list[str]:
 
 
 def create_transaction(
-    session: Session, *, actor: Actor, data: TransactionCreate, base_currency: str, guess: CategoryGuess | None = None
+    session: Session, *, actor: Actor, data: TransactionCreate, guess: CategoryGuess | None = None
 ) -> Transaction:
     cache = AccountCache(session, actor.household_id)
-    new = build_transaction(cache, data, base_currency=base_currency)
+    new = build_transaction(cache, data, base_currency=actor.base_currency)
     if guess is not None and new.category_source == CategorySource.none:
         new.category_source, new.category_confidence, new.category_reason = guess.source, guess.confidence, guess.reason
     tx_id = _insert(session, actor, [new])[0]
@@ -533,7 +533,6 @@ def create_transactions(
     *,
     actor: Actor,
     items: Sequence[TransactionCreate],
-    base_currency: str,
     guesses: Sequence[CategoryGuess | None] | None = None,
     import_id: int | None = None,
     review: Sequence[tuple[str, int] | None] | None = None,
@@ -542,7 +541,7 @@ def create_transactions(
     """The batch path (imports, demo data, bench): one validation pass, then bulk inserts, one event group.
     Imports also give each row's categorization (`guesses`) and review flag (`review`: flag and the look-alike)."""
     cache = cache or AccountCache(session, actor.household_id)
-    built = [build_transaction(cache, item, base_currency=base_currency) for item in items]
+    built = [build_transaction(cache, item, base_currency=actor.base_currency) for item in items]
     if guesses is None and review is None and import_id is None:
         return _insert(session, actor, built)
     for index, new in enumerate(built):
@@ -670,9 +669,7 @@ def get_transaction(session: Session, *, household_id: int, transaction_id: int)
     return transaction
 
 
-def update_transaction(
-    session: Session, *, actor: Actor, transaction_id: int, data: TransactionUpdate, base_currency: str
-) -> Transaction:
+def update_transaction(session: Session, *, actor: Actor, transaction_id: int, data: TransactionUpdate) -> Transaction:
     transaction = get_transaction(session, household_id=actor.household_id, transaction_id=transaction_id)
     if data.version is not None and data.version != transaction.version:
         raise StaleVersion(f"transaction {transaction_id} is at version {transaction.version}, not {data.version}")
@@ -684,7 +681,7 @@ def update_transaction(
         return transaction
     merged = _merge_update(session, transaction, postings, changes, actor.household_id)
     cache = AccountCache(session, actor.household_id)
-    new = build_transaction(cache, merged, base_currency=base_currency)
+    new = build_transaction(cache, merged, base_currency=actor.base_currency)
     category_changed = "category" in changes or "postings" in changes
     _replace(session, transaction, postings, new, household_id=actor.household_id)
     if category_changed:
@@ -710,14 +707,12 @@ def update_transaction(
     return transaction
 
 
-def check_update(
-    session: Session, *, household_id: int, transaction: Transaction, data: TransactionUpdate, base_currency: str
-) -> None:
+def check_update(session: Session, *, actor: Actor, transaction: Transaction, data: TransactionUpdate) -> None:
     """Validate a change as `update_transaction` would, without writing (for previews such as proposals)."""
     postings = repo.postings_of(session, [transaction.id])[transaction.id]
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
-    merged = _merge_update(session, transaction, postings, changes, household_id)
-    build_transaction(AccountCache(session, household_id), merged, base_currency=base_currency)
+    merged = _merge_update(session, transaction, postings, changes, actor.household_id)
+    build_transaction(AccountCache(session, actor.household_id), merged, base_currency=actor.base_currency)
 
 
 def _merge_update(

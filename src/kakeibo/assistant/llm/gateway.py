@@ -44,6 +44,7 @@ from kakeibo.assistant.llm.pricing import (
     parse_prices,
 )
 from kakeibo.core import clock
+from kakeibo.core.actor import Actor
 from kakeibo.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -89,13 +90,6 @@ class Completion:
             tokens_in=raw["tokens_in"],
             tokens_out=raw["tokens_out"],
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Caller:
-    household_id: int
-    user_id: int | None
-    session_key: str | None  # a conversation, a CLI run: duplicate prompts are suppressed per key
 
 
 def _seconds_until(moment: dt.datetime, now: dt.datetime) -> float:
@@ -145,7 +139,9 @@ class Gateway:
         return self._client
 
     # ---- the one entry point ---------------------------------------------------------------------------------
-    def complete(self, session: Session, *, request: ChatRequest, caller: Caller, cacheable: bool) -> Completion:
+    def complete(
+        self, session: Session, *, request: ChatRequest, caller: Actor, session_key: str | None, cacheable: bool
+    ) -> Completion:
         """Send `request` through every check; raises an LLMRefused (429) or LLMUnavailable (502)."""
         prompt = hashlib.sha256(
             json.dumps(
@@ -160,8 +156,9 @@ class Gateway:
             if hit is not None:
                 self._record(session, request, caller, Outcome.cached, detail="cache hit")
                 return Completion.from_json(hit)
-        if caller.session_key is not None:
-            key = hashlib.sha256(f"{caller.session_key}\n{prompt}".encode()).hexdigest()
+        # `session_key` is a conversation, a CLI run: the same prompt sent twice in a moment is suppressed per key.
+        if session_key is not None:
+            key = hashlib.sha256(f"{session_key}\n{prompt}".encode()).hexdigest()
             if not self.counters.claim(f"dup:{key}", DUPLICATE_SECONDS):
                 self._refuse(session, request, caller, DuplicatePrompt("the same prompt was just sent; wait a moment"))
         now = self._now()
@@ -186,7 +183,7 @@ class Gateway:
         return completion
 
     # ---- limits ------------------------------------------------------------------------------------------------
-    def _keys(self, caller: Caller, now: dt.datetime) -> tuple[str | None, str, str]:
+    def _keys(self, caller: Actor, now: dt.datetime) -> tuple[str | None, str, str]:
         day, month = day_start(now), month_start(now)
         user = f"user:{caller.user_id}:{day:%Y%m%d}:requests" if caller.user_id is not None else None
         return user, f"household:{caller.household_id}:{day:%Y%m%d}:cost", f"global:{month:%Y%m}:cost"
@@ -199,7 +196,7 @@ class Gateway:
             value = self.counters.get(key) or 0
         return value
 
-    def _check_limits(self, session: Session, request: ChatRequest, caller: Caller, now: dt.datetime) -> None:
+    def _check_limits(self, session: Session, request: ChatRequest, caller: Actor, now: dt.datetime) -> None:
         user_key, household_key, global_key = self._keys(caller, now)
         day, month = day_start(now), month_start(now)
         day_ttl = _seconds_until(day + dt.timedelta(days=1), now)
@@ -249,19 +246,19 @@ class Gateway:
                     ),
                 )
 
-    def _release_request(self, caller: Caller, now: dt.datetime) -> None:
+    def _release_request(self, caller: Actor, now: dt.datetime) -> None:
         user_key, _, _ = self._keys(caller, now)
         if user_key is not None:
             self.counters.add(user_key, -1, DAY_SECONDS)
 
-    def _charge(self, caller: Caller, now: dt.datetime, cost: int) -> None:
+    def _charge(self, caller: Actor, now: dt.datetime, cost: int) -> None:
         if cost <= 0:
             return
         _, household_key, global_key = self._keys(caller, now)
         self.counters.add(household_key, cost, _seconds_until(day_start(now) + dt.timedelta(days=1), now))
         self.counters.add(global_key, cost, _seconds_until(_next_month(month_start(now)), now))
 
-    def _refuse(self, session: Session, request: ChatRequest, caller: Caller, error: LLMRefused) -> None:
+    def _refuse(self, session: Session, request: ChatRequest, caller: Actor, error: LLMRefused) -> None:
         self._record(session, request, caller, Outcome.refused, detail=error.type)
         raise error
 
@@ -321,7 +318,7 @@ class Gateway:
         self,
         session: Session,
         request: ChatRequest,
-        caller: Caller,
+        caller: Actor,
         outcome: Outcome,
         *,
         started: float | None = None,

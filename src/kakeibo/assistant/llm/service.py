@@ -17,11 +17,10 @@ from kakeibo.assistant.intents import Intent
 from kakeibo.assistant.llm import prompts
 from kakeibo.assistant.llm import repository as repo
 from kakeibo.assistant.llm.errors import LLMRefused, LLMUnavailable
-from kakeibo.assistant.llm.gateway import Caller, ChatRequest, Completion, Gateway
+from kakeibo.assistant.llm.gateway import ChatRequest, Completion, Gateway
 from kakeibo.assistant.llm.pricing import day_start, dollars_to_micro, micro_to_dollars, month_start
 from kakeibo.assistant.llm.schemas import UsageCapsOut, UsageOut, UsagePeriodOut
 from kakeibo.assistant.parsing import Vocabulary
-from kakeibo.auth.models import Household
 from kakeibo.categorize.service import sides_of
 from kakeibo.core.actor import Actor
 from kakeibo.core.money import minor_to_str
@@ -44,9 +43,13 @@ class LanguageModel:
     def model(self) -> str:
         return self.gateway.model
 
-    def _ask(self, session: Session, *, request: ChatRequest, caller: Caller, cacheable: bool) -> Completion | None:
+    def _ask(
+        self, session: Session, *, request: ChatRequest, caller: Actor, session_key: str | None, cacheable: bool
+    ) -> Completion | None:
         try:
-            return self.gateway.complete(session, request=request, caller=caller, cacheable=cacheable)
+            return self.gateway.complete(
+                session, request=request, caller=caller, session_key=session_key, cacheable=cacheable
+            )
         except (LLMRefused, LLMUnavailable) as exc:
             log.info("language model not used for %s: %s", request.purpose, exc.message)
             return None
@@ -58,8 +61,7 @@ class LanguageModel:
         text: str,
         today: dt.date,
         vocabulary: Vocabulary,
-        household_id: int,
-        user_id: int | None,
+        actor: Actor,
         session_key: str | None,
         context: Mapping[str, Any] | None = None,
     ) -> Intent | None:
@@ -75,7 +77,8 @@ class LanguageModel:
         completion = self._ask(
             session,
             request=request,
-            caller=Caller(household_id, user_id, session_key),
+            caller=actor,
+            session_key=session_key,
             cacheable=stateless,
         )
         return prompts.intent_from(completion, vocabulary) if completion is not None else None
@@ -86,8 +89,7 @@ class LanguageModel:
         *,
         answer: Answer,
         question: str,
-        household_id: int,
-        user_id: int | None,
+        actor: Actor,
         session_key: str | None,
     ) -> str | None:
         """A friendlier sentence built only from the answer's numbers, or None (use the template answer)."""
@@ -95,7 +97,8 @@ class LanguageModel:
         completion = self._ask(
             session,
             request=ChatRequest(purpose="narrate", messages=prompts.narration_messages(facts), stream=True),
-            caller=Caller(household_id, user_id, session_key),
+            caller=actor,
+            session_key=session_key,
             cacheable=True,
         )
         return prompts.checked_narration(completion.text, facts) if completion is not None else None
@@ -104,22 +107,20 @@ class LanguageModel:
         self,
         session: Session,
         *,
-        household_id: int,
+        actor: Actor,
         transaction_ids: Sequence[int],
-        user_id: int | None = None,
     ) -> int:
         """File the given rows that are still uncategorized, in batches, as the model's choice (source `llm`,
         not locked). Rows a person categorized are never touched. All changes are one event group: one undo
         reverts the run. Returns how many rows were filed."""
+        household_id = actor.household_id
+        actor = actor.for_change(source="assistant")  # one event group: one undo reverts the run
         categories = {
             a.path: a
             for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
             if not a.archived and a.parent_id is not None and not ledger.is_uncategorized(a)
         }
         candidates = _uncategorized(session, household_id=household_id, transaction_ids=transaction_ids)
-        actor = Actor(household_id=household_id, user_id=user_id, source="assistant")
-        household = session.get(Household, household_id)
-        base_currency = household.base_currency if household is not None else "USD"
         filed = 0
         for start in range(0, len(candidates), CATEGORIZE_BATCH):
             batch = candidates[start : start + CATEGORIZE_BATCH]
@@ -142,7 +143,8 @@ class LanguageModel:
                         messages=prompts.categorize_messages(rows),
                         tools=[prompts.categorize_tool([t.id for t in batch], categories)],
                     ),
-                    caller=Caller(household_id, user_id, f"categorize:{household_id}"),
+                    caller=actor,
+                    session_key=f"categorize:{household_id}",
                     cacheable=False,
                 )
             except LLMRefused as exc:
@@ -159,21 +161,16 @@ class LanguageModel:
                 category = categories[path]
                 if category.kind == AccountKind.income and transaction.amount_minor < 0:
                     continue  # money going out is never income, whatever the model says
-                filed += self._file(
-                    session, actor=actor, transaction=transaction, category=category, base_currency=base_currency
-                )
+                filed += self._file(session, actor=actor, transaction=transaction, category=category)
         return filed
 
-    def _file(
-        self, session: Session, *, actor: Actor, transaction: Transaction, category: Account, base_currency: str
-    ) -> int:
+    def _file(self, session: Session, *, actor: Actor, transaction: Transaction, category: Account) -> int:
         if transaction.category_locked or transaction.category_source == CategorySource.user:
             return 0
         ledger.update_transaction(
             session,
             actor=actor,
             transaction_id=transaction.id,
-            base_currency=base_currency,
             data=TransactionUpdate(category=category.id),
         )
         # The ledger marks any category change as a person's; this one is the model's, and stays open to change.
