@@ -118,3 +118,24 @@ def test_concurrent_sqlite_writers_wait_instead_of_failing(tmp_path: Path) -> No
         balance = queries.balance_minor_by_account(session, household_id=ids[0], at=dt.date(2026, 12, 31))
         assert balance[ids[2]] == -6000
     engine.dispose()
+
+
+def test_after_commit_hooks_run_once_the_write_landed_and_after_rollback_ones_when_it_did_not(tmp_path: Path) -> None:
+    from kakeibo.core.db import after_commit, after_rollback, make_engine, migrate, session_factory, session_scope
+
+    url = f"sqlite:///{tmp_path / 'hooks.sqlite3'}"
+    migrate(url)
+    engine = make_engine(url)
+    factory = session_factory(engine)
+    seen: list[str] = []
+    with session_scope(factory, write=True) as session:
+        after_commit(session, lambda: seen.append("committed"))
+        after_rollback(session, lambda: seen.append("rolled back"))
+        assert seen == []  # nothing runs before the commit
+    assert seen == ["committed"]
+    with pytest.raises(RuntimeError), session_scope(factory, write=True) as session:
+        after_commit(session, lambda: seen.append("never"))
+        after_rollback(session, lambda: seen.append("rolled back"))
+        raise RuntimeError("the write fails")
+    assert seen == ["committed", "rolled back"]
+    engine.dispose()

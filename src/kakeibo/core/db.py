@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import weakref
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from sqlalchemy.types import TypeDecorator
 from kakeibo.core import clock
 from kakeibo.core.errors import Conflict, ServiceBusy
 from kakeibo.core.files import ensure_private_file, private_dir
+
+log = logging.getLogger(__name__)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -216,22 +219,51 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+def after_commit(session: Session, callback: Callable[[], None]) -> None:
+    """Run `callback` once this session's transaction has committed (by its session scope), in order; not at all
+    when it rolls back. Jobs are handed to their runner this way, so a job never starts for a write that did not
+    land, and a service never commits to get there."""
+    session.info.setdefault("after_commit", []).append(callback)
+
+
+def after_rollback(session: Session, callback: Callable[[], None]) -> None:
+    """Run `callback` if this session's transaction rolls back (to remove what the write would have owned, such
+    as an uploaded file no job row will ever point to)."""
+    session.info.setdefault("after_rollback", []).append(callback)
+
+
+def _run_hooks(session: Session, name: str) -> None:
+    hooks: list[Callable[[], None]] = session.info.pop(name, [])
+    session.info.pop("after_rollback" if name == "after_commit" else "after_commit", None)
+    for hook in hooks:
+        if name == "after_commit":
+            hook()  # its failure is the caller's to hear (a job its runner could not take: 503)
+            continue
+        try:
+            hook()
+        except Exception:  # cleaning up after a failure must not hide the failure itself
+            log.exception("an after-rollback hook failed")
+
+
 @contextmanager
 def session_scope(
     factory: sessionmaker[Session], *, write: bool, wait_seconds: float | None = None
 ) -> Iterator[Session]:
-    """The edge's transaction: commit on success, roll back on any error. A writer on SQLite first waits for its
-    turn among this process's writers (`wait_seconds`, default WRITE_WAIT_SECONDS; a job may wait longer)."""
+    """The edge's transaction: commit on success, roll back on any error, then run the session's after-commit (or
+    after-rollback) hooks. A writer on SQLite first waits for its turn among this process's writers
+    (`wait_seconds`, default WRITE_WAIT_SECONDS; a job may wait longer)."""
     session = factory()
     queue = _writer_queue(session) if write else None
     if queue is not None and not queue.acquire(WRITE_WAIT_SECONDS if wait_seconds is None else wait_seconds):
         session.close()
         raise ServiceBusy("the database is busy with other changes; try again in a moment")
+    committed = False
     try:
         if write:
             begin_write(session)
         yield session
         session.commit()
+        committed = True
     except StaleDataError as exc:
         session.rollback()
         raise Conflict("this was changed by someone else at the same moment; reload and try again") from exc
@@ -241,7 +273,8 @@ def session_scope(
     finally:
         session.close()
         if queue is not None:
-            queue.release()
+            queue.release()  # before the hooks: a job they start may need the write lock at once
+        _run_hooks(session, "after_commit" if committed else "after_rollback")
 
 
 def unit_of_work(engine: Engine) -> AbstractContextManager[Session]:

@@ -12,7 +12,8 @@ from fastapi import APIRouter, File, Form, Request, UploadFile, status
 
 from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
-from kakeibo.core.errors import ServiceBusy, ValidationFailed
+from kakeibo.core.db import after_rollback
+from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.files import create_private_file
 from kakeibo.core.types import Id
 from kakeibo.imports import service
@@ -124,34 +125,24 @@ async def start_import(
     if account_id is not None:
         ledger.get_money_account(session, household_id=ctx.household_id, account_id=account_id, field="account_id")
     path = await _save_upload(request, file)
-    try:
-        job = jobs.create_job(
-            session,
-            actor=ctx,
-            kind="import",
-            params={
-                jobs.UPLOAD: str(path),
-                "filename": options.filename,
-                "account_id": account_id,
-                "format": options.format,
-                "profile": options.profile,
-                "mapping": options.mapping,
-                "accept_issues": accept_issues,
-            },
-        )
-        # The job starts after this request's transaction commits (it must see the job row).
-        session.commit()
-    except BaseException:  # no job row, so nobody would ever read or delete the upload
-        path.unlink(missing_ok=True)
-        raise
+    # Without a job row nobody would ever read or delete the upload: it goes if this request's write does not land.
+    after_rollback(session, lambda: path.unlink(missing_ok=True))
+    job = jobs.create_job(
+        session,
+        actor=ctx,
+        kind="import",
+        params={
+            jobs.UPLOAD: str(path),
+            "filename": options.filename,
+            "account_id": account_id,
+            "format": options.format,
+            "profile": options.profile,
+            "mapping": options.mapping,
+            "accept_issues": accept_issues,
+        },
+    )
     runner = request.app.state.job_runner
-    try:
-        runner.enqueue(job.id, job.kind)
-    except ServiceBusy as exc:  # a job nobody will run is failed now, not left queued for ever
-        if jobs.fail_unqueued(session, job=job, reason=exc):
-            session.commit()
-            jobs.remove_upload(job.params)
-        raise
+    jobs.enqueue_after_commit(session, runner=runner, job=job)  # the request's session scope commits
     return ImportStarted(job=job_out(job, runner.board))
 
 

@@ -42,6 +42,7 @@ UNWIND_SECONDS = 10.0
 
 class Runner(Protocol):
     board: ProgressBoard
+    factory: sessionmaker[Session]  # sessions on the database its jobs live in
 
     def start(self) -> None:
         """Recover what a crash left, then run jobs (the app's start-up)."""

@@ -21,18 +21,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.db import session_scope
-from kakeibo.core.errors import KakeiboError
+from kakeibo.core.db import after_commit, session_scope
+from kakeibo.core.errors import KakeiboError, ServiceBusy
 from kakeibo.jobs import repository as repo
 from kakeibo.jobs.errors import JobInterrupted, JobNotFound, UploadGone
 from kakeibo.jobs.models import Job
 from kakeibo.jobs.progress import MEMORY_BOARD, Progress, ProgressBoard, StopRequested
+
+if TYPE_CHECKING:
+    from kakeibo.jobs.runners import Runner
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +117,24 @@ def fail_unqueued(session: Session, *, job: Job, reason: KakeiboError) -> bool:
     return repo.end_queued(
         session, job_id=job.id, now=clock.now(), error=reason.problem(), message=reason.message[:255]
     )
+
+
+def enqueue_after_commit(session: Session, *, runner: Runner, job: Job) -> None:
+    """Hand the job to its runner once the caller's transaction has committed (it must see the job row, and a job
+    must never start for a write that did not land). If the runner cannot take it (the broker is down), the job
+    is failed in a transaction of its own, its upload goes, and the caller hears ServiceBusy (503)."""
+
+    def hand_over() -> None:
+        try:
+            runner.enqueue(job.id, job.kind)
+        except ServiceBusy as exc:  # a job nobody will run is failed now, not left queued for ever
+            with session_scope(runner.factory, write=True) as own:
+                failed = fail_unqueued(own, job=job, reason=exc)
+            if failed:
+                remove_upload(job.params)
+            raise
+
+    after_commit(session, hand_over)
 
 
 # ---- running ----------------------------------------------------------------------------------------------------
