@@ -47,7 +47,6 @@ class Gate:
 GATE = Gate()
 
 
-@jobs.task("test-blocking", rerun=True)
 def _blocking(sessions: sessionmaker[Session], job: Job, progress: Progress) -> dict[str, Any]:
     GATE.runs.append(progress.attempt)
     GATE.entered.set()
@@ -59,9 +58,12 @@ def _blocking(sessions: sessionmaker[Session], job: Job, progress: Progress) -> 
     return {"attempt": progress.attempt}
 
 
-@jobs.task("test-once")
 def _once(sessions: sessionmaker[Session], job: Job, progress: Progress) -> dict[str, Any]:
     return {}
+
+
+jobs.register("test-blocking", _blocking, rerun=True)
+jobs.register("test-once", _once)
 
 
 @pytest.fixture(autouse=True)

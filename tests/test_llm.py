@@ -766,3 +766,38 @@ def test_two_processes_share_quota_duplicates_and_cache_through_redis(
         complete(second, "y", None)
     spent = redis_counters.get(f"household:{home.household.id}:{clock.now():%Y%m%d}:cost")
     assert spent == 2 * CALL_MICRO
+
+
+def test_an_import_hands_the_rows_it_could_not_file_to_the_model_as_a_job_on_the_ai_queue(
+    llm_app: FastAPI, client: TestClient, server: ChatServer
+) -> None:
+    """With a model configured, an import's uncategorized rows become a `categorize` job (queue `ai`), started
+    once the import has committed; the model's choices land as its own (source llm, not locked), nothing else."""
+    from kakeibo.jobs.service import TASKS
+
+    assert TASKS["categorize"].queue == "ai"
+    user = sign_up(client)
+    checking = user.post("/accounts", {"name": "Checking", "subtype": "checking"}).json()
+
+    def answer(body: dict[str, Any]) -> Reply:
+        asked = body["tools"][0]["function"]["parameters"]["properties"]["results"]["items"]["properties"]["id"]
+        return Reply.tool_call(
+            "file_transactions", {"results": [{"id": i, "category": "Shopping/Electronics"} for i in asked["enum"]]}
+        )
+
+    server.fallback = answer
+    statement = b"Date,Description,Amount\n2026-11-02,ZORBLAX INDUSTRIES 7731,-19.99\n2026-11-03,STARBUCKS 1234,-4.50\n"
+    started = user.post(
+        "/imports", files={"file": ("nov.csv", statement, "text/csv")}, data={"account_id": str(checking["id"])}
+    )
+    assert started.status_code == 202, started.text
+    rows = {t["payee"]: t for t in user.get("/transactions", params={"limit": 10}).json()["items"] if t["payee"]}
+    zorblax = next(t for payee, t in rows.items() if "Zorblax" in payee or "ZORBLAX" in payee)
+    assert (zorblax["category"]["name"], zorblax["category_source"], zorblax["category_locked"]) == (
+        "Shopping/Electronics",
+        "llm",
+        False,
+    )
+    starbucks = next(t for payee, t in rows.items() if "Starbucks" in payee or "STARBUCKS" in payee)
+    assert starbucks["category_source"] != "llm"  # the merchant list had it: the model was not asked about it
+    assert len(server.requests) == 1

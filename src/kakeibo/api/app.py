@@ -71,11 +71,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = session_factory(engine)
-    # Jobs run in the server's own threads (embedded) or on Celery workers (with Redis); the tasks register
-    # themselves on import.
-    from kakeibo.imports import tasks as import_tasks  # noqa: F401
+    # Jobs run in the server's own threads (embedded) or on Celery workers (with Redis); every kind of job is
+    # registered in one place.
     from kakeibo.jobs.runners import runner_for
+    from kakeibo.tasks import register_all
 
+    register_all(settings)
     app.state.job_runner = runner_for(settings, app.state.sessionmaker)
     # The assistant's language model when one is configured (an OpenAI-compatible endpoint); None = offline.
     from kakeibo.assistant.llm.service import llm_for

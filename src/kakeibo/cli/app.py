@@ -119,8 +119,10 @@ def worker(
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Jobs run at once.")] = 2,
     queues: Annotated[str, typer.Option(help="Queues to consume.")] = "import,ai,default",
 ) -> None:
-    """Run jobs (imports, retraining) from the Celery queues: scale mode, with KAKEIBO_REDIS_URL and PostgreSQL."""
+    """Run jobs (imports; the language model's categorizing) from the Celery queues: scale mode, with
+    KAKEIBO_REDIS_URL and PostgreSQL."""
     from kakeibo.jobs.worker import run_worker
+    from kakeibo.tasks import register_all
 
     settings = get_settings()
     if not settings.redis_url:
@@ -130,6 +132,7 @@ def worker(
             "kakeibo worker needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
         )
     ensure_schema(settings)
+    register_all(settings)
     run_worker(settings, concurrency=concurrency, queues=queues)
 
 

@@ -13,16 +13,17 @@ from kakeibo.imports.service import ImportOptions, import_file, read_statement
 from kakeibo.jobs.errors import UploadGone
 from kakeibo.jobs.models import Job
 from kakeibo.jobs.progress import Progress
-from kakeibo.jobs.service import task, upload_of
+from kakeibo.jobs.service import follow_up, upload_of
 
 # How long an import waits for the household's other writers (another import of it may take minutes).
 JOB_WAIT_SECONDS = 600.0
 
 
-# Safe to run again after a crash: the import is one transaction (a killed one left nothing), and the rows of a
-# run that did land are found again by their fingerprints and skipped.
-@task("import", rerun=True)
-def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) -> dict[str, Any]:
+def run_import(
+    sessions: sessionmaker[Session], job: Job, progress: Progress, *, categorize_after: bool = False
+) -> dict[str, Any]:
+    """Import the job's upload (registered in `kakeibo.tasks`). With `categorize_after` (a language model is
+    configured), the rows it left uncategorized become a `categorize` job, started once the import commits."""
     params = job.params or {}
     path = upload_of(params)
     if path is None or not path.exists():
@@ -62,6 +63,9 @@ def run_import(sessions: sessionmaker[Session], job: Job, progress: Progress) ->
         # waits longer than a request would (nobody is holding a browser open on it).
         lock_household(session, household_id=job.household_id, wait_seconds=JOB_WAIT_SECONDS)
         report = import_file(session, actor=actor, path=path, options=options, progress=reported)
+        left = [r.transaction_id for r in report.rows if r.transaction_id is not None and r.source == "none"]
+        if categorize_after and left:
+            follow_up(session, progress=progress, actor=actor, kind="categorize", params={"transaction_ids": left})
         session.flush()
     # The upload is not kept (the runner deletes it once the job has ended): the ledger has what it held.
     progress.update(

@@ -45,6 +45,8 @@ class Progress:
     on_total: Callable[[Progress], None] | None = field(default=None, repr=False, compare=False)
     # Set when the process is stopping and the grace period is over: the next checkpoint raises StopRequested.
     stop: threading.Event | None = field(default=None, repr=False, compare=False)
+    # Hands a job the task started to the runner (job id, kind); see `jobs.service.follow_up`.
+    enqueue: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
 
     def checkpoint(self) -> None:
         """A point where the task may be stopped (raises StopRequested): call it where rolling back is harmless."""

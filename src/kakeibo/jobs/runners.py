@@ -29,12 +29,11 @@ from kakeibo.core import clock
 from kakeibo.core.errors import ServiceBusy
 from kakeibo.core.settings import Settings
 from kakeibo.jobs.progress import MEMORY_BOARD, ProgressBoard, RedisBoard
-from kakeibo.jobs.service import queued_jobs, recover, run_job, unsent, upload_folder
+from kakeibo.jobs.service import queue_of, queued_jobs, recover, run_job, unsent, upload_folder
 
 log = logging.getLogger(__name__)
 
 RUN_JOB_TASK = "kakeibo.jobs.run"
-QUEUES = {"import": "import", "retrain": "default"}
 # After the grace period, how long a stopped task has to roll back and hand its job back before the process goes
 # anyway (an abandoned transaction dies with the process, and the job is recovered at the next start).
 UNWIND_SECONDS = 10.0
@@ -163,7 +162,9 @@ class InProcessRunner:
     def _work(self) -> None:
         while (job_id := self._queue.get()) is not None and not self._closing.is_set():
             try:
-                run_job(self.factory, job_id, self.board, lease_seconds=self.lease, stop=self._stop)
+                run_job(
+                    self.factory, job_id, self.board, lease_seconds=self.lease, stop=self._stop, enqueue=self.enqueue
+                )
             except Exception:  # not even its failure could be recorded: the job is recovered like a crashed one
                 log.exception("job %s could not be run", job_id)
             finally:
@@ -203,7 +204,7 @@ class ImmediateRunner:
         pass
 
     def enqueue(self, job_id: str, kind: str) -> None:
-        run_job(self.factory, job_id, self.board)
+        run_job(self.factory, job_id, self.board, enqueue=self.enqueue)
 
     def shutdown(self) -> None:
         pass
@@ -237,7 +238,7 @@ def send(app: Any, job_id: str, kind: str) -> None:
     from kombu.exceptions import OperationalError
 
     try:
-        app.send_task(RUN_JOB_TASK, args=[job_id], queue=QUEUES.get(kind, "default"))
+        app.send_task(RUN_JOB_TASK, args=[job_id], queue=queue_of(kind))
     except OperationalError as exc:
         raise ServiceBusy("the job queue cannot be reached; try again in a moment") from exc
 

@@ -55,19 +55,33 @@ class Registered:
     run: Task
     # Safe to run again after an interruption mid-way (the task is one transaction, or idempotent).
     rerun: bool
+    # The Celery queue its jobs go to in scale mode: import, ai (language-model work) or default.
+    queue: str = "default"
 
 
+# Filled by `kakeibo.tasks.register_all`, the one registry of every domain's job kinds (called by the app and by
+# the worker); jobs itself knows no domain.
 TASKS: dict[str, Registered] = {}
 
 
-def task(kind: str, *, rerun: bool = False) -> Callable[[Task], Task]:
-    """Register the function that runs jobs of this kind."""
+def register(kind: str, run: Task, *, rerun: bool = False, queue: str = "default") -> None:
+    """Say which function runs jobs of this kind, whether it may run again after a crash, and on which queue."""
+    TASKS[kind] = Registered(run, rerun, queue)
 
-    def register(fn: Task) -> Task:
-        TASKS[kind] = Registered(fn, rerun)
-        return fn
 
-    return register
+def queue_of(kind: str) -> str:
+    registered = TASKS.get(kind)
+    return registered.queue if registered is not None else "default"
+
+
+def follow_up(session: Session, *, progress: Progress, actor: Actor, kind: str, params: dict[str, Any]) -> Job:
+    """A job a running task starts (an import's rows for the language model to file): its row is written in the
+    task's transaction, and it is handed to the runner once that commits."""
+    job = create_job(session, actor=actor, kind=kind, params=params)
+    if progress.enqueue is not None:
+        enqueue = progress.enqueue
+        after_commit(session, lambda: enqueue(job.id, job.kind))
+    return job
 
 
 def upload_folder(data_dir: Path) -> Path:
@@ -145,11 +159,13 @@ def run_job(
     *,
     lease_seconds: float | None = None,
     stop: threading.Event | None = None,
+    enqueue: Callable[[str, str], None] | None = None,
 ) -> None:
     """Run one queued job to its end in this thread, unless another runner has claimed it.
 
     `lease_seconds`: renew the job's lease while it runs (where other processes may recover it); `stop`: the
-    runner's signal that its process is stopping (the task then rolls back and the job goes back to the queue)."""
+    runner's signal that its process is stopping (the task then rolls back and the job goes back to the queue);
+    `enqueue`: how the task hands over jobs it starts (`follow_up`)."""
     with session_scope(factory, write=True) as session:
         attempt = repo.claim(session, job_id=job_id, now=clock.now())
         job = repo.get_any(session, job_id=job_id) if attempt is not None else None
@@ -162,6 +178,7 @@ def run_job(
         board=board,
         on_total=lambda p: _record_total(factory, p),
         stop=stop,
+        enqueue=enqueue,
     )
     board.put(progress)
     outcome: dict[str, Any]

@@ -53,10 +53,8 @@ def _celery_app(
         task_ignore_result=True,  # outcomes live on the job row
     )
 
-    # The tasks register themselves with the job runner on import.
-    from kakeibo.imports import tasks as import_tasks  # noqa: F401
     from kakeibo.jobs.progress import RedisBoard
-    from kakeibo.jobs.runners import RUN_JOB_TASK, Sweeper, sweep_and_resend
+    from kakeibo.jobs.runners import RUN_JOB_TASK, Sweeper, send, sweep_and_resend
     from kakeibo.jobs.service import run_job, upload_folder
 
     board = RedisBoard(redis_url)
@@ -66,7 +64,7 @@ def _celery_app(
 
     @app.task(name=RUN_JOB_TASK)  # type: ignore[untyped-decorator]
     def run(job_id: str) -> None:
-        run_job(sessions(), job_id, board, lease_seconds=lease)
+        run_job(sessions(), job_id, board, lease_seconds=lease, enqueue=lambda later, kind: send(app, later, kind))
 
     def sweep() -> None:
         sweep_and_resend(app, sessions(), board=board, uploads=upload_folder(Path(data_dir)), lease=lease)

@@ -111,17 +111,24 @@ class LanguageModel:
         transaction_ids: Sequence[int],
     ) -> int:
         """File the given rows that are still uncategorized, in batches, as the model's choice (source `llm`,
-        not locked). Rows a person categorized are never touched. All changes are one event group: one undo
-        reverts the run. Returns how many rows were filed."""
+        not locked), in this one session. Rows a person categorized are never touched. All changes are one event
+        group: one undo reverts the run. Returns how many rows were filed. (The categorize job asks the model
+        outside any write and files briefly: `choose_categories`, then `file_categories`.)"""
+        return self.file_categories(
+            session, actor=actor, choices=self.choose_categories(session, actor=actor, transaction_ids=transaction_ids)
+        )
+
+    def choose_categories(self, session: Session, *, actor: Actor, transaction_ids: Sequence[int]) -> dict[int, str]:
+        """The model's category path for each of the given rows it could place, asked in batches; only reads
+        (usage is recorded in a short transaction of its own), so it may run while nothing is locked."""
         household_id = actor.household_id
-        actor = actor.for_change(source="assistant")  # one event group: one undo reverts the run
         categories = {
             a.path: a
             for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
             if not a.archived and a.parent_id is not None and not ledger.is_uncategorized(a)
         }
         candidates = _uncategorized(session, household_id=household_id, transaction_ids=transaction_ids)
-        filed = 0
+        choices: dict[int, str] = {}
         for start in range(0, len(candidates), CATEGORIZE_BATCH):
             batch = candidates[start : start + CATEGORIZE_BATCH]
             rows = [
@@ -156,12 +163,28 @@ class LanguageModel:
             chosen = prompts.categories_from(completion, ids=[t.id for t in batch], categories=categories)
             for transaction in batch:
                 path = (chosen or {}).get(transaction.id)
-                if path is None:
-                    continue
-                category = categories[path]
-                if category.kind == AccountKind.income and transaction.amount_minor < 0:
-                    continue  # money going out is never income, whatever the model says
-                filed += self._file(session, actor=actor, transaction=transaction, category=category)
+                if path is not None:
+                    choices[transaction.id] = path
+        return choices
+
+    def file_categories(self, session: Session, *, actor: Actor, choices: dict[int, str]) -> int:
+        """Write the model's choices, checked again against the rows as they are now (a person may have filed one
+        meanwhile), as one event group."""
+        actor = actor.for_change(source="assistant")  # one event group: one undo reverts the run
+        household_id = actor.household_id
+        categories = {
+            a.path: a
+            for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
+            if not a.archived and a.parent_id is not None and not ledger.is_uncategorized(a)
+        }
+        filed = 0
+        for transaction in _uncategorized(session, household_id=household_id, transaction_ids=list(choices)):
+            category = categories.get(choices[transaction.id])
+            if category is None:
+                continue  # renamed or removed while the model thought
+            if category.kind == AccountKind.income and transaction.amount_minor < 0:
+                continue  # money going out is never income, whatever the model says
+            filed += self._file(session, actor=actor, transaction=transaction, category=category)
         return filed
 
     def _file(self, session: Session, *, actor: Actor, transaction: Transaction, category: Account) -> int:
