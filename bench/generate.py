@@ -15,6 +15,7 @@ from kakeibo.core.actor import Actor
 from kakeibo.core.db import make_engine, migrate, unit_of_work
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.schemas import AccountCreate, TransactionCreate
+from kakeibo.tasks import connect
 
 CATEGORIES = [
     "Food & Dining/Groceries",
@@ -56,6 +57,7 @@ def generate(
 ) -> Generated:
     rng = random.Random(seed)
     with unit_of_work(engine) as session:
+        connect()
         user, household = auth.register(session, email=email, password="bench-password", household_name="Bench")
         actor = Actor(household_id=household.id, user_id=user.id, source="import")
         account_ids = []

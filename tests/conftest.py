@@ -20,7 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from kakeibo.core import clock
 from kakeibo.core.db import make_engine, migrate
 from kakeibo.core.settings import Settings
+from kakeibo.tasks import connect
 from tests.cli_helpers import Cli, environment
+
+# The domains' hooks, as the app, the worker and the CLI connect them (a household made by a test gets its books).
+connect()
 
 PG_ADMIN_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REQUIRE_SERVICES = os.environ.get("KAKEIBO_REQUIRE_SERVICES") == "1"

@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, text
 
-from kakeibo.core.all_models import Base
+from kakeibo.all_models import Base
 from kakeibo.core.errors import ConfigurationError, ValidationFailed
 from kakeibo.core.money import Money, minor_to_str, parse_decimal
 from kakeibo.core.settings import Settings

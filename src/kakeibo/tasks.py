@@ -1,18 +1,49 @@
-"""The one registry of job kinds: every domain's tasks, with their queue and whether a crash may re-run them.
+"""The one registry of what the domains plug into each other: every domain's job kinds (with their queue and whether a
+crash may re-run them), and the hooks by which a lower domain has a higher one act (`core/hooks.py`).
 
-Registered explicitly, by the app (`create_app`) and by the worker (`kakeibo worker`), never by importing a module
-for its side effects; the jobs package itself knows no domain. Queues: `import` (statements), `ai` (work for the
-language model), `default`."""
+Registered explicitly, by the app (`create_app`), the worker (`kakeibo worker`) and the CLI, never by importing a
+module for its side effects; jobs, auth and the ledger know no domain above them. Queues: `import` (statements),
+`ai` (work for the language model), `default`."""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from kakeibo.core.settings import Settings
 from kakeibo.jobs.service import register
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kakeibo.core.actor import Actor
+    from kakeibo.ledger.models import Transaction
+
+
+def connect() -> None:
+    """Connect the domains' hooks (idempotent): what a new household gets, what a person's category choice teaches."""
+    from kakeibo.auth.service import household_created
+    from kakeibo.ledger.hooks import person_categorized
+
+    # Module-level functions, not lambdas, so that connecting twice connects once.
+    household_created.connect(_seed_books)
+    person_categorized.connect(_learn)
+
+
+def _seed_books(session: Session, household_id: int) -> None:
+    from kakeibo.ledger.service import seed_household
+
+    seed_household(session, household_id=household_id)
+
+
+def _learn(session: Session, actor: Actor, transaction: Transaction, before: int | None) -> None:
+    from kakeibo.categorize.service import after_person_categorized
+
+    after_person_categorized(session, actor=actor, transaction=transaction, before=before)
+
 
 def register_all(settings: Settings) -> None:
+    connect()
     from kakeibo.assistant.tasks import categorize_with_model
     from kakeibo.imports.tasks import run_import
 

@@ -17,35 +17,10 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kakeibo.core.errors import Conflict, KakeiboError, NotFound, ServiceBusy, ValidationFailed
+from kakeibo.core.http import PROBLEM_COMPONENT, PROBLEM_SCHEMA, problem_response
 
 log = logging.getLogger("kakeibo.api")
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-
-# The problem document, once, as a component every error response refers to (see `document_problems`).
-PROBLEM_COMPONENT: dict[str, Any] = {
-    "title": "Problem",
-    "description": "An RFC 9457 problem document",
-    "type": "object",
-    "properties": {
-        "type": {"type": "string"},
-        "title": {"type": "string"},
-        "status": {"type": "integer"},
-        "detail": {"type": "string"},
-        "errors": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
-            },
-        },
-    },
-    "required": ["type", "title", "status"],
-}
-PROBLEM_SCHEMA: dict[str, Any] = {
-    "description": "An RFC 9457 problem document",
-    "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-}
 COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: PROBLEM_SCHEMA,  # a body that is not JSON (or not a form) at all
     401: PROBLEM_SCHEMA,
@@ -93,10 +68,6 @@ def _with_converters(path: str, operations: dict[str, Any]) -> str:
         if parameter.get("in") == "path" and parameter.get("schema", {}).get("type") == "integer"
     }
     return re.sub(r"\{(\w+)\}", lambda m: f"{{{m.group(1)}:int}}" if m.group(1) in integers else m.group(0), path)
-
-
-def problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from fastapi.responses import StreamingResponse
 
-from kakeibo.api.deps import SessionDep
 from kakeibo.assistant import conversation as chat
 from kakeibo.assistant import proposals
 from kakeibo.assistant.models import Conversation
@@ -28,6 +27,7 @@ from kakeibo.assistant.speech import transcribe
 from kakeibo.assistant.speech.audio import MAX_BYTES
 from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
 from kakeibo.core.db import session_scope
+from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Day, Id
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])

@@ -8,7 +8,6 @@ from fastapi import Depends, Header, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import ReadSessionDep, RequestContext, SessionDep
 from kakeibo.auth import service
 from kakeibo.auth.errors import ApiKeyNotAllowed, HouseholdNotFound, InvalidToken
 from kakeibo.auth.ratelimit import LoginLimiter, limiter_for_app
@@ -16,6 +15,7 @@ from kakeibo.auth.tokens import looks_like_api_key
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import is_writing, lock_household
 from kakeibo.core.errors import Unauthorized
+from kakeibo.core.http import ReadSessionDep, RequestContext, SessionDep
 from kakeibo.core.settings import Settings
 from kakeibo.core.types import Id
 

@@ -11,8 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, Response, status
 from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import ReadSessionDep, SessionDep
-from kakeibo.api.problems import PROBLEM_SCHEMA, problem_response
 from kakeibo.auth import service
 from kakeibo.auth.dependencies import (
     ContextDep,
@@ -51,6 +49,7 @@ from kakeibo.auth.schemas import (
     UserOut,
 )
 from kakeibo.core.db import session_scope
+from kakeibo.core.http import PROBLEM_SCHEMA, ReadSessionDep, SessionDep, problem_response
 from kakeibo.core.types import Id
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])

@@ -37,13 +37,17 @@ from kakeibo.auth.policy import check_password as check_password_policy
 from kakeibo.auth.security import digest, hash_password, verify_password
 from kakeibo.core import clock
 from kakeibo.core.errors import Conflict, Forbidden, ValidationFailed
+from kakeibo.core.hooks import Hook
 from kakeibo.core.money import Currency
 from kakeibo.core.settings import Settings
-from kakeibo.ledger.service import seed_household
 
 LOCAL_OWNER_EMAIL = "owner@localhost"
 WRITING_ROLES = frozenset({Role.owner, Role.member})
 INVITATION_DAYS = 7
+
+# A new household gets its books (the ledger's chart of accounts, from the default taxonomy) in the transaction that
+# creates it; the ledger is connected here by `kakeibo.tasks.connect`, so auth imports no domain above it.
+household_created: Hook[[Session, int]] = Hook("a household was created", required=True)
 
 
 def normalize_email(email: str) -> str:
@@ -74,7 +78,7 @@ def first_users(session: Session, *, limit: int) -> list[User]:
 def create_household(session: Session, *, owner: User, name: str, base_currency: str) -> Household:
     household = repo.add_household(session, name=name.strip() or "Home", base_currency=Currency.of(base_currency).code)
     repo.add_membership(session, user_id=owner.id, household_id=household.id, role=Role.owner)
-    seed_household(session, household_id=household.id)
+    household_created(session, household.id)
     if owner.default_household_id is None:
         owner.default_household_id = household.id
     session.flush()

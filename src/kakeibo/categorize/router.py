@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.categorize import service
 from kakeibo.categorize.models import Rule
@@ -23,6 +22,7 @@ from kakeibo.categorize.schemas import (
     RuleOut,
     RuleUpdate,
 )
+from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Id
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger

@@ -109,6 +109,9 @@ def ensure_schema(settings: Settings) -> Engine:
     A SQLite database is created or brought up to date on the spot, so a user's first command just works; a
     shared database (PostgreSQL) is migrated only on purpose, with `kakeibo migrate`, because several servers
     may be running against it."""
+    from kakeibo.tasks import connect
+
+    connect()  # every command that opens the database goes through here: the domains' hooks are connected first
     url = settings.resolved_database_url
     engine = get_engine(url)
     if schema_is_current(engine):

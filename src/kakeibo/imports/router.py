@@ -10,11 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile, status
 
-from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core.db import after_rollback
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.files import create_private_file
+from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Id
 from kakeibo.imports import service
 from kakeibo.imports.errors import ImportNotFound

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep
+from kakeibo.core.http import SessionDep
 from kakeibo.jobs import service
 from kakeibo.jobs.models import Job
 from kakeibo.jobs.progress import ProgressBoard

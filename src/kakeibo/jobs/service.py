@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,9 +34,6 @@ from kakeibo.jobs.errors import JobInterrupted, JobNotFound, UploadGone
 from kakeibo.jobs.models import Job
 from kakeibo.jobs.progress import MEMORY_BOARD, Progress, ProgressBoard, StopRequested
 
-if TYPE_CHECKING:
-    from kakeibo.jobs.runners import Runner
-
 log = logging.getLogger(__name__)
 
 # A job interrupted this many times is not tried again: something in it brings its process down.
@@ -46,6 +43,21 @@ UPLOAD = "path"
 # An upload no unfinished job refers to is being saved right now, or was left by a request that failed; after this
 # long it is the latter. (At the start of an embedded server no request is in flight, and none is waited for.)
 UPLOAD_GRACE = dt.timedelta(hours=1)
+
+
+class Runner(Protocol):
+    board: ProgressBoard
+    factory: sessionmaker[Session]  # sessions on the database its jobs live in
+
+    def start(self) -> None:
+        """Recover what a crash left, then run jobs (the app's start-up)."""
+
+    def enqueue(self, job_id: str, kind: str) -> None:
+        """Hand a committed job over; ServiceBusy when it cannot be taken now (the broker is down)."""
+
+    def shutdown(self) -> None:
+        """Stop (the app's shutdown); what did not run stays queued for the next start."""
+
 
 Task = Callable[["sessionmaker[Session]", Job, Progress], dict[str, Any]]
 

@@ -9,15 +9,26 @@ claim makes sure that whichever delivery comes second does nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session, sessionmaker
+
+from kakeibo.core import clock
 from kakeibo.core.db import get_engine, session_factory
-from kakeibo.core.errors import ConfigurationError
+from kakeibo.core.errors import ConfigurationError, ServiceBusy
 from kakeibo.core.settings import Settings, get_settings
+from kakeibo.jobs.inprocess import Sweeper
+from kakeibo.jobs.progress import ProgressBoard, RedisBoard
+from kakeibo.jobs.service import queue_of, recover, run_job, unsent, upload_folder
+
+log = logging.getLogger(__name__)
 
 QUEUE_NAMES = ("import", "ai", "default")
+RUN_JOB_TASK = "kakeibo.jobs.run"
 
 
 def celery_app(settings: Settings | None = None) -> Any:
@@ -53,10 +64,6 @@ def _celery_app(
         task_ignore_result=True,  # outcomes live on the job row
     )
 
-    from kakeibo.jobs.progress import RedisBoard
-    from kakeibo.jobs.runners import RUN_JOB_TASK, Sweeper, send, sweep_and_resend
-    from kakeibo.jobs.service import run_job, upload_folder
-
     board = RedisBoard(redis_url)
 
     def sessions() -> Any:
@@ -87,6 +94,50 @@ def _celery_app(
         get_engine(database_url).dispose(close=False)
 
     return app
+
+
+class CeleryRunner:
+    """Scale mode: the job goes to a Celery queue over Redis; `kakeibo worker` runs it."""
+
+    def __init__(self, settings: Settings, factory: sessionmaker[Session]) -> None:
+        assert settings.redis_url is not None
+        self.app = celery_app(settings)
+        self.factory = factory
+        self.board: ProgressBoard = RedisBoard(settings.redis_url)
+        self.lease = settings.job_lease_seconds
+        self.uploads = upload_folder(settings.data_dir)
+
+    def start(self) -> None:
+        """The workers sweep for interrupted jobs; an API process does it once when it starts, too."""
+        sweep_and_resend(self.app, self.factory, board=self.board, uploads=self.uploads, lease=self.lease)
+
+    def enqueue(self, job_id: str, kind: str) -> None:
+        send(self.app, job_id, kind)
+
+    def shutdown(self) -> None:
+        pass
+
+
+def send(app: Any, job_id: str, kind: str) -> None:
+    from kombu.exceptions import OperationalError
+
+    try:
+        app.send_task(RUN_JOB_TASK, args=[job_id], queue=queue_of(kind))
+    except OperationalError as exc:
+        raise ServiceBusy("the job queue cannot be reached; try again in a moment") from exc
+
+
+def sweep_and_resend(
+    app: Any, factory: sessionmaker[Session], *, board: ProgressBoard, uploads: Path, lease: float
+) -> None:
+    """Scale mode's sweep: queue the jobs of dead workers again and send them to the workers."""
+    recovered = recover(factory, board=board, uploads=uploads, stale_before=clock.now() - dt.timedelta(seconds=lease))
+    for job_id, kind in recovered.requeued.items():
+        try:
+            send(app, job_id, kind)
+        except ServiceBusy:
+            log.warning("job %s could not be sent to the workers; the next sweep tries again", job_id)
+            unsent(factory, job_id)
 
 
 def run_worker(settings: Settings, *, concurrency: int, queues: str) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kakeibo.auth.models import Household
 from kakeibo.core.db import Base
 from kakeibo.ledger.models import (
+    CATEGORY_KINDS,
     Account,
     AccountKind,
     Event,
@@ -442,3 +443,11 @@ def undone_twice(session: Session, *, household_id: int, limit: int) -> list[str
 
 def household_ids(session: Session) -> list[int]:
     return list(session.scalars(select(Household.id).order_by(Household.id)))
+
+
+def category_id_of(session: Session, transaction: Transaction) -> int | None:
+    """The category (income or expense account) a transaction's postings name; None when none does."""
+    rows = posting_rows_of(session, [transaction.id]).get(transaction.id, [])
+    return session.scalar(
+        select(Account.id).where(Account.id.in_([row.account_id for row in rows]), Account.kind.in_(CATEGORY_KINDS))
+    )

@@ -9,16 +9,17 @@ from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
-from kakeibo.api.deps import SessionDep
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
+from kakeibo.core.http import SessionDep
 from kakeibo.core.money import Money, minor_to_str
 from kakeibo.core.types import Day, Id
 from kakeibo.ledger import export as exporter
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger import service as ledger
+from kakeibo.ledger.hooks import person_categorized
 from kakeibo.ledger.models import CATEGORY_KINDS
 from kakeibo.ledger.presenters import account_out, category_out, transactions_out
 from kakeibo.ledger.schemas import (
@@ -194,17 +195,15 @@ def get_transaction(transaction_id: Id, session: SessionDep, ctx: ContextDep) ->
 def update_transaction(
     transaction_id: Id, data: TransactionUpdate, session: SessionDep, ctx: WriteContextDep
 ) -> TransactionOut:
-    from kakeibo.categorize import service as categorize
-
     actor = ctx
     recategorized = "category" in data.model_fields_set and data.category is not None
     before = None
     if recategorized:
         current = ledger.get_transaction(session, household_id=ctx.household_id, transaction_id=transaction_id)
-        before = categorize.category_id_of(session, current)
+        before = repo.category_id_of(session, current)
     transaction = ledger.update_transaction(session, actor=actor, transaction_id=transaction_id, data=data)
     if recategorized:  # a person chose the category: the categorizer learns from it at once
-        categorize.after_person_categorized(session, actor=actor, transaction=transaction, before=before)
+        person_categorized(session, actor, transaction, before)
     return _one(session, ctx.household_id, transaction_id)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from kakeibo.core.all_models import Base
+from kakeibo.all_models import Base
 from kakeibo.core.db import make_engine
 from kakeibo.core.settings import get_settings
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from kakeibo.api.deps import SessionDep
 from kakeibo.assistant.llm.schemas import UsageOut
 from kakeibo.assistant.llm.service import usage_summary
 from kakeibo.auth.dependencies import ContextDep, SettingsDep
 from kakeibo.core import clock
+from kakeibo.core.http import SessionDep
 
 router = APIRouter(prefix="/assistant", tags=["assistant"])
 

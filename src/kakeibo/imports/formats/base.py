@@ -9,22 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.limits import date_problem, has_nul
 from kakeibo.core.money import MAX_ABS_AMOUNT
+from kakeibo.imports.formats.errors import FormatError as FormatError  # the formats import it from here
 
 if TYPE_CHECKING:
-    from kakeibo.imports.formats.csv import CsvMapping
-
-
-class FormatError(ValidationFailed):
-    """The file as a whole cannot be read (empty, not a statement, no header line...). The message is for a human.
-
-    It is a `KakeiboError` (HTTP 422) so the API answers it like every other expected error; it is still an
-    `Exception` as the import interface promises."""
-
-    type = "/problems/import-format"
-    title = "Unreadable statement"
+    from kakeibo.imports.formats.mapping import CsvMapping
 
 
 @dataclass(frozen=True, slots=True)
