@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.assistant import proposals
+from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import Answer, answer
 from kakeibo.assistant.intents import (
     AddTransaction,
@@ -83,46 +83,23 @@ def get(session: Session, *, speaker: Speaker, conversation_id: int) -> Conversa
 
 def latest(session: Session, *, speaker: Speaker, title: str) -> Conversation:
     """The caller's latest conversation with this title, started when there is none (the CLI keeps one)."""
-    found = session.scalars(
-        select(Conversation)
-        .where(
-            Conversation.household_id == speaker.household_id,
-            Conversation.user_id == speaker.user,
-            Conversation.title == title,
-        )
-        .order_by(Conversation.id.desc())
-        .limit(1)
-    ).first()
+    found = repo.latest_conversation(session, household_id=speaker.household_id, user_id=speaker.user, title=title)
     return found or start(session, speaker=speaker, title=title)
 
 
 def list_conversations(session: Session, *, speaker: Speaker, limit: int = 50) -> list[Conversation]:
-    return list(
-        session.scalars(
-            select(Conversation)
-            .where(Conversation.household_id == speaker.household_id, Conversation.user_id == speaker.user)
-            .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
-            .limit(limit)
-        )
-    )
+    return repo.conversations_of(session, household_id=speaker.household_id, user_id=speaker.user, limit=limit)
 
 
 def history(session: Session, *, conversation: Conversation) -> list[dict[str, Any]]:
-    messages = session.scalars(
-        select(Message)
-        .where(Message.conversation_id == conversation.id)
-        .order_by(Message.id.desc())
-        .limit(HISTORY_LIMIT)
-    ).all()
-    out = [message_dict(m) for m in reversed(messages)]
+    messages = repo.latest_messages(session, conversation_id=conversation.id, limit=HISTORY_LIMIT)
+    out = [message_dict(m) for m in messages]
     # A proposal's state moves on after its message was written (confirmed, cancelled, expired): show it now.
     ids = [m["proposal"]["id"] for m in out if m.get("proposal")]
     if ids:
         current = {
             p.id: proposals.as_dict(p)
-            for p in session.scalars(
-                select(Proposal).where(Proposal.household_id == conversation.household_id, Proposal.id.in_(ids))
-            )
+            for p in repo.proposals_by_id(session, household_id=conversation.household_id, ids=ids)
         }
         for m in out:
             if m.get("proposal") and m["proposal"]["id"] in current:

@@ -3,11 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from kakeibo.assistant.models import Proposal
+from kakeibo.assistant.models import Conversation, Message, Proposal
+from kakeibo.ledger.models import Posting, Transaction
+
+
+# ---- conversations and messages ------------------------------------------------------------------------------
+def latest_conversation(session: Session, *, household_id: int, user_id: int, title: str) -> Conversation | None:
+    return session.scalars(
+        select(Conversation)
+        .where(
+            Conversation.household_id == household_id,
+            Conversation.user_id == user_id,
+            Conversation.title == title,
+        )
+        .order_by(Conversation.id.desc())
+        .limit(1)
+    ).first()
+
+
+def conversations_of(session: Session, *, household_id: int, user_id: int, limit: int) -> list[Conversation]:
+    """A person's conversations in a household, the most recently active first."""
+    return list(
+        session.scalars(
+            select(Conversation)
+            .where(Conversation.household_id == household_id, Conversation.user_id == user_id)
+            .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def latest_messages(session: Session, *, conversation_id: int, limit: int) -> list[Message]:
+    """The conversation's last `limit` messages, oldest first."""
+    newest_first = session.scalars(
+        select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id.desc()).limit(limit)
+    ).all()
+    return list(reversed(newest_first))
+
+
+# ---- proposals ------------------------------------------------------------------------------------------------
+def proposals_by_id(session: Session, *, household_id: int, ids: Iterable[str]) -> list[Proposal]:
+    return list(
+        session.scalars(select(Proposal).where(Proposal.household_id == household_id, Proposal.id.in_(list(ids))))
+    )
 
 
 def decide_proposal(session: Session, *, household_id: int, proposal_id: str, status: str, at: dt.datetime) -> bool:
@@ -26,3 +70,60 @@ def decide_proposal(session: Session, *, household_id: int, proposal_id: str, st
         .execution_options(synchronize_session="fetch")
     )
     return bool(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+
+
+# ---- the ledger as the assistant reads it ---------------------------------------------------------------------
+def accounts_of_recent_payees(session: Session, *, household_id: int, limit: int) -> list[tuple[str, int, int]]:
+    """(payee in lower case, account, postings) over the household's latest `limit` transactions with a payee:
+    which category each recent merchant is filed under, counted in SQL through the (household, date, id) index."""
+    recent = (
+        select(Transaction.id, func.lower(Transaction.payee).label("payee"))
+        .where(
+            Transaction.household_id == household_id,
+            Transaction.deleted_at.is_(None),
+            Transaction.payee != "",
+        )
+        .order_by(Transaction.date.desc(), Transaction.id.desc())
+        .limit(limit)
+        .subquery()
+    )
+    rows = session.execute(
+        select(recent.c.payee, Posting.account_id, func.count())
+        .join(Posting, Posting.transaction_id == recent.c.id)
+        .group_by(recent.c.payee, Posting.account_id)
+    )
+    return [(str(payee), int(account_id), int(n)) for payee, account_id, n in rows]
+
+
+def matching_transactions(
+    session: Session,
+    *,
+    household_id: int,
+    on: dt.date | None,
+    since: dt.date,
+    amount_minor: int | None,
+    words: Mapping[str, Sequence[int]],
+    limit: int,
+) -> list[Transaction]:
+    """Live transactions a person's description could mean, the latest first: on that day (else since `since`),
+    of that amount either way round, and, for every word said, with it in the payee or description or filed under
+    one of the categories the word names (`words`: word -> category ids)."""
+    conditions: list[Any] = [Transaction.household_id == household_id, Transaction.deleted_at.is_(None)]
+    conditions.append(Transaction.date == on if on is not None else Transaction.date >= since)
+    if amount_minor is not None:
+        conditions.append(Transaction.amount_minor.in_([amount_minor, -amount_minor]))
+    for word, category_ids in words.items():
+        text = or_(  # autoescape: a "%" or "_" in what was said is text, not a LIKE wildcard
+            func.lower(Transaction.payee).contains(word, autoescape=True),
+            func.lower(Transaction.description).contains(word, autoescape=True),
+        )
+        if category_ids:
+            in_category = select(Posting.transaction_id).where(
+                Posting.household_id == household_id,
+                Posting.account_id.in_(category_ids),
+                Posting.deleted.is_(False),
+            )
+            text = or_(text, Transaction.id.in_(in_category))
+        conditions.append(text)
+    stmt = select(Transaction).where(*conditions).order_by(Transaction.date.desc(), Transaction.id.desc())
+    return list(session.scalars(stmt.limit(limit)))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kakeibo.assistant import repository as repo
 from kakeibo.assistant.parsing import Vocabulary
 from kakeibo.core.actor import Actor
 from kakeibo.ledger import repository as ledger_repo
-from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Posting, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS
 
 MERCHANT_HISTORY = 2000  # the latest transactions whose payees teach the parser
 
@@ -31,22 +31,9 @@ def vocabulary_for(session: Session, *, actor: Actor) -> Vocabulary:
         if not a.archived
     )
     # The latest payees through the (household, date, id) index, and the accounts of their postings, counted in SQL.
-    recent = (
-        select(Transaction.id, func.lower(Transaction.payee).label("payee"))
-        .where(
-            Transaction.household_id == household_id,
-            Transaction.deleted_at.is_(None),
-            Transaction.payee != "",
-        )
-        .order_by(Transaction.date.desc(), Transaction.id.desc())
-        .limit(MERCHANT_HISTORY)
-        .subquery()
-    )
     counts: dict[str, Counter[int]] = {}
-    for payee, account_id, n in session.execute(
-        select(recent.c.payee, Posting.account_id, func.count())
-        .join(Posting, Posting.transaction_id == recent.c.id)
-        .group_by(recent.c.payee, Posting.account_id)
+    for payee, account_id, n in repo.accounts_of_recent_payees(
+        session, household_id=household_id, limit=MERCHANT_HISTORY
     ):
         if account_id in categories:
             counts.setdefault(payee, Counter())[account_id] += int(n)

@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kakeibo.assistant import repository as repo
 from kakeibo.assistant.intents import Target
 from kakeibo.core.errors import KakeiboError
 from kakeibo.core.money import minor_to_str, to_minor
 from kakeibo.ledger import repository as ledger_repo
-from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, Posting, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, Transaction
 
 CANDIDATES = 5
 RECENT_DAYS = 92  # without a date, a description points at the last three months
@@ -82,32 +82,17 @@ def resolve(
     if target.id is not None:
         by_id = ledger_repo.get_transaction(session, household_id=household_id, transaction_id=target.id)
         return Resolution(by_id, [])
-    conditions: list[Any] = [Transaction.household_id == household_id, Transaction.deleted_at.is_(None)]
-    if target.date is not None:
-        conditions.append(Transaction.date == target.date)
-    else:
-        conditions.append(Transaction.date >= today - dt.timedelta(days=RECENT_DAYS))
+    minor = None
     if target.amount is not None:
         try:
             minor = to_minor(target.amount, currency)
         except KakeiboError:  # more places than the currency has: nothing can match it
             return Resolution(None, [])
-        conditions.append(Transaction.amount_minor.in_([minor, -minor]))
     words = _words(target.description)
+    said_words: dict[str, list[int]] = {}
     if words:
         categories = ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
-        for word in words:
-            text = or_(  # autoescape: a "%" or "_" in what was said is text, not a LIKE wildcard
-                func.lower(Transaction.payee).contains(word, autoescape=True),
-                func.lower(Transaction.description).contains(word, autoescape=True),
-            )
-            ids = _category_ids(categories, word)
-            if ids:
-                in_category = select(Posting.transaction_id).where(
-                    Posting.household_id == household_id, Posting.account_id.in_(ids), Posting.deleted.is_(False)
-                )
-                text = or_(text, Transaction.id.in_(in_category))
-            conditions.append(text)
+        said_words = {word: _category_ids(categories, word) for word in words}
     elif target.date is None and target.amount is None:
         # Only "that" / "it": the transaction the conversation is about, if there is exactly one.
         if recent_ids:
@@ -115,8 +100,15 @@ def resolve(
             if latest is not None and (len(recent_ids) == 1 or _LATEST.search(said)):
                 return Resolution(latest, [])
         return Resolution(None, [])
-    stmt = select(Transaction).where(*conditions).order_by(Transaction.date.desc(), Transaction.id.desc())
-    found = list(session.scalars(stmt.limit(50)))
+    found = repo.matching_transactions(
+        session,
+        household_id=household_id,
+        on=target.date,
+        since=today - dt.timedelta(days=RECENT_DAYS),
+        amount_minor=minor,
+        words=said_words,
+        limit=50,
+    )
     if recent_ids:
         mentioned = [t for t in found if t.id in set(recent_ids)]
         if mentioned:

@@ -9,7 +9,6 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.answers import Answer
@@ -27,7 +26,7 @@ from kakeibo.core.money import minor_to_str
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
-from kakeibo.ledger.models import CATEGORY_KINDS, Account, AccountKind, CategorySource, Transaction, TransactionType
+from kakeibo.ledger.models import CATEGORY_KINDS, Account, AccountKind, CategorySource, Transaction
 from kakeibo.ledger.schemas import TransactionUpdate
 
 log = logging.getLogger(__name__)
@@ -209,19 +208,7 @@ def _uncategorized(session: Session, *, household_id: int, transaction_ids: Sequ
     rows: list[Transaction] = []
     ids = list(dict.fromkeys(transaction_ids))
     for start in range(0, len(ids), 900):
-        rows.extend(
-            session.scalars(
-                select(Transaction)
-                .where(
-                    Transaction.household_id == household_id,
-                    Transaction.id.in_(ids[start : start + 900]),
-                    Transaction.deleted_at.is_(None),
-                    Transaction.category_locked.is_(False),
-                    Transaction.type.in_((TransactionType.expense, TransactionType.income)),
-                )
-                .order_by(Transaction.id)
-            )
-        )
+        rows.extend(repo.open_uncategorized(session, household_id=household_id, ids=ids[start : start + 900]))
     sides = sides_of(session, household_id=household_id, transactions=rows)
     accounts = ledger_repo.accounts_by_id(
         session, household_id=household_id, ids={s.category_id for s in sides.values() if s.category_id}
