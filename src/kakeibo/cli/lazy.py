@@ -23,4 +23,7 @@ def lazy(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:  # as an ordinary import does: `import kakeibo.core.db` then `kakeibo.core.db.x` must work
+        setattr(sys.modules[parent], child, module)
     return module
