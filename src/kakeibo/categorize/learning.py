@@ -64,14 +64,19 @@ def training_set(
 
 def retrain(session: Session, *, household_id: int) -> CategoryModel | None:
     """Rebuild the household's model from its categorized rows and store it (nothing to learn from: None)."""
+    model = _trained(session, household_id=household_id)
+    if model is not None:
+        save_model(session, household_id=household_id, model=model)
+    return model
+
+
+def _trained(session: Session, *, household_id: int) -> CategoryModel | None:
     texts, labels = training_set(session, household_id=household_id)
     if not texts:
         return None
     from kakeibo.categorize.model import CategoryModel
 
-    model = CategoryModel.train(texts, labels)
-    save_model(session, household_id=household_id, model=model)
-    return model
+    return CategoryModel.train(texts, labels)
 
 
 # ---- corrections ----------------------------------------------------------------------------------------------
@@ -114,9 +119,7 @@ def learn_corrections(session: Session, *, actor: Actor, corrections: Sequence[C
             to_category_id=correction.to_category.id,
         )
     session.flush()
-    model = load_model(session, household_id=actor.household_id)
-    if model is None:
-        model = retrain(session, household_id=actor.household_id)
+    model = load_model(session, household_id=actor.household_id) or _trained(session, household_id=actor.household_id)
     if model is not None:
         for correction, text in zip(corrections, texts, strict=True):
             model.learn(text, correction.to_category.path)
