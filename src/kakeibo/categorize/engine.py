@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from sqlalchemy.orm import Session
 
 from kakeibo.categorize import repository as repo
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.learning import load_model
-from kakeibo.categorize.merchants import match_merchant
+from kakeibo.categorize.merchants import load_yaml, match_merchant
 from kakeibo.categorize.models import Rule
 from kakeibo.categorize.rules import CompiledRule, RuleInput, compile_rule, first_match
 from kakeibo.core.actor import Actor
@@ -229,7 +228,9 @@ class Categorizer:
 def bank_category_aliases() -> dict[str, str]:
     """Category names from other apps' exports ("Gas & Fuel", "Coffee Shops") and where they go in the taxonomy."""
     text = resources.files("kakeibo.data").joinpath("bank_categories.yaml").read_text(encoding="utf-8")
-    return {str(name).casefold(): str(path) for name, path in yaml.safe_load(text).items()}
+    aliases = load_yaml(text)
+    assert isinstance(aliases, dict), "bank_categories.yaml is a mapping"
+    return {str(name).casefold(): str(path) for name, path in aliases.items()}
 
 
 def _direction_fits(category: Account, amount_minor: int) -> bool:

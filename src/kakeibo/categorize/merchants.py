@@ -105,9 +105,16 @@ def _mapping(value: object, where: str) -> Mapping[object, object]:
     return value
 
 
+def load_yaml(text: str) -> object:
+    """`yaml.safe_load` through libyaml where PyYAML was built with it: the pure-Python parser takes over a second
+    for merchants.yaml, at the first import or categorization of every process."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # a safe loader either way: plain data, never objects
+
+
 def parse_merchants(text: str) -> MerchantIndex:
     """Build an index from merchants.yaml text (see the file's header for its layout)."""
-    raw = _mapping(yaml.safe_load(text), "the document")
+    raw = _mapping(load_yaml(text), "the document")
     income_groups = {group.name for group in default_taxonomy() if group.kind == "income"}
     patterns: list[MerchantPattern] = []
 
