@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kakeibo.categorize import repository as repo
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.learning import load_model
-from kakeibo.categorize.merchants import load_yaml, match_merchant
+from kakeibo.categorize.merchants import MerchantMatch, load_yaml, match_merchant
 from kakeibo.categorize.models import Rule
 from kakeibo.categorize.rules import CompiledRule, RuleInput, compile_rule, first_match
 from kakeibo.core.actor import Actor
@@ -58,6 +58,9 @@ class SkippedRule:
     rule_id: int
     name: str
     reason: str
+
+
+_NOTHING_TO_GO_ON = Decision(None, CategorySource.none, None, "nothing to go on")
 
 
 @dataclass(slots=True)
@@ -117,10 +120,13 @@ class Categorizer:
             else:
                 pending.append(index)
         guesses = self.model.predict([rows[i].text for i in pending], k=3) if self.model and pending else []
+        # The merchant list's decisions repeat (a statement is mostly the same few shops): one per merchant pattern
+        # and sign, shared, since a Decision is immutable.
+        known: dict[tuple[str, str, str, bool], Decision | None] = {}
         for position, index in enumerate(pending):
             row = rows[index]
             top = guesses[position] if guesses else []
-            best = next((g for g in top if g.category.casefold() in self.categories), None)
+            best = next((g for g in top if g.category.casefold() in self.categories), None) if top else None
             if best is not None and best.confidence >= MODEL_THRESHOLD:
                 assert self.model is not None
                 category = self.categories[best.category.casefold()]
@@ -129,22 +135,33 @@ class Categorizer:
                 )
                 continue
             merchant = match_merchant(row.text)
-            if merchant is not None and merchant.category.casefold() in self.categories:
-                category = self.categories[merchant.category.casefold()]
-                if _direction_fits(category, row.text.amount_minor):
-                    decisions[index] = Decision(
-                        category.id,
-                        CategorySource.knowledge_base,
-                        KNOWLEDGE_BASE_CONFIDENCE,
-                        f"the built-in merchant list files {merchant.merchant} (matched {merchant.pattern!r}) "
-                        f"under {category.path}",
-                    )
+            if merchant is not None:
+                key = (merchant.category, merchant.merchant, merchant.pattern, row.text.amount_minor < 0)
+                if key not in known:
+                    known[key] = self._by_merchant(merchant, row.text.amount_minor)
+                decision = known[key]
+                if decision is not None:
+                    decisions[index] = decision
                     continue
+            if not top:
+                decisions[index] = _NOTHING_TO_GO_ON
+                continue
             hint = ", ".join(f"{g.category} {g.confidence:.0%}" for g in top[:3])
-            reason = f"no rule, model or known merchant was sure; best guesses: {hint}" if hint else "nothing to go on"
+            reason = f"no rule, model or known merchant was sure; best guesses: {hint}"
             confidence = round(best.confidence, 3) if best is not None else None
             decisions[index] = Decision(None, CategorySource.none, confidence, reason[:255])
         return [d for d in decisions if d is not None]
+
+    def _by_merchant(self, merchant: MerchantMatch, amount_minor: int) -> Decision | None:
+        category = self.categories.get(merchant.category.casefold())
+        if category is None or not _direction_fits(category, amount_minor):
+            return None
+        return Decision(
+            category.id,
+            CategorySource.knowledge_base,
+            KNOWLEDGE_BASE_CONFIDENCE,
+            f"the built-in merchant list files {merchant.merchant} (matched {merchant.pattern!r}) under {category.path}",
+        )
 
     def by_rule(self, row: RowToCategorize) -> Decision | None:
         if not self.rules:
