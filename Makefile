@@ -46,6 +46,8 @@ test: lint typecheck pytest webtest
 
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.cli
+	$(BIN)/python -m bench.ledger_cli
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.categorize
 	$(BIN)/python -m bench.assistant

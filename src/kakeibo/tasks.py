@@ -45,6 +45,7 @@ def _learn(session: Session, actor: Actor, transaction: Transaction, before: int
 def register_all(settings: Settings) -> None:
     connect()
     from kakeibo.assistant.tasks import categorize_with_model
+    from kakeibo.categorize.tasks import retrain_model
     from kakeibo.imports.tasks import run_import
 
     # An import is one transaction whose rows are fingerprinted: a run interrupted mid-way left nothing, and a run
@@ -52,3 +53,5 @@ def register_all(settings: Settings) -> None:
     register("import", partial(run_import, categorize_after=settings.llm_enabled), rerun=True, queue="import")
     # Filing rows the model chose is one short transaction, and never touches a row a person or a rule filed.
     register("categorize", partial(categorize_with_model, settings=settings), rerun=True, queue="ai")
+    # Rebuilding a household's model reads its categorized rows and writes the model: running it again is harmless.
+    register("retrain", retrain_model, rerun=True, queue="ai")

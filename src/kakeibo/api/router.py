@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from kakeibo.assistant.llm.router import router as llm_router
 from kakeibo.assistant.router import router as assistant_router
 from kakeibo.auth.router import router as auth_router
-from kakeibo.categorize.router import explain_router, review_router, rules_router
+from kakeibo.categorize.router import categorize_router, explain_router, review_router, rules_router
 from kakeibo.imports.router import router as imports_router
 from kakeibo.jobs.router import router as jobs_router
 from kakeibo.ledger.router import router as ledger_router
@@ -20,5 +20,6 @@ api_router.include_router(imports_router)
 api_router.include_router(jobs_router)
 api_router.include_router(review_router)
 api_router.include_router(rules_router)
+api_router.include_router(categorize_router)
 api_router.include_router(assistant_router)
 api_router.include_router(llm_router)

@@ -64,28 +64,36 @@ class MerchantIndex:
         return self._match_fields(text.payee, text.description, sign)
 
     def _match_uncached(self, payee: str, description: str, sign: int) -> MerchantMatch | None:
+        # The hot loop of an import's categorizing (descriptions with store numbers rarely repeat, so the memo
+        # misses): no list is built per token, and most tokens cost two dict lookups that find nothing.
         best: MerchantPattern | None = None
         best_key: tuple[int, tuple[int, int, int], int, int] | None = None
         money_in = sign > 0
         money_out = sign < 0
+        single, double = self._single, self._double
         for field, source in enumerate((payee, description)):
             if not source:
                 continue
             tokens = match_tokens(source)
+            last = len(tokens) - 1
             for start, token in enumerate(tokens):
-                candidates = self._single.get(token, [])
-                if start + 1 < len(tokens):
-                    candidates = candidates + self._double.get((token, tokens[start + 1]), [])
-                for pattern in candidates:
-                    size = len(pattern.tokens)
-                    if size > 2 and tokens[start : start + size] != pattern.tokens:
+                ones = single.get(token)
+                pairs = double.get((token, tokens[start + 1])) if start < last else None
+                if ones is None and pairs is None:
+                    continue
+                for group in (ones, pairs):
+                    if group is None:
                         continue
-                    if pattern.income_only and money_out:
-                        continue
-                    fits_sign = 1 if (pattern.income_only or not money_in) else 0
-                    key = (fits_sign, pattern.rank, -(field * 1000 + start), -pattern.order)
-                    if best_key is None or key > best_key:
-                        best, best_key = pattern, key
+                    for pattern in group:
+                        size = len(pattern.tokens)
+                        if size > 2 and tokens[start : start + size] != pattern.tokens:
+                            continue
+                        if pattern.income_only and money_out:
+                            continue
+                        fits_sign = 1 if (pattern.income_only or not money_in) else 0
+                        key = (fits_sign, pattern.rank, -(field * 1000 + start), -pattern.order)
+                        if best_key is None or key > best_key:
+                            best, best_key = pattern, key
         if best is None:
             return None
         return MerchantMatch(merchant=best.merchant, category=best.category, pattern=best.pattern)
@@ -105,9 +113,16 @@ def _mapping(value: object, where: str) -> Mapping[object, object]:
     return value
 
 
+def load_yaml(text: str) -> object:
+    """`yaml.safe_load` through libyaml where PyYAML was built with it: the pure-Python parser takes over a second
+    for merchants.yaml, at the first import or categorization of every process."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # a safe loader either way: plain data, never objects
+
+
 def parse_merchants(text: str) -> MerchantIndex:
     """Build an index from merchants.yaml text (see the file's header for its layout)."""
-    raw = _mapping(yaml.safe_load(text), "the document")
+    raw = _mapping(load_yaml(text), "the document")
     income_groups = {group.name for group in default_taxonomy() if group.kind == "income"}
     patterns: list[MerchantPattern] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.orm import Session
 
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
@@ -24,6 +24,9 @@ from kakeibo.categorize.schemas import (
 )
 from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Id
+from kakeibo.jobs import service as jobs
+from kakeibo.jobs.router import job_out
+from kakeibo.jobs.schemas import JobOut
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.presenters import transactions_out
@@ -31,6 +34,7 @@ from kakeibo.ledger.presenters import transactions_out
 rules_router = APIRouter(prefix="/rules", tags=["rules"])
 review_router = APIRouter(prefix="/review", tags=["review"])
 explain_router = APIRouter(prefix="/transactions", tags=["transactions"])
+categorize_router = APIRouter(prefix="/categorize", tags=["categorize"])
 
 
 def rule_out(session: Session, rule: Rule) -> RuleOut:
@@ -142,3 +146,12 @@ def explain(transaction_id: Id, session: SessionDep, ctx: ContextDep) -> Explain
         locked=transaction.category_locked,
         guesses=[Guess(**g) for g in guesses[transaction.id]],
     )
+
+
+@categorize_router.post("/retrain", response_model=JobOut, status_code=status.HTTP_202_ACCEPTED)
+def retrain(request: Request, session: SessionDep, ctx: WriteContextDep) -> JobOut:
+    """Rebuild the household's category model from everything filed so far, as a job; poll `GET /jobs/{id}`."""
+    job = jobs.create_job(session, actor=ctx, kind="retrain", params={})
+    runner = request.app.state.job_runner
+    jobs.enqueue_after_commit(session, runner=runner, job=job)  # the request's session scope commits
+    return job_out(job, runner.board)

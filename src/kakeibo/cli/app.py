@@ -11,31 +11,38 @@ import subprocess
 import sys
 from contextlib import closing
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from pydantic import ValidationError
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 
 import kakeibo
 from kakeibo.cli import assistant_commands, import_commands, ledger_commands
 from kakeibo.cli import output as out
 from kakeibo.cli.context import Options, display_url, ensure_schema, is_sqlite, open_ledger, parse_date, sqlite_path
+from kakeibo.cli.lazy import lazy
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core import clock
-from kakeibo.core.db import migrate, session_factory, unit_of_work
 from kakeibo.core.errors import ConfigurationError, Conflict, Forbidden, KakeiboError, NotFound
 from kakeibo.core.files import create_private_file
-from kakeibo.core.settings import get_settings
+
+# The database, the settings (pydantic) and the services load when a command runs, never for `--version` or
+# `--help` (see `kakeibo.cli.lazy`).
+if TYPE_CHECKING:
+    from kakeibo.core import db
+    from kakeibo.core import settings as config
+else:
+    db = lazy("kakeibo.core.db")
+    config = lazy("kakeibo.core.settings")
 
 app = typer.Typer(
+    # Plain click help: rendering it with rich costs a tenth of a second at every `--help`.
+    rich_markup_mode=None,
     name="kakeibo",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,  # expected errors print one line; see main()
 )
-user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
+user_app = typer.Typer(rich_markup_mode=None, help="Manage users.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 app.add_typer(ledger_commands.account_app, name="account", no_args_is_help=True)
 app.add_typer(ledger_commands.category_app, name="category", no_args_is_help=True)
@@ -82,10 +89,10 @@ def serve(
     """Migrate the database, then serve the API (and the web app once built)."""
     import uvicorn  # the server's imports are not needed by any other command
 
-    settings = get_settings()
+    settings = config.get_settings()
     settings.resolved_secret_key()  # refuse to start without a usable signing key, before anything else
     url = settings.resolved_database_url
-    migrate(url)
+    db.migrate(url)
     bind_host, bind_port = host or settings.host, port or settings.port
     # A wildcard address is not one a browser can open; show the loopback address instead.
     shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(bind_host, bind_host)
@@ -95,7 +102,7 @@ def serve(
     out.echo(f"  database    {display_url(url)}")
     from kakeibo.ledger.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user_exists
 
-    with session_factory(ensure_schema(settings))() as session:
+    with db.session_factory(ensure_schema(settings))() as session:
         if demo_user_exists(session):
             out.echo(f"  demo login  {DEMO_EMAIL} / {DEMO_PASSWORD}")
     out.echo()
@@ -124,7 +131,7 @@ def worker(
     from kakeibo.jobs.worker import run_worker
     from kakeibo.tasks import register_all
 
-    settings = get_settings()
+    settings = config.get_settings()
     if not settings.redis_url:
         raise ConfigurationError("kakeibo worker needs KAKEIBO_REDIS_URL; without it, kakeibo serve runs jobs itself")
     if is_sqlite(settings.resolved_database_url):
@@ -139,8 +146,8 @@ def worker(
 @app.command("migrate")
 def migrate_command() -> None:
     """Create the schema or bring it to the latest version (needed once per upgrade for PostgreSQL)."""
-    url = get_settings().resolved_database_url
-    migrate(url)
+    url = config.get_settings().resolved_database_url
+    db.migrate(url)
     out.echo(f"The database {display_url(url)} is at the latest schema.")
 
 
@@ -161,8 +168,8 @@ def demo(
 
     opts = options(ctx, json=json, today=today)
     clock.pin(opts.today)
-    engine = ensure_schema(get_settings())
-    with unit_of_work(engine) as session:
+    engine = ensure_schema(config.get_settings())
+    with db.unit_of_work(engine) as session:
         if demo_user_exists(session):
             if if_empty:
                 out.echo(f"The demo household is already loaded (login {DEMO_EMAIL} / {DEMO_PASSWORD}).")
@@ -213,11 +220,11 @@ def user_create(
     opts = options(ctx, json=json)
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    settings = get_settings()
+    settings = config.get_settings()
     address = auth.normalize_email(email)
     # Hashed before the transaction: SQLite's write lock is not held while argon2 works.
     password_hash = auth.new_password_hash(password, email=address, display_name=name)
-    with unit_of_work(ensure_schema(settings)) as session:
+    with db.unit_of_work(ensure_schema(settings)) as session:
         user, home = auth.register(
             session,
             email=address,
@@ -304,7 +311,7 @@ def backup(
     ] = None,
 ) -> None:
     """Copy the database consistently, even while the server is writing to it."""
-    settings = get_settings()
+    settings = config.get_settings()
     url = settings.resolved_database_url
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     if is_sqlite(url):
@@ -340,6 +347,8 @@ def _backup_sqlite(source: Path, target: Path) -> None:
 
 
 def _backup_postgres(url: str, target: Path) -> None:
+    from sqlalchemy.engine import make_url
+
     parts = make_url(url)
     pg_dump = shutil.which("pg_dump")
     libpq_url = parts.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
@@ -382,7 +391,7 @@ def check(
     from kakeibo.ledger.integrity import SHOWN, check_books
 
     opts = options(ctx, json=json)
-    with session_scope(session_factory(ensure_schema(get_settings())), write=False) as session:
+    with session_scope(db.session_factory(ensure_schema(config.get_settings())), write=False) as session:
         report = check_books(session, household_ids=None if household is None else [household])
     if opts.json:
         out.print_json(report.as_dict())
@@ -414,7 +423,7 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-def _validation_message(exc: ValidationError) -> str:
+def _validation_message(exc: Any) -> str:
     first = exc.errors()[0]
     field = ".".join(str(part) for part in first["loc"])
     message = str(first["msg"]).removeprefix("Value error, ")
@@ -429,16 +438,27 @@ def main(argv: list[str] | None = None) -> None:
         field = exc.field
         mentioned = field is None or any(name in exc.message for name in (field, field.replace("_", " "), _flag(field)))
         _fail(exc.message if mentioned else f"{exc.message} ({_flag(field or '')})")
-    except ValidationError as exc:
-        _fail(_validation_message(exc))
-    except DBAPIError as exc:
-        # The driver's first line says what went wrong (unreachable server, locked file, ...); the SQL does not.
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
-        _fail(f"database error: {reason}")
     except BrokenPipeError:
         # `kakeibo export | head`: the reader left. Point stdout at devnull so the exit's flush cannot fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    except Exception as exc:
+        # pydantic's and the database driver's errors, told apart without importing either at start-up (an error
+        # of a library that was never loaded cannot have been raised); anything else goes on up as it is.
+        if _raised(exc, "pydantic", "ValidationError"):
+            _fail(_validation_message(exc))
+        if _raised(exc, "sqlalchemy.exc", "DBAPIError"):
+            # The driver's first line says what went wrong (unreachable server, locked file, ...); the SQL does not.
+            orig: Any = getattr(exc, "orig", None)
+            reason = str(orig).strip().splitlines()[0] if orig is not None else str(exc)
+            _fail(f"database error: {reason}")
+        raise
+
+
+def _raised(exc: BaseException, module: str, name: str) -> bool:
+    loaded = sys.modules.get(module)
+    kind = getattr(loaded, name, None) if loaded is not None else None
+    return isinstance(kind, type) and isinstance(exc, kind)
 
 
 if __name__ == "__main__":

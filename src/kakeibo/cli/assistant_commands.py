@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import json as jsonlib
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kakeibo.assistant import conversation as chat
-from kakeibo.assistant import proposals
-from kakeibo.assistant.intents import IntentAdapter
-from kakeibo.assistant.llm.service import llm_for
-from kakeibo.assistant.parsing import parse
-from kakeibo.assistant.service import vocabulary_for
 from kakeibo.cli import output as out
 from kakeibo.cli.context import open_ledger
+from kakeibo.cli.lazy import lazy
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.core import clock
-from kakeibo.core.db import lock_household, session_factory, session_scope
+
+# The assistant (parsers, conversations, a language model's client) loads when one of its commands runs.
+if TYPE_CHECKING:
+    from kakeibo.assistant import conversation as chat
+    from kakeibo.assistant import intents, parsing, proposals
+    from kakeibo.assistant import service as assistant
+    from kakeibo.assistant.llm import service as llm
+    from kakeibo.core import db
+else:
+    chat = lazy("kakeibo.assistant.conversation")
+    intents = lazy("kakeibo.assistant.intents")
+    parsing = lazy("kakeibo.assistant.parsing")
+    proposals = lazy("kakeibo.assistant.proposals")
+    llm = lazy("kakeibo.assistant.llm.service")
+    assistant = lazy("kakeibo.assistant.service")
+    db = lazy("kakeibo.core.db")
 
 CLI_CONVERSATION = "Command line"
 
-assistant_app = typer.Typer(help="The assistant: plain language in, intents out.", no_args_is_help=True)
+assistant_app = typer.Typer(
+    rich_markup_mode=None, help="The assistant: plain language in, intents out.", no_args_is_help=True
+)
 
 
 @assistant_app.command("parse")
@@ -36,13 +48,13 @@ def parse_command(
     """Show the intent an utterance parses to, without doing anything (offline parser)."""
     opts = options(ctx, user=user, json=json, today=today)
     with open_ledger(opts, write=False) as books:
-        vocabulary = vocabulary_for(books.session, actor=books.actor)
+        vocabulary = assistant.vocabulary_for(books.session, actor=books.actor)
     day = clock.today()
     lines = (line.strip() for line in sys.stdin) if text == "-" else iter([text])
     for line in lines:
         if not line:
             continue
-        document = IntentAdapter.dump_python(parse(line, today=day, vocabulary=vocabulary), mode="json")
+        document = intents.IntentAdapter.dump_python(parsing.parse(line, today=day, vocabulary=vocabulary), mode="json")
         if opts.json or text == "-":
             # One JSON object per line, so a large test set runs through one process.
             sys.stdout.write(jsonlib.dumps(document, ensure_ascii=False) + "\n")
@@ -72,7 +84,7 @@ def ask(
             else chat.latest(books.session, speaker=speaker, title=CLI_CONVERSATION)
         )
         conversation_id, settings = conversation.id, books.settings
-        factory = session_factory(books.session.get_bind().engine)
+        factory = db.session_factory(books.session.get_bind().engine)
     # The turn runs in short transactions of its own (the optional language model is asked while only reading).
     _, message = chat.converse(
         factory,
@@ -81,12 +93,12 @@ def ask(
         text=text,
         settings=settings,
         today=clock.today(),
-        language_model=llm_for(settings),
+        language_model=llm.llm_for(settings),
     )
     proposal = message.get("proposal")
     if yes and proposal and proposal["status"] == "pending":
-        with session_scope(factory, write=True) as session:
-            lock_household(session, household_id=speaker.household_id)
+        with db.session_scope(factory, write=True) as session:
+            db.lock_household(session, household_id=speaker.household_id)
             done = proposals.confirm(session, actor=speaker.for_change(source="assistant"), proposal_id=proposal["id"])
             stored = chat.get(session, speaker=speaker, conversation_id=conversation_id)
             stored.context = {k: v for k, v in (stored.context or {}).items() if k != "proposal"}

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 import kakeibo.migrations
-from kakeibo.auth import service as auth
-from kakeibo.auth.models import Household, User
+from kakeibo.cli.lazy import lazy
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.db import get_engine, lock_household, migrate, session_factory, unit_of_work
 from kakeibo.core.errors import Forbidden, KakeiboError, NotFound, ValidationFailed
 from kakeibo.core.limits import check_date
-from kakeibo.core.settings import Settings, get_settings
+
+# The database, the schema check and the users are imported when a command opens the books, not at start-up.
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from kakeibo.auth import service as auth
+    from kakeibo.auth.models import Household, User
+    from kakeibo.core.settings import Settings
+else:
+    auth = lazy("kakeibo.auth.service")
 
 
 class SchemaMissing(KakeiboError):
@@ -77,6 +81,8 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
 
 def display_url(url: str) -> str:
     """The database URL without its password, fit to print."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -85,21 +91,48 @@ def is_sqlite(url: str) -> bool:
 
 
 def sqlite_path(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+
     database = make_url(url).database
     return Path(database) if database and database != ":memory:" else None
 
 
 # ---- the schema -----------------------------------------------------------------------------------------------
+_REVISION = re.compile(r"^revision(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
 def _head_revisions() -> set[str]:
+    """The migration scripts' heads, read from their `revision` and `down_revision` lines: asking alembic (importing
+    it and compiling every script) costs more than the rest of a command like `kakeibo balance`. A script this
+    cannot read sends the question to alembic."""
+    folder = Path(kakeibo.migrations.__file__).resolve().parent / "versions"
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in folder.glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            return _alembic_heads()
+        revisions.add(revision.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return revisions - parents
+
+
+def _alembic_heads() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(Path(kakeibo.migrations.__file__).resolve().parent))
     return set(script.get_heads())
 
 
 def schema_is_current(engine: Engine) -> bool:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return False
-        current = set(MigrationContext.configure(connection).get_current_heads())
+        current = set(connection.scalars(text("SELECT version_num FROM alembic_version")))
     return current == _head_revisions()
 
 
@@ -109,6 +142,7 @@ def ensure_schema(settings: Settings) -> Engine:
     A SQLite database is created or brought up to date on the spot, so a user's first command just works; a
     shared database (PostgreSQL) is migrated only on purpose, with `kakeibo migrate`, because several servers
     may be running against it."""
+    from kakeibo.core.db import get_engine, migrate
     from kakeibo.tasks import connect
 
     connect()  # every command that opens the database goes through here: the domains' hooks are connected first
@@ -124,6 +158,8 @@ def ensure_schema(settings: Settings) -> Engine:
 
 # ---- who acts -------------------------------------------------------------------------------------------------
 def _create_local_owner_if_no_users(engine: Engine, settings: Settings) -> None:
+    from kakeibo.core.db import session_factory, unit_of_work
+
     with session_factory(engine)() as session:
         if auth.first_users(session, limit=1):
             return
@@ -164,6 +200,9 @@ def open_ledger(options: Options, *, write: bool) -> Iterator[Ledger]:
     Writes run in one transaction (committed when the command succeeds, rolled back on any error) and then say
     on stderr whom they acted as (so --json output stays one clean document); reads run in a transaction that
     is rolled back, so they never hold SQLite's write lock."""
+    from kakeibo.core.db import session_factory, unit_of_work
+    from kakeibo.core.settings import get_settings
+
     settings = get_settings()
     clock.pin(options.today)
     engine = ensure_schema(settings)
@@ -190,6 +229,8 @@ def _ledger(session: Session, email: str | None, settings: Settings, *, write: b
         if not auth.can_write(role):
             raise Forbidden(f"{user.email} is a {role.value} of {household.name} and may not change it")
         # Serialized with the household's other writers (a server's requests and jobs), as a request is.
+        from kakeibo.core.db import lock_household
+
         lock_household(session, household_id=household.id)
     # The command's one Actor: every service below takes the household and its currency from it.
     actor = Actor(

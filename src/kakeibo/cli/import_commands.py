@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kakeibo.cli import output as out
 from kakeibo.cli.context import open_ledger
+from kakeibo.cli.lazy import lazy
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.imports.errors import ImportHasProblems
-from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
-from kakeibo.imports.service import ImportOptions, ImportReport, import_file
-from kakeibo.ledger import service as ledger
+
+# The importer loads when the command runs (see `kakeibo.cli.lazy`).
+if TYPE_CHECKING:
+    from kakeibo.imports import service as importer
+    from kakeibo.imports.service import ImportReport
+    from kakeibo.ledger import service as ledger
+else:
+    importer = lazy("kakeibo.imports.service")
+    ledger = lazy("kakeibo.ledger.service")
+
+# `kakeibo.imports.formats.FORMATS` (kept equal by a test), spelled here so that `--help` loads no parser.
+STATEMENT_FORMATS = ("csv", "ofx", "qif", "camt")
 
 FORMATS = ("auto", *STATEMENT_FORMATS)
 
@@ -56,11 +66,11 @@ def import_command(
                 sys.stderr.flush()
 
         try:
-            report = import_file(
+            report = importer.import_file(
                 books.session,
                 actor=actor,
                 path=path,
-                options=ImportOptions(
+                options=importer.ImportOptions(
                     account_id=account_id,
                     format=format,
                     profile=profile,

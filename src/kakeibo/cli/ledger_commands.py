@@ -7,37 +7,53 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from kakeibo.cli import output as out
 from kakeibo.cli.context import Ledger, open_ledger, parse_date
-from kakeibo.cli.options import EntryKind, ExportFormat, JsonOption, MoneyKind, TodayOption, UserOption, options
+from kakeibo.cli.lazy import lazy
+from kakeibo.cli.options import (
+    AccountSubtype,
+    EntryKind,
+    ExportFormat,
+    JsonOption,
+    MoneyKind,
+    TodayOption,
+    UserOption,
+    options,
+)
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.money import Money, minor_to_str, parse_decimal
-from kakeibo.ledger import queries
-from kakeibo.ledger import repository as repo
-from kakeibo.ledger import service as ledger
 from kakeibo.ledger.errors import AccountNotFound
-from kakeibo.ledger.models import (
-    BALANCE_KINDS,
-    CATEGORY_KINDS,
-    Account,
-    AccountKind,
-    AccountSubtype,
-    Transaction,
-    TransactionType,
-)
-from kakeibo.ledger.presenters import account_out, category_out, transactions_out
-from kakeibo.ledger.schemas import AccountCreate, TransactionCreate, TransactionOut
 
-account_app = typer.Typer(help="Add and list accounts (checking, savings, cards, cash, brokerage, loans).")
-tx_app = typer.Typer(help="Add, list and delete transactions.")
-report_app = typer.Typer(help="Reports over a period.")
-category_app = typer.Typer(help="The household's categories (income and expense accounts, in groups).")
+# The ledger's queries, tables and schemas load when a command runs (see `kakeibo.cli.lazy`).
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kakeibo.ledger import models, presenters, queries, schemas
+    from kakeibo.ledger import repository as repo
+    from kakeibo.ledger import service as ledger
+    from kakeibo.ledger.models import Account, Transaction
+    from kakeibo.ledger.schemas import TransactionOut
+else:
+    models = lazy("kakeibo.ledger.models")
+    presenters = lazy("kakeibo.ledger.presenters")
+    queries = lazy("kakeibo.ledger.queries")
+    schemas = lazy("kakeibo.ledger.schemas")
+    repo = lazy("kakeibo.ledger.repository")
+    ledger = lazy("kakeibo.ledger.service")
+
+account_app = typer.Typer(
+    rich_markup_mode=None, help="Add and list accounts (checking, savings, cards, cash, brokerage, loans)."
+)
+tx_app = typer.Typer(rich_markup_mode=None, help="Add, list and delete transactions.")
+report_app = typer.Typer(rich_markup_mode=None, help="Reports over a period.")
+category_app = typer.Typer(
+    rich_markup_mode=None, help="The household's categories (income and expense accounts, in groups)."
+)
 
 
 def _subtype_label(account: Account) -> str:
@@ -73,7 +89,7 @@ def account_add(
     opts = options(ctx, user=user, json=json, today=today)
     parse_decimal(opening, field="opening balance")
     with open_ledger(opts, write=True) as books:
-        data = AccountCreate(
+        data = schemas.AccountCreate(
             name=name,
             **({"kind": kind.value} if kind else {}),  # default: from the subtype
             subtype=subtype,
@@ -83,7 +99,7 @@ def account_add(
             institution=institution,
         )
         account = ledger.create_account(books.session, actor=books.actor, data=data)
-        shown = account_out(account, account.opening_balance_minor)
+        shown = presenters.account_out(account, account.opening_balance_minor)
     if opts.json:
         out.print_json(shown)
         return
@@ -108,7 +124,7 @@ def account_list(
         day = _optional_date(at, field="at") or clock.today()
         rows = queries.balances(books.session, household_id=books.household_id, at=day)
     if opts.json:
-        out.print_json([account_out(r.account, r.balance_minor) for r in rows])
+        out.print_json([presenters.account_out(r.account, r.balance_minor) for r in rows])
         return
     if not rows:
         out.echo("No accounts yet. Add one: kakeibo account add Checking --subtype checking --opening 1000")
@@ -131,9 +147,9 @@ def category_list(ctx: typer.Context, user: UserOption = None, json: JsonOption 
     """List the categories, by group, with the names `--category` takes."""
     opts = options(ctx, user=user, json=json)
     with open_ledger(opts, write=False) as books:
-        found = repo.list_accounts(books.session, household_id=books.household_id, kinds=CATEGORY_KINDS)
+        found = repo.list_accounts(books.session, household_id=books.household_id, kinds=models.CATEGORY_KINDS)
     if opts.json:
-        out.print_json([category_out(a) for a in found])
+        out.print_json([presenters.category_out(a) for a in found])
         return
     children: dict[int, list[Account]] = {}
     for account in found:
@@ -188,7 +204,7 @@ def tx_add(
         source = _money_account(books, account)
         target = _money_account(books, to_account, field="to_account") if to_account is not None else None
         kind = type.value if type else _infer_type(books, category=category, transfer=target is not None)
-        data = TransactionCreate(
+        data = schemas.TransactionCreate(
             type=kind,
             account=source.id,
             to_account=target.id if target else None,
@@ -202,7 +218,7 @@ def tx_add(
             tags=tag or [],
         )
         created = ledger.create_transaction(books.session, actor=books.actor, data=data)
-        shown = transactions_out(books.session, household_id=books.household_id, transactions=[created])[0]
+        shown = presenters.transactions_out(books.session, household_id=books.household_id, transactions=[created])[0]
     if opts.json:
         out.print_json(shown)
         return
@@ -217,7 +233,9 @@ def _money_account(books: Ledger, name: str | None, *, field: str = "account") -
             return ledger.find_money_account(books.session, household_id=books.household_id, name=name)
         except AccountNotFound:
             pass
-    names = [a.name for a in repo.list_accounts(books.session, household_id=books.household_id, kinds=BALANCE_KINDS)]
+    names = [
+        a.name for a in repo.list_accounts(books.session, household_id=books.household_id, kinds=models.BALANCE_KINDS)
+    ]
     known = f" (one of: {', '.join(names)})" if names else "; add one first with `kakeibo account add`"
     if name is None:
         raise ValidationFailed(f"give {flag} NAME{known}", field=field)
@@ -230,18 +248,18 @@ def _infer_type(books: Ledger, *, category: str | None, transfer: bool) -> str:
     if category is None:
         return "expense"
     found = ledger.resolve_category(books.session, household_id=books.household_id, ref=category)
-    return "income" if found.kind == AccountKind.income else "expense"
+    return "income" if found.kind == models.AccountKind.income else "expense"
 
 
 def _counterpart(tx: TransactionOut) -> str:
     """Where the money went, in words: "Visa -> Food & Dining/Coffee", "Checking -> Savings"."""
     account = tx.account.name if tx.account else "?"
-    if tx.type == TransactionType.transfer and tx.to_account is not None:
+    if tx.type == models.TransactionType.transfer and tx.to_account is not None:
         return f"{account} -> {tx.to_account.name}"
-    if tx.type == TransactionType.opening:
+    if tx.type == models.TransactionType.opening:
         return f"opening balance of {account}"
     category = tx.category.name if tx.category else "Uncategorized"
-    return f"{category} -> {account}" if tx.type == TransactionType.income else f"{account} -> {category}"
+    return f"{category} -> {account}" if tx.type == models.TransactionType.income else f"{account} -> {category}"
 
 
 def _describe(tx: TransactionOut) -> str:
@@ -283,7 +301,7 @@ def tx_list(
         running = None
         if register is not None and not any((category, search, first, last)):
             running = queries.running_balances(session, household_id=household_id, account_id=register.id, rows=rows)
-        shown = transactions_out(
+        shown = presenters.transactions_out(
             session,
             household_id=household_id,
             transactions=rows,
@@ -324,15 +342,15 @@ def _own_amounts(session: Session, rows: list[Transaction], register: Account) -
 
 
 def _category_cell(tx: TransactionOut, register: Account | None) -> str:
-    if tx.type == TransactionType.transfer and tx.account and tx.to_account:
+    if tx.type == models.TransactionType.transfer and tx.account and tx.to_account:
         if register is not None and register.path == tx.to_account.name:
             return f"Transfer from {tx.account.name}"
         return f"Transfer to {tx.to_account.name}"
-    if tx.type == TransactionType.opening:
+    if tx.type == models.TransactionType.opening:
         return "Opening balance"
     if tx.category is not None:
         return tx.category.name
-    return "(split)" if tx.type == TransactionType.split_ else "Uncategorized"
+    return "(split)" if tx.type == models.TransactionType.split_ else "Uncategorized"
 
 
 @tx_app.command("delete")
@@ -346,7 +364,7 @@ def tx_delete(
     opts = options(ctx, user=user, json=json)
     with open_ledger(opts, write=True) as books:
         found = ledger.get_transaction(books.session, household_id=books.household_id, transaction_id=transaction_id)
-        shown = transactions_out(books.session, household_id=books.household_id, transactions=[found])[0]
+        shown = presenters.transactions_out(books.session, household_id=books.household_id, transactions=[found])[0]
         ledger.delete_transaction(books.session, actor=books.actor, transaction_id=transaction_id)
     if opts.json:
         out.print_json({"deleted": shown})

@@ -28,6 +28,19 @@ class MoneyKind(enum.StrEnum):
     liability = "liability"
 
 
+class AccountSubtype(enum.StrEnum):
+    """The ledger's account subtypes (`kakeibo.ledger.models.AccountSubtype`, kept equal by a test), spelled here so
+    that building the commands' options imports no database code."""
+
+    checking = "checking"
+    savings = "savings"
+    credit_card = "credit_card"
+    cash = "cash"
+    brokerage = "brokerage"
+    loan = "loan"
+    other = "other"
+
+
 class EntryKind(enum.StrEnum):
     expense = "expense"
     income = "income"

@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
-
 from kakeibo.core.money import minor_to_str
 
 
@@ -53,7 +51,7 @@ def _default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, BaseModel):
+    if _is_pydantic_model(value):
         return value.model_dump(mode="json")
     raise TypeError(f"cannot print {type(value).__name__} as JSON")
 
@@ -69,3 +67,9 @@ def error(message: str) -> None:
 
 def truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _is_pydantic_model(value: Any) -> bool:
+    # A value can only be a pydantic model once pydantic is loaded: `--version` and `--help` never load it.
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(value, pydantic.BaseModel)

@@ -1,0 +1,46 @@
+"""Start-up cost: `kakeibo --version` and `import kakeibo.categorize` load no web framework or model code, and the
+CLI's own spellings of ledger and importer choices (kept so that `--help` loads neither) match the originals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("fastapi", "sklearn", "numpy", "scipy", "sqlalchemy", "pydantic")
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    finished = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    return set(finished.stdout.split())
+
+
+def test_version_imports_no_framework_database_or_model_code() -> None:
+    loaded = _loaded_after(
+        "from kakeibo.cli.app import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass"
+    )
+    assert "kakeibo" in loaded
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_help_imports_no_framework_database_or_model_code() -> None:
+    loaded = _loaded_after("from kakeibo.cli.app import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_importing_categorize_loads_no_numpy() -> None:
+    subprocess.run(
+        [sys.executable, "-c", "import kakeibo.categorize, sys; assert 'numpy' not in sys.modules"],
+        check=True,
+        timeout=60,
+    )
+
+
+def test_cli_choices_match_the_ledger_and_the_importer() -> None:
+    from kakeibo.cli.import_commands import STATEMENT_FORMATS
+    from kakeibo.cli.options import AccountSubtype
+    from kakeibo.imports.formats import FORMATS
+    from kakeibo.ledger.models import AccountSubtype as LedgerSubtype
+
+    assert [s.value for s in AccountSubtype] == [s.value for s in LedgerSubtype]
+    assert STATEMENT_FORMATS == FORMATS
