@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from zxcvbn import zxcvbn
-
 from kakeibo.core.errors import ValidationFailed
 
 MIN_LENGTH = 8
@@ -24,6 +22,8 @@ def check_password(password: str, *, field: str = "password", context: Iterable[
     if len(password) < MIN_LENGTH:
         raise ValidationFailed(f"the password must have at least {MIN_LENGTH} characters", field=field)
     known = [word for word in context if word]
+    from zxcvbn import zxcvbn  # its dictionaries take a while to load: only when a password is chosen
+
     estimate = zxcvbn(password[:_SCORED_LENGTH], user_inputs=known)
     if estimate["score"] < MIN_SCORE:
         advice = estimate["feedback"].get("warning") or "it is too easy to guess"

@@ -7,14 +7,35 @@ import hashlib
 import os
 import secrets
 import threading
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 
 # argon2id with the library's recommended memory and time (RFC 9106's 64 MiB, 3 passes) in one lane: more lanes
 # buy no speed here, only take every core at once from everyone else. Hashes made with other parameters (older
 # ones) still verify: the parameters are part of the hash.
-_hasher = PasswordHasher(parallelism=1)
+@functools.cache
+def _argon2() -> PasswordHasher:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(parallelism=1)
+
+
+class _Hasher:
+    """The hasher, made on first use: a command that never touches a password does not load argon2."""
+
+    def hash(self, password: str) -> str:
+        return _argon2().hash(password)
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return _argon2().verify(password_hash, password)
+
+
+_hasher = _Hasher()
+
+
 # At most this many hashes at once, so sign-ins in a loop cannot take all the cores from the server's writers.
 _working = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) // 2))
 
@@ -32,6 +53,8 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(password: str, password_hash: str | None) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     against = password_hash or _dummy_hash()
     try:
         with _working:

@@ -8,8 +8,6 @@ import string
 import uuid
 from dataclasses import dataclass
 
-import jwt
-
 from kakeibo.auth.errors import InvalidToken, TokenExpired
 
 ALGORITHM = "HS256"
@@ -51,11 +49,15 @@ def issue_access_token(
         "iat": int(now.timestamp()),
         "exp": int((now + lifetime).timestamp()),
     }
+    import jwt  # loaded by the server, not by every CLI command
+
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
 def decode_access_token(token: str, *, secret: str) -> AccessClaims:
     """The claims of a token this server signed; expired, altered or malformed tokens raise 401 errors."""
+    import jwt
+
     try:
         claims = jwt.decode(
             token,

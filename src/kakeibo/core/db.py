@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event, text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
@@ -65,6 +65,8 @@ class JSONType(TypeDecorator[Any]):
     def load_dialect_impl(self, dialect: Any) -> Any:
         # None is stored as SQL NULL, not as the JSON document `null`.
         if dialect.name == "postgresql":
+            from sqlalchemy.dialects import postgresql  # not loaded by the CLI on SQLite
+
             return dialect.type_descriptor(postgresql.JSONB(none_as_null=True))
         return dialect.type_descriptor(sqlite.JSON(none_as_null=True))
 
