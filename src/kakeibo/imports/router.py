@@ -17,9 +17,7 @@ from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.files import create_private_file
 from kakeibo.core.types import Id
 from kakeibo.imports import service
-from kakeibo.imports.errors import ImportNotFound
 from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
-from kakeibo.imports.models import ImportBatch
 from kakeibo.imports.schemas import ImportOut, ImportStarted, PreviewOut
 from kakeibo.jobs import service as jobs
 from kakeibo.jobs.router import job_out
@@ -156,7 +154,5 @@ def list_imports(session: SessionDep, ctx: ContextDep) -> list[ImportOut]:
 
 @router.get("/{import_id:int}", response_model=ImportOut)
 def get_import(import_id: Id, session: SessionDep, ctx: ContextDep) -> ImportOut:
-    batch = session.get(ImportBatch, import_id)
-    if batch is None or batch.household_id != ctx.household_id:
-        raise ImportNotFound(f"no import {import_id} in this household", field="import_id")
+    batch = service.get_import(session, household_id=ctx.household_id, import_id=import_id)
     return ImportOut.model_validate(batch, from_attributes=True)

@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, and_, select
 from sqlalchemy.orm import Session
 
 from kakeibo.categorize import service as categorize
@@ -25,15 +24,15 @@ from kakeibo.core.db import lock_household
 from kakeibo.core.errors import KakeiboError, ValidationFailed
 from kakeibo.core.money import Money, minor_to_str
 from kakeibo.imports import fingerprint
-from kakeibo.imports.errors import ImportHasProblems, UnreadableFile
+from kakeibo.imports import repository as repo
+from kakeibo.imports.errors import ImportHasProblems, ImportNotFound, UnreadableFile
 from kakeibo.imports.formats import FormatError, Statement, open_statement
 from kakeibo.imports.formats.base import ImportIssue, ParsedRow
 from kakeibo.imports.formats.csv import CsvMapping
-from kakeibo.imports.models import ImportBatch, ImportFingerprint, ImportProfile
+from kakeibo.imports.models import ImportBatch
 from kakeibo.imports.payee import clean_payee
-from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
-from kakeibo.ledger.models import BALANCE_KINDS, Account, AccountKind, CategorySource, Posting, Transaction
+from kakeibo.ledger.models import Account, AccountKind, CategorySource
 from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
 
 CHUNK = 2000
@@ -147,11 +146,7 @@ def read_statement(session: Session, *, household_id: int, path: Path, options: 
     mapping = CsvMapping.from_dict(options.mapping) if options.mapping else None
     profile = options.profile
     if mapping is None and profile is None and options.account_id is not None:
-        saved = session.scalars(
-            select(ImportProfile).where(
-                ImportProfile.household_id == household_id, ImportProfile.account_id == options.account_id
-            )
-        ).first()
+        saved = repo.get_profile(session, household_id=household_id, account_id=options.account_id)
         if saved is not None:
             try:
                 candidate = CsvMapping.from_dict(saved.mapping)
@@ -307,8 +302,7 @@ def import_file(
         group_id=actor.group_id,
         created_by=actor.user_id,
     )
-    session.add(batch)
-    session.flush()
+    repo.add_batch(session, batch)
     report = ImportReport(
         import_id=batch.id, format=statement.format, profile=statement.profile, group_id=actor.group_id, dry_run=dry_run
     )
@@ -343,20 +337,13 @@ def import_file(
 
 def _save_mapping(session: Session, *, household_id: int, account_id: int, statement: Statement) -> None:
     assert statement.mapping is not None
-    saved = session.scalars(
-        select(ImportProfile).where(ImportProfile.household_id == household_id, ImportProfile.account_id == account_id)
-    ).first()
-    if saved is None:
-        session.add(
-            ImportProfile(
-                household_id=household_id,
-                account_id=account_id,
-                profile=statement.profile,
-                mapping=statement.mapping.to_dict(),
-            )
-        )
-    else:
-        saved.profile, saved.mapping = statement.profile, statement.mapping.to_dict()
+    repo.save_profile(
+        session,
+        household_id=household_id,
+        account_id=account_id,
+        profile=statement.profile,
+        mapping=statement.mapping.to_dict(),
+    )
 
 
 def _chunks(rows: Iterator[ParsedRow], size: int) -> Iterator[list[ParsedRow]]:
@@ -387,9 +374,7 @@ class _Importer:
         self.batch = batch
         self.report = report
         self.household_id = actor.household_id
-        self.money = {
-            a.id: a for a in ledger_repo.list_accounts(session, household_id=self.household_id, kinds=BALANCE_KINDS)
-        }
+        self.money = {a.id: a for a in repo.money_accounts(session, household_id=self.household_id)}
         self.by_name = {a.name.casefold(): a for a in self.money.values()}
         self.occurrences = fingerprint.Occurrences()
         self.bank_ids = fingerprint.Occurrences()
@@ -479,15 +464,11 @@ class _Importer:
     def _drop_duplicates(self, rows: list[_Row]) -> list[_Row]:
         if not rows:
             return rows
-        fps = {r.fingerprint for r in rows}
-        known = set(
-            self.session.scalars(
-                select(ImportFingerprint.fingerprint).where(
-                    ImportFingerprint.household_id == self.household_id,
-                    ImportFingerprint.account_id.in_({r.account.id for r in rows}),
-                    ImportFingerprint.fingerprint.in_(fps),
-                )
-            )
+        known = repo.known_fingerprints(
+            self.session,
+            household_id=self.household_id,
+            account_ids={r.account.id for r in rows},
+            fingerprints={r.fingerprint for r in rows},
         )
         kept = []
         for row in rows:
@@ -517,19 +498,14 @@ class _Importer:
         low = min(r.parsed.date for r in rows) - dt.timedelta(days=TRANSFER_DAYS)
         high = max(r.parsed.date for r in rows) + dt.timedelta(days=TRANSFER_DAYS)
         amounts = {-r.minor for r in rows}
-        candidates = self.session.execute(
-            select(Transaction, Posting.account_id)
-            .join(Posting, and_(Posting.transaction_id == Transaction.id, Posting.account_id.in_(list(self.money))))
-            .where(
-                Transaction.household_id == self.household_id,
-                Transaction.deleted_at.is_(None),
-                Transaction.type.in_(("expense", "income")),
-                Transaction.category_locked.is_(False),
-                Transaction.date.between(low, high),
-                Transaction.amount_minor.in_(amounts),
-                Posting.amount_minor.in_(amounts),
-            )
-        ).all()
+        candidates = repo.transfer_candidates(
+            self.session,
+            household_id=self.household_id,
+            account_ids=list(self.money),
+            low=low,
+            high=high,
+            amounts=amounts,
+        )
         if not candidates:
             return rows
         taken: set[int] = set()
@@ -641,18 +617,14 @@ class _Importer:
             return
         low = min(r.parsed.date for r in rows) - dt.timedelta(days=DUPLICATE_DAYS)
         high = max(r.parsed.date for r in rows) + dt.timedelta(days=DUPLICATE_DAYS)
-        manual = self.session.execute(
-            select(Transaction.id, Transaction.date, Transaction.amount_minor, Transaction.payee, Posting.account_id)
-            .join(Posting, Posting.transaction_id == Transaction.id)
-            .where(
-                Transaction.household_id == self.household_id,
-                Transaction.deleted_at.is_(None),
-                Transaction.source != "import",
-                Transaction.date.between(low, high),
-                Transaction.amount_minor.in_({r.minor for r in rows}),
-                Posting.account_id.in_({r.account.id for r in rows}),
-            )
-        ).all()
+        manual = repo.manual_entries(
+            self.session,
+            household_id=self.household_id,
+            account_ids={r.account.id for r in rows},
+            low=low,
+            high=high,
+            amounts={r.minor for r in rows},
+        )
         if not manual:
             return
         for row in rows:
@@ -769,18 +741,10 @@ class _Importer:
         return legs
 
     def _fingerprints(self, pairs: Sequence[tuple[_Row, int]]) -> None:
-        ledger_repo.bulk_insert(
+        repo.insert_fingerprints(
             self.session,
-            cast(Table, ImportFingerprint.__table__),
-            [
-                {
-                    "household_id": self.household_id,
-                    "account_id": row.account.id,
-                    "fingerprint": row.fingerprint,
-                    "transaction_id": tx_id,
-                }
-                for row, tx_id in pairs
-            ],
+            household_id=self.household_id,
+            rows=[(row.account.id, row.fingerprint, tx_id) for row, tx_id in pairs],
         )
 
 
@@ -790,10 +754,11 @@ def _text(row: _Row) -> str:
 
 # ---- history --------------------------------------------------------------------------------------------------
 def list_imports(session: Session, *, household_id: int, limit: int = 50) -> list[ImportBatch]:
-    stmt = (
-        select(ImportBatch)
-        .where(ImportBatch.household_id == household_id)
-        .order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
+    return repo.list_batches(session, household_id=household_id, limit=limit)
+
+
+def get_import(session: Session, *, household_id: int, import_id: int) -> ImportBatch:
+    batch = repo.get_batch(session, household_id=household_id, import_id=import_id)
+    if batch is None:
+        raise ImportNotFound(f"no import {import_id} in this household", field="import_id")
+    return batch
