@@ -27,10 +27,13 @@ from kakeibo.imports import fingerprint
 from kakeibo.imports import repository as repo
 from kakeibo.imports.errors import ImportHasProblems, ImportNotFound, UnreadableFile
 from kakeibo.imports.formats import FormatError, Statement, open_statement
-from kakeibo.imports.formats.base import ImportIssue, ParsedRow
+from kakeibo.imports.formats.base import ImportIssue, ParsedRow, StatementBalance
 from kakeibo.imports.formats.csv import CsvMapping
 from kakeibo.imports.models import ImportBatch
 from kakeibo.imports.payee import clean_payee
+from kakeibo.imports.schemas import BalanceCheck, ImportChecks, OpeningDateAfterRows, StatementWarning
+from kakeibo.ledger import opening
+from kakeibo.ledger import queries as ledger_queries
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.models import Account, AccountKind, CategorySource
 from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
@@ -89,6 +92,7 @@ class ImportReport:
     rules_skipped: list[dict[str, Any]] = field(default_factory=list)
     group_id: str = ""
     dry_run: bool = False
+    checks: ImportChecks = field(default_factory=ImportChecks)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -112,6 +116,7 @@ class ImportReport:
             **self.figures(),
             "issues": self.issues,
             "rules_skipped": self.rules_skipped,
+            **self.checks.model_dump(mode="json"),
         }
         if rows:
             body["rows"] = [dataclasses.asdict(r) for r in self.rows]
@@ -326,13 +331,106 @@ def import_file(
     report.categories_created = importer.categorizer.created
     report.rules_skipped = _skipped_rules(importer.categorizer)
     categorize.record_rule_hits(session, household_id=actor.household_id, hits=importer.categorizer.rule_hits)
-    batch.figures, batch.issues = report.figures(), report.issues[:1000]
+    report.checks = _checks(session, actor=actor, statement=statement, importer=importer)
+    batch.figures = {**report.figures(), "checks": report.checks.model_dump(mode="json")}
+    batch.issues = report.issues[:1000]
     if fixed is not None and statement.format == "csv" and statement.mapping is not None:
         _save_mapping(session, household_id=actor.household_id, account_id=fixed.id, statement=statement)
     if report.by_source.get(CategorySource.import_file.value) and not dry_run:
         categorize.retrain(session, household_id=actor.household_id)
     session.flush()
     return report
+
+
+def _checks(session: Session, *, actor: Actor, statement: Statement, importer: _Importer) -> ImportChecks:
+    """Once the rows are in: the statement's own balances against the ledger's, and accounts that open after rows
+    of this statement (their balance at every earlier date lacks the opening balance)."""
+    checks = ImportChecks()
+    for account_id, earliest in sorted(importer.earliest.items()):
+        account = importer.money[account_id]
+        if account.opening_balance_minor and account.opening_date is not None and earliest < account.opening_date:
+            notice = OpeningDateAfterRows(
+                account_id=account.id,
+                account=account.name,
+                opening_date=account.opening_date,
+                earliest_row=earliest,
+                suggested_date=opening.suggested_opening_date(earliest_row=earliest),
+            )
+            checks.opening_date_after_rows.append(notice)
+            checks.warnings.append(
+                StatementWarning(
+                    code="opening_date_after_rows",
+                    message=f"{account.name} opens on {account.opening_date}, after this statement's rows from "
+                    f"{earliest}: balances before {account.opening_date} lack its opening balance. Move the opening "
+                    f"date to {notice.suggested_date}",
+                    account_id=account.id,
+                    date=account.opening_date,
+                )
+            )
+    for balance in statement.balances:
+        checked = _check_balance(session, actor=actor, balance=balance, importer=importer)
+        if isinstance(checked, StatementWarning):
+            checks.warnings.append(checked)
+            continue
+        checks.balance_checks.append(checked)
+        if not checked.ok:
+            checks.warnings.append(
+                StatementWarning(
+                    code="balance_mismatch",
+                    message=f"the statement says {checked.account} held {checked.statement} {checked.currency} at "
+                    f"the end of {checked.date}; the ledger says {checked.ledger} (off by {checked.difference})",
+                    account_id=checked.account_id,
+                    date=checked.date,
+                )
+            )
+    return checks
+
+
+def _check_balance(
+    session: Session, *, actor: Actor, balance: StatementBalance, importer: _Importer
+) -> BalanceCheck | StatementWarning:
+    where = f"the statement's balance of {balance.date} (line {balance.line})"
+    account = importer.fixed
+    if account is None and balance.account:
+        account = importer.by_name.get(balance.account.strip().casefold())
+    if account is None:
+        return StatementWarning(
+            code="balance_not_checked",
+            message=f"{where} was not checked: no account named {balance.account!r}"
+            if balance.account
+            else f"{where} was not checked: the statement names no account",
+            date=balance.date,
+        )
+    assert account.currency is not None
+    if balance.currency and balance.currency != account.currency:
+        return StatementWarning(
+            code="balance_not_checked",
+            message=f"{where} was not checked: it is in {balance.currency} but {account.name} holds {account.currency}",
+            account_id=account.id,
+            date=balance.date,
+        )
+    try:
+        stated = Money.of(balance.amount, account.currency, field="balance").minor
+    except ValidationFailed as exc:
+        return StatementWarning(
+            code="balance_not_checked",
+            message=f"{where} was not checked: {exc.message}",
+            account_id=account.id,
+            date=balance.date,
+        )
+    held = ledger_queries.balance_minor_by_account(
+        session, household_id=actor.household_id, at=balance.date, account_ids=[account.id]
+    ).get(account.id, 0)
+    return BalanceCheck(
+        account_id=account.id,
+        account=account.name,
+        date=balance.date,
+        currency=account.currency,
+        statement=minor_to_str(stated, account.currency),
+        ledger=minor_to_str(held, account.currency),
+        difference=minor_to_str(held - stated, account.currency),
+        ok=held == stated,
+    )
 
 
 def _save_mapping(session: Session, *, household_id: int, account_id: int, statement: Statement) -> None:
@@ -381,6 +479,7 @@ class _Importer:
         self.issues: list[dict[str, Any]] = []
         self.categorizer = categorize.Categorizer.load(session, actor=actor)
         self.cache = ledger.AccountCache(session, self.household_id)
+        self.earliest: dict[int, dt.date] = {}  # account id: its earliest row in this statement
         self.keep_rows = 5000  # outcomes kept for the report (the CLI prints them); figures count every row
 
     # -- one chunk ----------------------------------------------------------------------------------------------
@@ -417,6 +516,8 @@ class _Importer:
             self.issues.append(_issue(minor))
             return None
         assert account.currency is not None
+        if account.id not in self.earliest or row.date < self.earliest[account.id]:
+            self.earliest[account.id] = row.date
         if minor == 0:
             self.report.skipped += 1
             return None
