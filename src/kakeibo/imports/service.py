@@ -2,7 +2,10 @@
 manual entries, categorize, and write everything through the ledger's batch path in the caller's one transaction.
 
 The caller (the CLI's unit of work, or the import job's) owns that transaction: a file lands whole or not at all.
-Rows with problems stop the import (nothing is written) unless the user accepts them, which skips those rows."""
+Rows with problems stop the import (nothing is written) unless the user accepts them, which skips those rows.
+Once the rows are in, the statement's own balances are checked against the ledger's, and an account that opens
+after the statement's rows is pointed out: warnings, as a Beancount balance assertion reports, which refuse nothing.
+All SQL is in `imports.repository`; writes to the ledger go through the ledger service."""
 
 from __future__ import annotations
 
