@@ -842,3 +842,44 @@ def test_amount_notations_round_trip(cents: int, style: str) -> None:
     else:
         text, decimal_sep, thousands = str(value), ".", ""
     assert parse_amount(text, decimal_sep, thousands) == value
+
+
+# ---- the statement's own balance ----------------------------------------------------------------------------
+STATEMENTS = Path(__file__).parent / "data" / "statements"
+
+
+def test_an_ofx_ledger_balance_is_read_and_the_available_balance_is_not() -> None:
+    statement, rows = parse(STATEMENTS / "checking_september.ofx")
+    assert len(rows) == 3 and statement.issues == []
+    [balance] = statement.balances
+    assert (balance.date, balance.amount, balance.currency, balance.account, balance.kind) == (
+        dt.date(2026, 9, 30),
+        "1047.05",
+        "USD",
+        "0001234567",
+        "LEDGERBAL",
+    )
+
+
+def test_a_card_statements_ledger_balance_keeps_its_sign() -> None:
+    statement, _rows = parse(shared_fixture("statements", "jbms_amex.ofx"))
+    assert [(b.date, b.amount) for b in statement.balances] == [(dt.date(2014, 1, 12), "-2356.38")]
+
+
+def test_a_badly_written_ledger_balance_is_not_a_problem_with_the_rows() -> None:
+    text = (STATEMENTS / "checking_september.ofx").read_text().replace("<BALAMT>1047.05", "<BALAMT>lots")
+    statement, rows = parse(text.encode())
+    assert len(rows) == 3 and statement.issues == [] and statement.balances == []
+
+
+def test_a_camt_closing_booked_balance_is_read_with_its_sign_and_the_others_are_not() -> None:
+    statement, _rows = parse(STATEMENTS / "checking_october.camt053.xml")
+    assert [(b.date, b.amount, b.currency, b.account, b.kind) for b in statement.balances] == [
+        (dt.date(2026, 10, 31), "437.50", "EUR", "DE89370400440532013000", "CLBD")
+    ]
+    overdrawn, _rows = parse(STATEMENTS / "overdrawn_october.camt053.xml")
+    assert [(b.date, b.amount) for b in overdrawn.balances] == [(dt.date(2026, 10, 31), "-20.00")]
+    genkgo, _rows = parse(shared_fixture("statements", "genkgo_camt053.v2.minimal.xml"))
+    assert [(b.date, b.amount, b.currency, b.line) for b in genkgo.balances] == [
+        (dt.date(2014, 12, 31), "-27.00", "SEK", 54)
+    ]

@@ -192,6 +192,63 @@ describe("the web app", { skip, concurrency: false }, () => {
     assert.ok(!(await reviewIds()).includes(mystery.id));
   });
 
+  test("import older history: the balance check differs until the opening date moves before the rows", async () => {
+    // A new account opened today with what the bank showed before three months of statement rows.
+    const day = (daysAgo) => new Date(Date.now() - daysAgo * 86400000).toISOString().slice(0, 10);
+    const ofxDate = (iso) => iso.replaceAll("-", "");
+    const [first, second, last] = [day(90), day(75), day(60)];
+    const transaction = (date, amount, id, name) =>
+      `<STMTTRN><TRNTYPE>OTHER<DTPOSTED>${ofxDate(date)}<TRNAMT>${amount}<FITID>${id}<NAME>${name}\n`;
+    const ofx = [
+      "OFXHEADER:100",
+      "DATA:OFXSGML",
+      "VERSION:102",
+      "",
+      "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR",
+      "<BANKACCTFROM><BANKID>1<ACCTID>778899<ACCTTYPE>SAVINGS</BANKACCTFROM>",
+      "<BANKTRANLIST>",
+      transaction(first, "-4.75", "h1", "CAFE CENTRAL"),
+      transaction(second, "100.00", "h2", "INTEREST"),
+      transaction(last, "-48.20", "h3", "SHELL OIL 5544"),
+      "</BANKTRANLIST>",
+      `<LEDGERBAL><BALAMT>1047.05<DTASOF>${ofxDate(last)}</LEDGERBAL>`,
+      "</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>",
+    ].join("\n");
+    const file = join(shots, "history.ofx");
+    writeFileSync(file, ofx + "\n");
+
+    await page.goto(`${server.base}/accounts`);
+    await page.fill("form[aria-label='New account'] input[placeholder=Name]", "Rainy Day");
+    await page.fill("form[aria-label='New account'] input[inputmode=decimal]", "1000");
+    await page.click("form[aria-label='New account'] button[type=submit]");
+    await toast("Account Rainy Day created").waitFor();
+    const rainy = (await api("/api/v1/accounts")).find((a) => a.name === "Rainy Day");
+
+    await page.click("nav[aria-label=Main] >> text=Import");
+    await page.selectOption("select:near(:text('Into account'))", String(rainy.id));
+    await page.setInputFiles("[data-testid=import-file]", file);
+    await page.locator("table", { hasText: "Shell" }).first().waitFor();
+    await page.click("button:has-text('Import history.ofx')");
+    const notice = page.locator("[data-testid=opening-date-notice]");
+    await notice.waitFor({ timeout: 60000 });
+    const check = page.locator("[data-testid=balance-check]");
+    assert.equal(await check.getAttribute("data-ok"), "false");
+    assert.match(await check.innerText(), /1047\.05/);
+    await shot("import-opening-date-desktop");
+
+    await notice.locator("button", { hasText: "Open Rainy Day on" }).click();
+    await page.locator("[data-testid=balance-check][data-ok=true]").waitFor();
+    const moved = (await api(`/api/v1/accounts/${rainy.id}`)).opening_date;
+    assert.equal(moved, day(91));
+    const atEnd = (await api(`/api/v1/accounts?at=${last}`)).find((a) => a.id === rainy.id);
+    assert.equal(atEnd.balance, "1047.05");
+
+    // Undo puts the opening date back, and the check differs again.
+    await notice.locator("button", { hasText: "Undo" }).click();
+    await page.locator("[data-testid=balance-check][data-ok=false]").waitFor();
+    assert.equal((await api(`/api/v1/accounts/${rainy.id}`)).opening_date, rainy.opening_date);
+  });
+
   test("correct a category inline, then undo the correction", async () => {
     await page.goto(`${server.base}/transactions?q=Mystery`);
     const row = page.locator("tr", { hasText: "Mystery Shop" });

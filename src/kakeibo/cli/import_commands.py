@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -154,7 +155,27 @@ def _print_report(report: ImportReport, path: Path) -> None:
         out.echo(f"  problem, {issue['message']} (skipped)")
     for rule in report.rules_skipped:
         out.echo(f"  rule {rule['name']!r} was not used: {rule['reason']}")
+    _print_checks(report)
     if report.dry_run:
         out.echo("Nothing was written (--dry-run).")
     elif report.imported or report.transfers:
         out.echo(f"Undo the whole import with: kakeibo undo --group {report.group_id}")
+
+
+def _print_checks(report: ImportReport) -> None:
+    """The statement's balances against the ledger's, and what to run when an account opens after the rows."""
+    for check in report.checks.balance_checks:
+        verdict = "ok" if check.ok else f"off by {check.difference}"
+        out.echo(
+            f"  {'balance ' + check.date.isoformat() + ':':<31}statement {check.statement}, ledger {check.ledger} "
+            f"({verdict})"
+        )
+    for warning in report.checks.warnings:
+        if warning.code == "balance_not_checked":  # the others are the lines around this one
+            out.echo(f"  warning, {warning.message}")
+    for notice in report.checks.opening_date_after_rows:
+        out.echo(
+            f"  {notice.account} opens on {notice.opening_date}, after rows from {notice.earliest_row}: its balances "
+            "before then lack the opening balance. Move the opening date before them with:"
+        )
+        out.echo(f"    kakeibo account open-date {shlex.quote(notice.account)} {notice.suggested_date}")

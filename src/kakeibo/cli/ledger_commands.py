@@ -33,13 +33,14 @@ from kakeibo.ledger.errors import AccountNotFound
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from kakeibo.ledger import models, presenters, queries, schemas
+    from kakeibo.ledger import models, opening, presenters, queries, schemas
     from kakeibo.ledger import repository as repo
     from kakeibo.ledger import service as ledger
     from kakeibo.ledger.models import Account, Transaction
     from kakeibo.ledger.schemas import TransactionOut
 else:
     models = lazy("kakeibo.ledger.models")
+    opening = lazy("kakeibo.ledger.opening")
     presenters = lazy("kakeibo.ledger.presenters")
     queries = lazy("kakeibo.ledger.queries")
     schemas = lazy("kakeibo.ledger.schemas")
@@ -107,6 +108,36 @@ def account_add(
     out.echo(
         f"Added {account.kind.value} account {account.name} ({_subtype_label(account)}, {code}), opening balance "
         f"{out.amount(account.opening_balance_minor, code)} on {account.opening_date}."
+    )
+
+
+@account_app.command("open-date")
+def account_open_date(
+    ctx: typer.Context,
+    account: Annotated[str, typer.Argument(help="The account's name.")],
+    date: Annotated[str, typer.Argument(metavar="YYYY-MM-DD", help="The day it opens with its opening balance.")],
+    user: UserOption = None,
+    json: JsonOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Move an account's opening date (e.g. before older history you imported); its opening balance stays."""
+    opts = options(ctx, user=user, json=json, today=today)
+    day = parse_date(date, field="date")
+    with open_ledger(opts, write=True) as books:
+        found = ledger.find_money_account(books.session, household_id=books.household_id, name=account)
+        old = found.opening_date
+        moved = opening.move_opening_date(books.session, actor=books.actor, account_id=found.id, date=day)
+        shown = presenters.account_out(moved, moved.opening_balance_minor)
+    if opts.json:
+        out.print_json({"account": shown, "group_id": books.actor.group_id})
+        return
+    if old == day:
+        out.echo(f"{moved.name} already opens on {day}.")
+        return
+    code = moved.currency or books.currency
+    out.echo(
+        f"{moved.name} now opens on {day} (was {old}) with {out.amount(moved.opening_balance_minor, code)}. "
+        f"Undo with: kakeibo undo --group {books.actor.group_id}"
     )
 
 

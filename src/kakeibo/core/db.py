@@ -1,4 +1,4 @@
-"""Database plumbing: declarative base with a naming convention, engines, sessions, and migrations."""
+"""Database plumbing: declarative base with a naming convention, engines, sessions, bulk inserts and migrations."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event, text
+from sqlalchemy import BigInteger, DateTime, Engine, MetaData, Table, create_engine, event, insert, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -293,3 +293,39 @@ def migrate(url: str, revision: str = "head") -> None:
     config.set_main_option("script_location", str(Path(__file__).resolve().parent.parent / "migrations"))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     command.upgrade(config, revision)
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]], *, on_conflict: str = "") -> None:
+    """Insert many rows as fast as the driver allows.
+
+    On SQLite, SQLAlchemy's per-row parameter processing costs more than the insert itself, so the rows go to the
+    driver's executemany with each column's own bind processor applied (the stored values are identical). On
+    PostgreSQL, SQLAlchemy's batched multi-row VALUES path is already the fast one."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        assert not on_conflict, "raw upserts are for SQLite; PostgreSQL takes SQLAlchemy's statement"
+        connection.execute(insert(table), rows)
+        return
+    columns = [c for c in table.columns if c.name in rows[0]]
+    names = [c.name for c in columns]
+    converters = [
+        (index, proc)
+        for index, proc in enumerate(c.type._cached_bind_processor(dialect) for c in columns)
+        if proc is not None
+    ]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) {on_conflict}"
+    # Column by column: each distinct value (batches repeat dates, flags and timestamps) is converted once.
+    columns_values = [[row[name] for row in rows] for name in names]
+    for index, proc in converters:
+        values = columns_values[index]
+        try:
+            converted = {value: proc(value) for value in set(values)}
+        except TypeError:  # unhashable (a JSON document)
+            columns_values[index] = [proc(value) for value in values]
+        else:
+            columns_values[index] = [converted[value] for value in values]
+    params = list(zip(*columns_values, strict=True))
+    connection.exec_driver_sql(sql, params)

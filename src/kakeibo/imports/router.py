@@ -17,10 +17,9 @@ from kakeibo.core.files import create_private_file
 from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Id
 from kakeibo.imports import service
-from kakeibo.imports.errors import ImportNotFound
 from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
 from kakeibo.imports.models import ImportBatch
-from kakeibo.imports.schemas import ImportOut, ImportStarted, PreviewOut
+from kakeibo.imports.schemas import ImportChecks, ImportOut, ImportStarted, PreviewOut
 from kakeibo.jobs import service as jobs
 from kakeibo.jobs.router import job_out
 from kakeibo.ledger import service as ledger
@@ -148,15 +147,27 @@ async def start_import(
 
 @router.get("", response_model=list[ImportOut])
 def list_imports(session: SessionDep, ctx: ContextDep) -> list[ImportOut]:
-    return [
-        ImportOut.model_validate(batch, from_attributes=True)
-        for batch in service.list_imports(session, household_id=ctx.household_id)
-    ]
+    return [_import_out(batch) for batch in service.list_imports(session, household_id=ctx.household_id)]
 
 
 @router.get("/{import_id:int}", response_model=ImportOut)
 def get_import(import_id: Id, session: SessionDep, ctx: ContextDep) -> ImportOut:
-    batch = session.get(ImportBatch, import_id)
-    if batch is None or batch.household_id != ctx.household_id:
-        raise ImportNotFound(f"no import {import_id} in this household", field="import_id")
-    return ImportOut.model_validate(batch, from_attributes=True)
+    return _import_out(service.get_import(session, household_id=ctx.household_id, import_id=import_id))
+
+
+def _import_out(batch: ImportBatch) -> ImportOut:
+    """The batch with what the import checked, kept beside its figures (batches from before the checks have none)."""
+    figures = dict(batch.figures or {})
+    checks = ImportChecks.model_validate(figures.pop("checks", None) or {})
+    return ImportOut(
+        id=batch.id,
+        account_id=batch.account_id,
+        filename=batch.filename,
+        format=batch.format,
+        profile=batch.profile,
+        figures=figures,
+        issues=batch.issues,
+        group_id=batch.group_id,
+        created_at=batch.created_at,
+        checks=checks,
+    )

@@ -2,7 +2,10 @@
 manual entries, categorize, and write everything through the ledger's batch path in the caller's one transaction.
 
 The caller (the CLI's unit of work, or the import job's) owns that transaction: a file lands whole or not at all.
-Rows with problems stop the import (nothing is written) unless the user accepts them, which skips those rows."""
+Rows with problems stop the import (nothing is written) unless the user accepts them, which skips those rows.
+Once the rows are in, the statement's own balances are checked against the ledger's, and an account that opens
+after the statement's rows is pointed out: warnings, as a Beancount balance assertion reports, which refuse nothing.
+All SQL is in `imports.repository`; writes to the ledger go through the ledger service."""
 
 from __future__ import annotations
 
@@ -13,9 +16,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, and_, select
 from sqlalchemy.orm import Session
 
 from kakeibo.categorize import service as categorize
@@ -25,15 +27,18 @@ from kakeibo.core.db import lock_household
 from kakeibo.core.errors import KakeiboError, ValidationFailed
 from kakeibo.core.money import Money, minor_to_str
 from kakeibo.imports import fingerprint
-from kakeibo.imports.errors import ImportHasProblems, UnreadableFile
+from kakeibo.imports import repository as repo
+from kakeibo.imports.errors import ImportHasProblems, ImportNotFound, UnreadableFile
 from kakeibo.imports.formats import FormatError, Statement, open_statement
-from kakeibo.imports.formats.base import ImportIssue, ParsedRow
+from kakeibo.imports.formats.base import ImportIssue, ParsedRow, StatementBalance
 from kakeibo.imports.formats.csv import CsvMapping
-from kakeibo.imports.models import ImportBatch, ImportFingerprint, ImportProfile
+from kakeibo.imports.models import ImportBatch
 from kakeibo.imports.payee import clean_payee
-from kakeibo.ledger import repository as ledger_repo
+from kakeibo.imports.schemas import BalanceCheck, ImportChecks, OpeningDateAfterRows, StatementWarning
+from kakeibo.ledger import opening
+from kakeibo.ledger import queries as ledger_queries
 from kakeibo.ledger import service as ledger
-from kakeibo.ledger.models import BALANCE_KINDS, Account, AccountKind, CategorySource, Posting, Transaction
+from kakeibo.ledger.models import Account, AccountKind, CategorySource
 from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
 
 CHUNK = 2000
@@ -90,6 +95,7 @@ class ImportReport:
     rules_skipped: list[dict[str, Any]] = field(default_factory=list)
     group_id: str = ""
     dry_run: bool = False
+    checks: ImportChecks = field(default_factory=ImportChecks)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -113,6 +119,7 @@ class ImportReport:
             **self.figures(),
             "issues": self.issues,
             "rules_skipped": self.rules_skipped,
+            **self.checks.model_dump(mode="json"),
         }
         if rows:
             body["rows"] = [dataclasses.asdict(r) for r in self.rows]
@@ -147,11 +154,7 @@ def read_statement(session: Session, *, household_id: int, path: Path, options: 
     mapping = CsvMapping.from_dict(options.mapping) if options.mapping else None
     profile = options.profile
     if mapping is None and profile is None and options.account_id is not None:
-        saved = session.scalars(
-            select(ImportProfile).where(
-                ImportProfile.household_id == household_id, ImportProfile.account_id == options.account_id
-            )
-        ).first()
+        saved = repo.get_profile(session, household_id=household_id, account_id=options.account_id)
         if saved is not None:
             try:
                 candidate = CsvMapping.from_dict(saved.mapping)
@@ -307,8 +310,7 @@ def import_file(
         group_id=actor.group_id,
         created_by=actor.user_id,
     )
-    session.add(batch)
-    session.flush()
+    repo.add_batch(session, batch)
     report = ImportReport(
         import_id=batch.id, format=statement.format, profile=statement.profile, group_id=actor.group_id, dry_run=dry_run
     )
@@ -332,7 +334,9 @@ def import_file(
     report.categories_created = importer.categorizer.created
     report.rules_skipped = _skipped_rules(importer.categorizer)
     categorize.record_rule_hits(session, household_id=actor.household_id, hits=importer.categorizer.rule_hits)
-    batch.figures, batch.issues = report.figures(), report.issues[:1000]
+    report.checks = _checks(session, actor=actor, statement=statement, importer=importer)
+    batch.figures = {**report.figures(), "checks": report.checks.model_dump(mode="json")}
+    batch.issues = report.issues[:1000]
     if fixed is not None and statement.format == "csv" and statement.mapping is not None:
         _save_mapping(session, household_id=actor.household_id, account_id=fixed.id, statement=statement)
     if report.by_source.get(CategorySource.import_file.value) and not dry_run:
@@ -341,22 +345,106 @@ def import_file(
     return report
 
 
+def _checks(session: Session, *, actor: Actor, statement: Statement, importer: _Importer) -> ImportChecks:
+    """Once the rows are in: the statement's own balances against the ledger's, and accounts that open after rows
+    of this statement (their balance at every earlier date lacks the opening balance)."""
+    checks = ImportChecks()
+    for account_id, earliest in sorted(importer.earliest.items()):
+        account = importer.money[account_id]
+        if account.opening_balance_minor and account.opening_date is not None and earliest < account.opening_date:
+            notice = OpeningDateAfterRows(
+                account_id=account.id,
+                account=account.name,
+                opening_date=account.opening_date,
+                earliest_row=earliest,
+                suggested_date=opening.suggested_opening_date(earliest_row=earliest),
+            )
+            checks.opening_date_after_rows.append(notice)
+            checks.warnings.append(
+                StatementWarning(
+                    code="opening_date_after_rows",
+                    message=f"{account.name} opens on {account.opening_date}, after this statement's rows from "
+                    f"{earliest}: balances before {account.opening_date} lack its opening balance. Move the opening "
+                    f"date to {notice.suggested_date}",
+                    account_id=account.id,
+                    date=account.opening_date,
+                )
+            )
+    for balance in statement.balances:
+        checked = _check_balance(session, actor=actor, balance=balance, importer=importer)
+        if isinstance(checked, StatementWarning):
+            checks.warnings.append(checked)
+            continue
+        checks.balance_checks.append(checked)
+        if not checked.ok:
+            checks.warnings.append(
+                StatementWarning(
+                    code="balance_mismatch",
+                    message=f"the statement says {checked.account} held {checked.statement} {checked.currency} at "
+                    f"the end of {checked.date}; the ledger says {checked.ledger} (off by {checked.difference})",
+                    account_id=checked.account_id,
+                    date=checked.date,
+                )
+            )
+    return checks
+
+
+def _check_balance(
+    session: Session, *, actor: Actor, balance: StatementBalance, importer: _Importer
+) -> BalanceCheck | StatementWarning:
+    where = f"the statement's balance of {balance.date} (line {balance.line})"
+    account = importer.fixed
+    if account is None and balance.account:
+        account = importer.by_name.get(balance.account.strip().casefold())
+    if account is None:
+        return StatementWarning(
+            code="balance_not_checked",
+            message=f"{where} was not checked: no account named {balance.account!r}"
+            if balance.account
+            else f"{where} was not checked: the statement names no account",
+            date=balance.date,
+        )
+    assert account.currency is not None
+    if balance.currency and balance.currency != account.currency:
+        return StatementWarning(
+            code="balance_not_checked",
+            message=f"{where} was not checked: it is in {balance.currency} but {account.name} holds {account.currency}",
+            account_id=account.id,
+            date=balance.date,
+        )
+    try:
+        stated = Money.of(balance.amount, account.currency, field="balance").minor
+    except ValidationFailed as exc:
+        return StatementWarning(
+            code="balance_not_checked",
+            message=f"{where} was not checked: {exc.message}",
+            account_id=account.id,
+            date=balance.date,
+        )
+    held = ledger_queries.balance_minor_by_account(
+        session, household_id=actor.household_id, at=balance.date, account_ids=[account.id]
+    ).get(account.id, 0)
+    return BalanceCheck(
+        account_id=account.id,
+        account=account.name,
+        date=balance.date,
+        currency=account.currency,
+        statement=minor_to_str(stated, account.currency),
+        ledger=minor_to_str(held, account.currency),
+        difference=minor_to_str(held - stated, account.currency),
+        ok=held == stated,
+    )
+
+
 def _save_mapping(session: Session, *, household_id: int, account_id: int, statement: Statement) -> None:
     assert statement.mapping is not None
-    saved = session.scalars(
-        select(ImportProfile).where(ImportProfile.household_id == household_id, ImportProfile.account_id == account_id)
-    ).first()
-    if saved is None:
-        session.add(
-            ImportProfile(
-                household_id=household_id,
-                account_id=account_id,
-                profile=statement.profile,
-                mapping=statement.mapping.to_dict(),
-            )
-        )
-    else:
-        saved.profile, saved.mapping = statement.profile, statement.mapping.to_dict()
+    repo.save_profile(
+        session,
+        household_id=household_id,
+        account_id=account_id,
+        profile=statement.profile,
+        mapping=statement.mapping.to_dict(),
+    )
 
 
 def _chunks(rows: Iterator[ParsedRow], size: int) -> Iterator[list[ParsedRow]]:
@@ -387,15 +475,14 @@ class _Importer:
         self.batch = batch
         self.report = report
         self.household_id = actor.household_id
-        self.money = {
-            a.id: a for a in ledger_repo.list_accounts(session, household_id=self.household_id, kinds=BALANCE_KINDS)
-        }
+        self.money = {a.id: a for a in repo.money_accounts(session, household_id=self.household_id)}
         self.by_name = {a.name.casefold(): a for a in self.money.values()}
         self.occurrences = fingerprint.Occurrences()
         self.bank_ids = fingerprint.Occurrences()
         self.issues: list[dict[str, Any]] = []
         self.categorizer = categorize.Categorizer.load(session, actor=actor)
         self.cache = ledger.AccountCache(session, self.household_id)
+        self.earliest: dict[int, dt.date] = {}  # account id: its earliest row in this statement
         self.keep_rows = 5000  # outcomes kept for the report (the CLI prints them); figures count every row
 
     # -- one chunk ----------------------------------------------------------------------------------------------
@@ -432,6 +519,8 @@ class _Importer:
             self.issues.append(_issue(minor))
             return None
         assert account.currency is not None
+        if account.id not in self.earliest or row.date < self.earliest[account.id]:
+            self.earliest[account.id] = row.date
         if minor == 0:
             self.report.skipped += 1
             return None
@@ -479,15 +568,11 @@ class _Importer:
     def _drop_duplicates(self, rows: list[_Row]) -> list[_Row]:
         if not rows:
             return rows
-        fps = {r.fingerprint for r in rows}
-        known = set(
-            self.session.scalars(
-                select(ImportFingerprint.fingerprint).where(
-                    ImportFingerprint.household_id == self.household_id,
-                    ImportFingerprint.account_id.in_({r.account.id for r in rows}),
-                    ImportFingerprint.fingerprint.in_(fps),
-                )
-            )
+        known = repo.known_fingerprints(
+            self.session,
+            household_id=self.household_id,
+            account_ids={r.account.id for r in rows},
+            fingerprints={r.fingerprint for r in rows},
         )
         kept = []
         for row in rows:
@@ -517,19 +602,14 @@ class _Importer:
         low = min(r.parsed.date for r in rows) - dt.timedelta(days=TRANSFER_DAYS)
         high = max(r.parsed.date for r in rows) + dt.timedelta(days=TRANSFER_DAYS)
         amounts = {-r.minor for r in rows}
-        candidates = self.session.execute(
-            select(Transaction, Posting.account_id)
-            .join(Posting, and_(Posting.transaction_id == Transaction.id, Posting.account_id.in_(list(self.money))))
-            .where(
-                Transaction.household_id == self.household_id,
-                Transaction.deleted_at.is_(None),
-                Transaction.type.in_(("expense", "income")),
-                Transaction.category_locked.is_(False),
-                Transaction.date.between(low, high),
-                Transaction.amount_minor.in_(amounts),
-                Posting.amount_minor.in_(amounts),
-            )
-        ).all()
+        candidates = repo.transfer_candidates(
+            self.session,
+            household_id=self.household_id,
+            account_ids=list(self.money),
+            low=low,
+            high=high,
+            amounts=amounts,
+        )
         if not candidates:
             return rows
         taken: set[int] = set()
@@ -641,18 +721,14 @@ class _Importer:
             return
         low = min(r.parsed.date for r in rows) - dt.timedelta(days=DUPLICATE_DAYS)
         high = max(r.parsed.date for r in rows) + dt.timedelta(days=DUPLICATE_DAYS)
-        manual = self.session.execute(
-            select(Transaction.id, Transaction.date, Transaction.amount_minor, Transaction.payee, Posting.account_id)
-            .join(Posting, Posting.transaction_id == Transaction.id)
-            .where(
-                Transaction.household_id == self.household_id,
-                Transaction.deleted_at.is_(None),
-                Transaction.source != "import",
-                Transaction.date.between(low, high),
-                Transaction.amount_minor.in_({r.minor for r in rows}),
-                Posting.account_id.in_({r.account.id for r in rows}),
-            )
-        ).all()
+        manual = repo.manual_entries(
+            self.session,
+            household_id=self.household_id,
+            account_ids={r.account.id for r in rows},
+            low=low,
+            high=high,
+            amounts={r.minor for r in rows},
+        )
         if not manual:
             return
         for row in rows:
@@ -769,18 +845,10 @@ class _Importer:
         return legs
 
     def _fingerprints(self, pairs: Sequence[tuple[_Row, int]]) -> None:
-        ledger_repo.bulk_insert(
+        repo.insert_fingerprints(
             self.session,
-            cast(Table, ImportFingerprint.__table__),
-            [
-                {
-                    "household_id": self.household_id,
-                    "account_id": row.account.id,
-                    "fingerprint": row.fingerprint,
-                    "transaction_id": tx_id,
-                }
-                for row, tx_id in pairs
-            ],
+            household_id=self.household_id,
+            rows=[(row.account.id, row.fingerprint, tx_id) for row, tx_id in pairs],
         )
 
 
@@ -790,10 +858,11 @@ def _text(row: _Row) -> str:
 
 # ---- history --------------------------------------------------------------------------------------------------
 def list_imports(session: Session, *, household_id: int, limit: int = 50) -> list[ImportBatch]:
-    stmt = (
-        select(ImportBatch)
-        .where(ImportBatch.household_id == household_id)
-        .order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
+    return repo.list_batches(session, household_id=household_id, limit=limit)
+
+
+def get_import(session: Session, *, household_id: int, import_id: int) -> ImportBatch:
+    batch = repo.get_batch(session, household_id=household_id, import_id=import_id)
+    if batch is None:
+        raise ImportNotFound(f"no import {import_id} in this household", field="import_id")
+    return batch

@@ -7,12 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, and_, delete, func, insert, select, text, update
+from sqlalchemy import Select, Table, and_, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from kakeibo.auth.models import Household
-from kakeibo.core.db import Base
+from kakeibo.core.db import Base, bulk_insert
 from kakeibo.ledger.models import (
     CATEGORY_KINDS,
     Account,
@@ -100,42 +100,6 @@ def allocate_transaction_ids(session: Session, count: int) -> list[int]:
 
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
-
-
-def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]], *, on_conflict: str = "") -> None:
-    """Insert many rows as fast as the driver allows.
-
-    On SQLite, SQLAlchemy's per-row parameter processing costs more than the insert itself, so the rows go to the
-    driver's executemany with each column's own bind processor applied (the stored values are identical). On
-    PostgreSQL, SQLAlchemy's batched multi-row VALUES path is already the fast one."""
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
-        assert not on_conflict, "raw upserts are for SQLite; PostgreSQL takes SQLAlchemy's statement"
-        connection.execute(insert(table), rows)
-        return
-    columns = [c for c in table.columns if c.name in rows[0]]
-    names = [c.name for c in columns]
-    converters = [
-        (index, proc)
-        for index, proc in enumerate(c.type._cached_bind_processor(dialect) for c in columns)
-        if proc is not None
-    ]
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) {on_conflict}"
-    # Column by column: each distinct value (batches repeat dates, flags and timestamps) is converted once.
-    columns_values = [[row[name] for row in rows] for name in names]
-    for index, proc in converters:
-        values = columns_values[index]
-        try:
-            converted = {value: proc(value) for value in set(values)}
-        except TypeError:  # unhashable (a JSON document)
-            columns_values[index] = [proc(value) for value in values]
-        else:
-            columns_values[index] = [converted[value] for value in values]
-    params = list(zip(*columns_values, strict=True))
-    connection.exec_driver_sql(sql, params)
 
 
 def insert_transactions(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -16,7 +16,7 @@ from kakeibo.core.http import SessionDep
 from kakeibo.core.money import Money, minor_to_str
 from kakeibo.core.types import Day, Id
 from kakeibo.ledger import export as exporter
-from kakeibo.ledger import queries
+from kakeibo.ledger import opening, queries
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.hooks import person_categorized
@@ -32,6 +32,8 @@ from kakeibo.ledger.schemas import (
     CategoryUpdate,
     EventOut,
     NetWorthOut,
+    OpeningDateIn,
+    OpeningDateMoved,
     QuerySpecOut,
     SummaryGroupOut,
     SummaryOut,
@@ -83,6 +85,16 @@ def get_account(account_id: Id, session: SessionDep, ctx: ContextDep) -> Account
 def update_account(account_id: Id, data: AccountUpdate, session: SessionDep, ctx: WriteContextDep) -> AccountOut:
     ledger.update_account(session, actor=ctx, account_id=account_id, data=data)
     return _account_with_balance(session, ctx.household_id, account_id)
+
+
+@accounts_router.post("/{account_id:int}/opening-date", response_model=OpeningDateMoved)
+def move_opening_date(
+    account_id: Id, data: OpeningDateIn, session: SessionDep, ctx: WriteContextDep
+) -> OpeningDateMoved:
+    """Open the account on another day, keeping its opening balance (e.g. before older rows an import brought);
+    undo the returned group to restore the old date."""
+    opening.move_opening_date(session, actor=ctx, account_id=account_id, date=data.date)
+    return OpeningDateMoved(account=_account_with_balance(session, ctx.household_id, account_id), group_id=ctx.group_id)
 
 
 @accounts_router.delete("/{account_id:int}", status_code=status.HTTP_204_NO_CONTENT)

@@ -54,6 +54,10 @@ class AccountUpdate(Strict):
     sort_order: Int4 | None = None
 
 
+class OpeningDateIn(Strict):
+    date: Day = Field(description="The day the account opens with its opening balance")
+
+
 class AccountOut(BaseModel):
     id: int
     name: str
@@ -288,3 +292,10 @@ class NetWorthOut(BaseModel):
 
 class UndoIn(Strict):
     group_id: str | None = Field(default=None, max_length=36)
+
+
+class OpeningDateMoved(BaseModel):
+    """The account with its new opening date, and the event group that one undo reverts."""
+
+    account: AccountOut
+    group_id: str

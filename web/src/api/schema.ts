@@ -37,6 +37,27 @@ export interface paths {
         patch: operations["accounts-update"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/opening-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Opening Date
+         * @description Open the account on another day, keeping its opening balance (e.g. before older rows an import brought);
+         *     undo the returned group to restore the old date.
+         */
+        post: operations["accounts-move_opening_date"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1054,6 +1075,35 @@ export interface components {
             /** Transaction Ids */
             transaction_ids: number[];
         };
+        /**
+         * BalanceCheck
+         * @description A balance the statement asserts (OFX LEDGERBAL, camt.053 CLBD) beside the ledger's balance of the account at
+         *     the end of that date, once the import is in; compared in minor units, shown as decimal strings.
+         */
+        BalanceCheck: {
+            /** Account */
+            account: string;
+            /** Account Id */
+            account_id: number;
+            /** Currency */
+            currency: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Difference
+             * @description ledger minus statement
+             */
+            difference: string;
+            /** Ledger */
+            ledger: string;
+            /** Ok */
+            ok: boolean;
+            /** Statement */
+            statement: string;
+        };
         /** BalanceOut */
         BalanceOut: {
             account: components["schemas"]["AccountOut"];
@@ -1391,10 +1441,39 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /**
+         * ImportChecks
+         * @description What an import checked once its rows were in: kept with the batch, returned in the job's result.
+         */
+        ImportChecks: {
+            /**
+             * Balance Checks
+             * @default []
+             */
+            balance_checks?: components["schemas"]["BalanceCheck"][];
+            /**
+             * Opening Date After Rows
+             * @default []
+             */
+            opening_date_after_rows?: components["schemas"]["OpeningDateAfterRows"][];
+            /**
+             * Warnings
+             * @default []
+             */
+            warnings?: components["schemas"]["StatementWarning"][];
+        };
         /** ImportOut */
         ImportOut: {
             /** Account Id */
             account_id: number | null;
+            /**
+             * @default {
+             *       "balance_checks": [],
+             *       "opening_date_after_rows": [],
+             *       "warnings": []
+             *     }
+             */
+            checks?: components["schemas"]["ImportChecks"];
             /**
              * Created At
              * Format: date-time
@@ -1633,6 +1712,50 @@ export interface components {
             other_currencies: {
                 [key: string]: string;
             };
+        };
+        /**
+         * OpeningDateAfterRows
+         * @description The account opens after rows this statement holds: every balance before the opening date lacks the opening
+         *     balance. Moving the opening date to `suggested_date` (`POST /accounts/{id}/opening-date`) puts it first.
+         */
+        OpeningDateAfterRows: {
+            /** Account */
+            account: string;
+            /** Account Id */
+            account_id: number;
+            /**
+             * Earliest Row
+             * Format: date
+             */
+            earliest_row: string;
+            /**
+             * Opening Date
+             * Format: date
+             */
+            opening_date: string;
+            /**
+             * Suggested Date
+             * Format: date
+             */
+            suggested_date: string;
+        };
+        /** OpeningDateIn */
+        OpeningDateIn: {
+            /**
+             * Date
+             * Format: date
+             * @description The day the account opens with its opening balance
+             */
+            date: string;
+        };
+        /**
+         * OpeningDateMoved
+         * @description The account with its new opening date, and the event group that one undo reverts.
+         */
+        OpeningDateMoved: {
+            account: components["schemas"]["AccountOut"];
+            /** Group Id */
+            group_id: string;
         };
         /** PostingIn */
         PostingIn: {
@@ -1980,6 +2103,23 @@ export interface components {
             message: components["schemas"]["MessageOut"];
             /** Transcript */
             transcript: string;
+        };
+        /**
+         * StatementWarning
+         * @description Something the import noticed that does not stop it (as a Beancount balance assertion reports, and goes on).
+         */
+        StatementWarning: {
+            /** Account Id */
+            account_id?: number | null;
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "balance_mismatch" | "balance_not_checked" | "opening_date_after_rows";
+            /** Date */
+            date?: string | null;
+            /** Message */
+            message: string;
         };
         /** SummaryGroupOut */
         SummaryGroupOut: {
@@ -2777,6 +2917,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "accounts-move_opening_date": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path: {
+                account_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpeningDateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningDateMoved"];
                 };
             };
             /** @description An RFC 9457 problem document */

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import { api, authedFetch, must, problemOf, undoGroup, type Job, type Preview, type ReviewItem } from "../api/client";
 import { CategorySelect } from "../components/CategorySelect";
 import { Icon } from "../components/Icon";
+import { ImportChecks } from "../components/ImportChecks";
 import { Money } from "../components/Money";
 import { formatDate } from "../lib/dates";
 import { ledgerChanged, useLoad } from "../lib/load";
@@ -337,6 +338,7 @@ function JobProgress({ job, onAnother }: { job: Job; onAnother: () => void }) {
               </div>
             ))}
           </dl>
+          {typeof result.import_id === "number" && <ImportChecks importId={result.import_id} />}
           <div className="form-actions" style={{ marginTop: 12 }}>
             {typeof result.group_id === "string" && result.group_id && !undone && (
               <button

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Split, Statement
+from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Split, Statement, StatementBalance
 from kakeibo.imports.formats.camt import open_camt
 from kakeibo.imports.formats.csv import PROFILES, SAMPLE_BYTES, CsvMapping, open_csv
 from kakeibo.imports.formats.encoding import utf16_encoding
@@ -24,6 +24,7 @@ __all__ = [
     "ParsedRow",
     "Split",
     "Statement",
+    "StatementBalance",
     "detect_format",
     "open_statement",
     "parse",

@@ -46,6 +46,19 @@ class ImportIssue:
     field: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StatementBalance:
+    """What the bank says the account held at the end of `date` (OFX LEDGERBAL, camt.053 CLBD): a balance
+    assertion the import checks against the ledger once the rows are in."""
+
+    date: datetime.date
+    amount: str  # a decimal string, signed as the ledger signs the account (negative: owed on a card)
+    currency: str | None
+    account: str | None  # the statement's own account id (OFX ACCTID, camt IBAN), when it names one
+    line: int = 0
+    kind: str = "closing"  # the bank's word for it: LEDGERBAL, CLBD
+
+
 RowReader = Callable[["Statement"], Iterator[ParsedRow]]
 # Where each format keeps a row's date and amount, to name them in an issue (a CSV names its own columns).
 _FIELDS = {"ofx": ("DTPOSTED", "TRNAMT"), "qif": ("D", "T"), "camt": ("BookgDt", "Amt")}
@@ -66,6 +79,7 @@ class Statement:
     issues: list[ImportIssue] = field(default_factory=list)
     skipped: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
+    balances: list[StatementBalance] = field(default_factory=list)
     # Issues known when the statement was opened; `rows()` starts from these on every pass so a second pass does
     # not report every bad line twice.
     _open_issues: tuple[ImportIssue, ...] = field(default=(), repr=False)
@@ -141,6 +155,7 @@ def prepared(
     currency: str | None = None,
     account: str | None = None,
     confidence: float = 1.0,
+    balances: list[StatementBalance] | None = None,
 ) -> Statement:
     """A statement over rows parsed up front (OFX, QIF, camt: small files read whole)."""
 
@@ -152,6 +167,7 @@ def prepared(
         confidence=confidence,
         currency=currency,
         account=account,
+        balances=list(balances or ()),
         _open_issues=tuple(issues),
         _open_skips=tuple(skips),
         _reader=reader,

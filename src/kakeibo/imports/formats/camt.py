@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from typing import NoReturn
 from xml.parsers import expat
 
 from kakeibo.imports.formats.amounts import AmountError, format_amount, parse_amount
-from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Statement, prepared
+from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Statement, StatementBalance, prepared
 
-__all__ = ["open_camt", "parse_camt"]
+__all__ = ["CamtDocument", "open_camt", "parse_camt", "read_camt"]
 
 _ROOTS = frozenset({"BkToCstmrStmt", "BkToCstmrAcctRpt", "BkToCstmrDbtCdtNtfctn"})
 _RECORDS = frozenset({"Stmt", "Rpt", "Ntfctn"})
@@ -37,16 +38,20 @@ def _refuse_dtd(*_args: object) -> NoReturn:
     raise _DtdRefused
 
 
-def _build(data: bytes) -> tuple[ET.Element, list[int]]:
-    """The document with namespaces dropped from tag names, and the line of every <Ntry> in document order."""
+def _build(data: bytes) -> tuple[ET.Element, list[int], list[int]]:
+    """The document with namespaces dropped from tag names, and the line of every <Ntry> and of every <Bal> in
+    document order."""
     builder = ET.TreeBuilder()
     parser = expat.ParserCreate(namespace_separator="}")
     entry_lines: list[int] = []
+    balance_lines: list[int] = []
 
     def start(name: str, attributes: dict[str, str]) -> None:
         local = name.rpartition("}")[2]
         if local == "Ntry":
             entry_lines.append(parser.CurrentLineNumber)
+        elif local == "Bal":
+            balance_lines.append(parser.CurrentLineNumber)
         builder.start(local, {key.rpartition("}")[2]: value for key, value in attributes.items()})
 
     def end(name: str) -> None:
@@ -69,7 +74,7 @@ def _build(data: bytes) -> tuple[ET.Element, list[int]]:
         raise FormatError(f"not well-formed XML (line {exc.lineno}): {expat.ErrorString(exc.code)}") from None
     except LookupError as exc:  # <?xml encoding="..."?> names a codec Python does not have
         raise FormatError(f"the XML file declares an encoding that cannot be read ({exc})") from None
-    return builder.close(), entry_lines
+    return builder.close(), entry_lines, balance_lines
 
 
 def _text(element: ET.Element | None, path: str) -> str:
@@ -98,9 +103,25 @@ def _date(element: ET.Element | None) -> datetime.date | None:
         return None
 
 
+@dataclass
+class CamtDocument:
+    rows: list[ParsedRow] = field(default_factory=list)
+    issues: list[ImportIssue] = field(default_factory=list)
+    skips: list[str] = field(default_factory=list)
+    account: str | None = None  # the first statement's (IBAN)
+    currency: str | None = None
+    balances: list[StatementBalance] = field(default_factory=list)  # every statement's closing booked balance
+
+
 def parse_camt(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], list[str], str | None, str | None]:
     """Rows, issues, skip reasons, and the first statement's account (IBAN) and currency."""
-    root, entry_lines = _build(data)
+    document = read_camt(data)
+    return document.rows, document.issues, document.skips, document.account, document.currency
+
+
+def read_camt(data: bytes) -> CamtDocument:
+    """Everything a camt document says that an import uses: rows, issues, skips, account, closing balances."""
+    root, entry_lines, balance_lines = _build(data)
     message = next((child for child in root if child.tag in _ROOTS), None)
     if root.tag != "Document" or message is None:
         raise FormatError("not a camt statement: expected <Document><BkToCstmrStmt>")
@@ -109,7 +130,9 @@ def parse_camt(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], list[st
     skips: list[str] = []
     first_account: str | None = None
     first_currency: str | None = None
+    balances: list[StatementBalance] = []
     lines = iter(entry_lines)
+    bal_lines = iter(balance_lines)
     for record in message:
         if record.tag not in _RECORDS:
             continue
@@ -117,12 +140,40 @@ def parse_camt(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], list[st
         currency = _text(record, "Acct/Ccy") or None
         first_account = first_account or account
         first_currency = first_currency or currency
+        for element in record.iter("Bal"):
+            found = _closing_balance(element, next(bal_lines, 0), account=account, currency=currency)
+            if found is not None:
+                balances.append(found)
         for entry in record.iter("Ntry"):
             line = next(lines, 0)
             row = _row(entry, line, account=account, currency=currency, issues=issues, skips=skips)
             if row is not None:
                 rows.append(row)
-    return rows, issues, skips, first_account, first_currency
+    return CamtDocument(rows, issues, skips, first_account, first_currency, balances)
+
+
+def _closing_balance(
+    element: ET.Element, line: int, *, account: str | None, currency: str | None
+) -> StatementBalance | None:
+    """A <Bal> of type CLBD (closing booked): what the account held at the end of its date. Opening and available
+    balances are not assertions about the booked rows; a closing balance the bank wrote badly is not checked."""
+    if _first(element, "Tp/CdOrPrtry/Cd", "Tp/CdOrPrtry/Prtry") != "CLBD":
+        return None
+    amount_element = element.find("Amt")
+    amount_text = (amount_element.text or "").strip() if amount_element is not None else ""
+    date = _date(element.find("Dt"))
+    indicator = _text(element, "CdtDbtInd")
+    if not amount_text or date is None or indicator not in ("CRDT", "DBIT"):
+        return None
+    try:
+        amount = parse_amount(amount_text, ".", "")
+    except AmountError:
+        return None
+    amount = -abs(amount) if indicator == "DBIT" else abs(amount)
+    own = amount_element.get("Ccy") if amount_element is not None else None
+    return StatementBalance(
+        date=date, amount=format_amount(amount), currency=own or currency, account=account, line=line, kind="CLBD"
+    )
 
 
 def _row(
@@ -223,5 +274,13 @@ def _row(
 
 
 def open_camt(data: bytes) -> Statement:
-    rows, issues, skips, account, currency = parse_camt(data)
-    return prepared("camt", rows, issues=issues, skips=skips, currency=currency, account=account)
+    document = read_camt(data)
+    return prepared(
+        "camt",
+        document.rows,
+        issues=document.issues,
+        skips=document.skips,
+        currency=document.currency,
+        account=document.account,
+        balances=document.balances,
+    )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from kakeibo.imports.formats.amounts import AmountError, format_amount, parse_amount
-from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Statement, prepared
+from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Statement, StatementBalance, prepared
 from kakeibo.imports.formats.encoding import decode_document
 
 __all__ = ["open_ofx", "parse_ofx"]
@@ -24,6 +24,7 @@ _CHARSET = re.compile(rb"CHARSET:\s*(\S+)|encoding=[\"']([\w.-]+)[\"']", re.IGNO
 # Aggregates that hold the statement's own account, not a transfer's other side (BANKACCTTO, CCACCTTO).
 _ACCOUNT_FROM = frozenset({"BANKACCTFROM", "CCACCTFROM", "INVACCTFROM"})
 _STATEMENTS = frozenset({"STMTRS", "CCSTMTRS", "INVSTMTRS"})
+_BALANCE_FIELDS = frozenset({"BALAMT", "DTASOF"})
 
 
 @dataclass
@@ -36,6 +37,14 @@ class _Transaction:
 class _Context:
     currency: str | None = None
     account: str | None = None
+    # The first context gathers every statement's LEDGERBAL (a file may hold several accounts).
+    balances: list[StatementBalance] = field(default_factory=list)
+
+
+@dataclass
+class _Balance:
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def _decode(data: bytes) -> str:
@@ -75,6 +84,7 @@ def parse_ofx(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], _Context
     context = _Context()
     in_account_from = False
     current: _Transaction | None = None
+    balance: _Balance | None = None
     line, position = 1, 0
 
     def finish() -> None:
@@ -85,11 +95,21 @@ def parse_ofx(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], _Context
                 rows.append(row)
         current = None
 
+    def finish_balance() -> None:
+        nonlocal balance
+        if balance is not None:
+            found = _ledger_balance(balance, context)
+            if found is not None:
+                first.balances.append(found)
+        balance = None
+
     for match in _TAG.finditer(text, start):
         closing, name, value = match[1] == "/", match[2].upper(), match[3].strip()
         if closing:
             if name == "STMTTRN" or name == "BANKTRANLIST":
                 finish()
+            elif name == "LEDGERBAL":
+                finish_balance()
             elif name in _ACCOUNT_FROM:
                 in_account_from = False
             continue
@@ -100,6 +120,15 @@ def parse_ofx(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], _Context
             current = _Transaction(line)
             in_account_from = False
             continue
+        if name == "LEDGERBAL":
+            finish()
+            finish_balance()
+            line += text.count("\n", position, match.start())
+            position = match.start()
+            balance = _Balance(line)
+            continue
+        if balance is not None and name not in _BALANCE_FIELDS:
+            finish_balance()  # SGML without </LEDGERBAL>: the aggregate ends where another begins
         if name in _STATEMENTS:
             finish()
             context = _Context()
@@ -112,7 +141,9 @@ def parse_ofx(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], _Context
             continue
         if "&" in value:
             value = html.unescape(value)
-        if current is not None:
+        if balance is not None:
+            balance.fields.setdefault(name, value)
+        elif current is not None:
             current.fields.setdefault(name, value)
         elif name == "CURDEF":
             context.currency = value.upper()
@@ -121,6 +152,7 @@ def parse_ofx(data: bytes) -> tuple[list[ParsedRow], list[ImportIssue], _Context
             context.account = value
             first.account = first.account or value
     finish()
+    finish_balance()
     # Every OFX document, SGML or XML, closes its <OFX> aggregate: without it the download was cut short, and
     # importing the transactions before the cut would pass the rest over without a word.
     if text.upper().rfind("</OFX>") < start:
@@ -165,6 +197,30 @@ def _row(transaction: _Transaction, context: _Context, issues: list[ImportIssue]
     )
 
 
+def _ledger_balance(balance: _Balance, context: _Context) -> StatementBalance | None:
+    """The statement's LEDGERBAL: the booked balance at DTASOF (AVAILBAL, what may still be spent, is not it).
+    One the bank wrote badly is not checked; it is no reason to refuse the transactions."""
+    amount, asof = balance.fields.get("BALAMT"), balance.fields.get("DTASOF")
+    if not amount or not asof:
+        return None
+    try:
+        date = _ofx_date(asof)
+        value = _ofx_amount(amount)
+    except (ValueError, AmountError):
+        return None
+    return StatementBalance(
+        date=date, amount=value, currency=context.currency, account=context.account, line=balance.line, kind="LEDGERBAL"
+    )
+
+
 def open_ofx(data: bytes) -> Statement:
     rows, issues, first = parse_ofx(data)
-    return prepared("ofx", rows, issues=issues, skips=[], currency=first.currency, account=first.account)
+    return prepared(
+        "ofx",
+        rows,
+        issues=issues,
+        skips=[],
+        currency=first.currency,
+        account=first.account,
+        balances=first.balances,
+    )
