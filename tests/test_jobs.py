@@ -436,3 +436,96 @@ def test_a_job_the_broker_cannot_take_back_is_left_for_the_next_sweep(
     assert _row(sessions, dead).status == "running"
     recovered = jobs.recover(sessions, board=MemoryBoard(), uploads=tmp_path, stale_before=clock.now())
     assert recovered.requeued == {dead: "test-blocking"}
+
+
+# ---- schedules ----------------------------------------------------------------------------------------------------
+def _scheduled_household(sessions: sessionmaker[Session], cron: str = "0 3 * * *") -> HouseholdFixture:
+    from kakeibo.jobs import schedules
+
+    with session_scope(sessions, write=True) as session:
+        home = make_household(session)
+        schedules.define(session, actor=home.actor(), name="nightly", kind="test-once", cron=cron)
+    return home
+
+
+def test_a_schedule_fires_once_per_time_however_many_tickers_race(sessions: sessionmaker[Session]) -> None:
+    from kakeibo.jobs import schedules
+    from kakeibo.jobs.models import Schedule
+
+    now = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+    home = _scheduled_household(sessions)
+    with session_scope(sessions, write=True) as session:
+        pinned = session.scalars(select(Schedule).where(Schedule.household_id == home.household.id)).one()
+        pinned.next_run_at = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
+    assert schedules.fire_due(sessions, runner=None, now=now) == []  # not due before 03:00
+    due = dt.datetime(2026, 11, 23, 3, 0, 5, tzinfo=dt.UTC)
+    barrier = threading.Barrier(8)
+    fired: list[str] = []
+    errors: list[BaseException] = []
+
+    def tick() -> None:
+        barrier.wait()
+        try:
+            fired.extend(schedules.fire_due(sessions, runner=None, now=due))
+        except BaseException as exc:  # a busy database is a failure here too
+            errors.append(exc)
+
+    threads = [threading.Thread(target=tick) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert len(fired) == 1
+    with sessions() as session:
+        jobs_made = session.scalars(select(Job).where(Job.household_id == home.household.id)).all()
+        assert [job.id for job in jobs_made] == fired and jobs_made[0].kind == "test-once"
+        schedule = session.scalars(select(Schedule).where(Schedule.household_id == home.household.id)).one()
+        assert schedule.next_run_at == dt.datetime(2026, 11, 24, 3, 0, tzinfo=dt.UTC)
+        assert schedule.last_job_id == fired[0]
+    # a week missed fires once, then goes on from the next time after now
+    late = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
+    assert len(schedules.fire_due(sessions, runner=None, now=late)) == 1
+    assert schedules.fire_due(sessions, runner=None, now=late) == []
+
+
+def test_a_schedule_refuses_a_bad_cron_or_an_unknown_job_and_can_be_paused(sessions: sessionmaker[Session]) -> None:
+    from kakeibo.core.errors import ValidationFailed
+    from kakeibo.jobs import schedules
+
+    with session_scope(sessions, write=True) as session:
+        home = make_household(session)
+        with pytest.raises(ValidationFailed, match="cron"):
+            schedules.define(session, actor=home.actor(), name="x", kind="test-once", cron="every day")
+        with pytest.raises(ValidationFailed, match="job kind"):
+            schedules.define(session, actor=home.actor(), name="x", kind="no-such-job", cron="0 3 * * *")
+        schedules.define(session, actor=home.actor(), name="x", kind="test-once", cron="* * * * *")
+        schedules.set_enabled(session, actor=home.actor(), name="x", enabled=False)
+    far = clock.now() + dt.timedelta(days=2)
+    assert schedules.fire_due(sessions, runner=None, now=far) == []
+
+
+def test_the_embedded_runner_ticks_due_schedules_and_runs_their_jobs(embedded: sessionmaker[Session]) -> None:
+    from kakeibo.jobs import schedules
+    from kakeibo.jobs.models import Schedule
+
+    home = _scheduled_household(embedded, cron="* * * * *")
+    with session_scope(embedded, write=True) as session:  # due a minute ago
+        schedule = session.scalars(select(Schedule).where(Schedule.household_id == home.household.id)).one()
+        schedule.next_run_at = clock.now() - dt.timedelta(minutes=1)
+    runner = InProcessRunner(embedded, settings=Settings(schedule_tick_seconds=0.1))
+    runner.start()
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with embedded() as session:
+                done = session.scalars(
+                    select(Job).where(Job.household_id == home.household.id, Job.status == "succeeded")
+                ).all()
+            if done:
+                break
+            time.sleep(0.1)
+        assert len(done) == 1
+    finally:
+        runner.shutdown()
+    assert schedules.list_schedules(embedded(), household_id=home.household.id)[0].last_job_id == done[0].id

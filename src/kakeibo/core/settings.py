@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     job_lease_seconds: float = Field(
         default=60, ge=1, description="PostgreSQL: a running job not heard of for this long was interrupted."
     )
+    schedule_tick_seconds: float = Field(
+        default=30, gt=0, description="How often due schedules are looked for (the server in embedded mode, beat)."
+    )
     job_visibility_timeout_seconds: int = Field(
         default=3600, ge=60, description="Celery: a message a worker took and never acknowledged goes to another."
     )

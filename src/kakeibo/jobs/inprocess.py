@@ -57,7 +57,7 @@ class Sweeper:
             try:
                 self._sweep()
             except Exception:  # the database away for a moment: logged, and the next sweep tries again
-                log.warning("the sweep for interrupted jobs failed", exc_info=True)
+                log.warning("%s: this round failed; the next one tries again", self._thread.name, exc_info=True)
 
 
 def is_sqlite(factory: sessionmaker[Session]) -> bool:
@@ -83,6 +83,7 @@ class InProcessRunner:
         self.lease: float | None = None if self.sqlite else settings.job_lease_seconds
         self.grace = settings.shutdown_grace_seconds
         self.uploads = upload_folder(settings.data_dir)
+        self.tick = settings.schedule_tick_seconds
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._pending: set[str] = set()  # queued here or running here: a sweep does not queue them twice
         self._threads: list[threading.Thread] = []
@@ -91,6 +92,7 @@ class InProcessRunner:
         self._stop = threading.Event()  # running tasks stop at their next progress report
         self._owner: FileLock | None = None
         self._sweeper: Sweeper | None = None
+        self._ticker: Sweeper | None = None
         self._started = False
 
     def start(self) -> None:
@@ -104,6 +106,14 @@ class InProcessRunner:
         elif self._own_database():
             recover(self.factory, board=self.board, uploads=self.uploads, stale_before=None)
             self._submit_queued()
+        # Due schedules start their jobs here (embedded mode's beat); every process may tick, each time fires once.
+        self._ticker = Sweeper("kakeibo-schedules", self.tick, self._fire_due).start()
+
+    def _fire_due(self) -> None:
+        from kakeibo.jobs.schedules import fire_due
+
+        if not self._closing.is_set():
+            fire_due(self.factory, runner=self)
 
     def _own_database(self) -> bool:
         path = _database_file(self.factory)
@@ -160,8 +170,9 @@ class InProcessRunner:
                 return
             self._closing.set()
             threads = list(self._threads)
-        if self._sweeper is not None:
-            self._sweeper.stop()
+        for sweeper in (self._sweeper, self._ticker):
+            if sweeper is not None:
+                sweeper.stop()
         for _ in threads:
             self._queue.put(None)
         deadline = time.monotonic() + (self.grace if grace is None else grace)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kakeibo.core.db import Base, BigId, JSONType, TimestampMixin, UTCDateTime
@@ -36,3 +36,27 @@ class Job(TimestampMixin, Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The lease of a running job on PostgreSQL: its runner renews it; a job whose lease ran out was interrupted.
     heartbeat_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Schedule(TimestampMixin, Base):
+    """A job a household's books run by themselves, at the times a cron expression names (in UTC).
+
+    `next_run_at` is the one state every process agrees on: a ticker fires a schedule by moving it to the following
+    time with a conditional UPDATE (see `schedules.fire_due`), so however many processes tick, each time fires once."""
+
+    __tablename__ = "schedules"
+    __table_args__ = (
+        UniqueConstraint("household_id", "name"),
+        Index("ix_schedules_due", "enabled", "next_run_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))  # the job kind it starts (see kakeibo/tasks.py)
+    cron: Mapped[str] = mapped_column(String(120))
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    next_run_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_fired_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_job_id: Mapped[str | None] = mapped_column(String(36))

@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
-from kakeibo.jobs.models import Job
+from kakeibo.jobs.models import Job, Schedule
 
 UNFINISHED = ("queued", "running")
 
@@ -105,3 +105,51 @@ def end_queued(session: Session, *, job_id: str, now: dt.datetime, error: dict[s
         .execution_options(synchronize_session=False)
     )
     return cast(CursorResult[object], result).rowcount == 1
+
+
+# ---- schedules --------------------------------------------------------------------------------------------------
+def schedule_named(session: Session, *, household_id: int, name: str) -> Schedule | None:
+    return session.scalars(select(Schedule).where(Schedule.household_id == household_id, Schedule.name == name)).first()
+
+
+def schedules_of(session: Session, *, household_id: int) -> list[Schedule]:
+    return list(session.scalars(select(Schedule).where(Schedule.household_id == household_id).order_by(Schedule.name)))
+
+
+def due_schedules(session: Session, *, now: dt.datetime, limit: int) -> list[Schedule]:
+    return list(
+        session.scalars(
+            select(Schedule)
+            .where(Schedule.enabled.is_(True), Schedule.next_run_at <= now)
+            .order_by(Schedule.next_run_at, Schedule.id)
+            .limit(limit)
+        )
+    )
+
+
+def claim_firing(
+    session: Session, *, schedule_id: int, seen: dt.datetime, following: dt.datetime | None, fired_at: dt.datetime
+) -> bool:
+    """Move a schedule from the time it was seen due to its following one (None: it cannot run again, so it is
+    paused); True only for the one caller whose update changed the row."""
+    values: dict[str, Any] = {"last_fired_at": fired_at}
+    if following is None:
+        values["enabled"] = False
+    else:
+        values["next_run_at"] = following
+    result = session.execute(
+        update(Schedule)
+        .where(Schedule.id == schedule_id, Schedule.next_run_at == seen, Schedule.enabled.is_(True))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return cast(CursorResult[object], result).rowcount == 1
+
+
+def record_fired(session: Session, *, schedule_id: int, job_id: str) -> None:
+    session.execute(
+        update(Schedule)
+        .where(Schedule.id == schedule_id)
+        .values(last_job_id=job_id)
+        .execution_options(synchronize_session=False)
+    )
