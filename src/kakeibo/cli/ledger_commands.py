@@ -18,6 +18,7 @@ from kakeibo.cli.options import EntryKind, ExportFormat, JsonOption, MoneyKind, 
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.money import Money, minor_to_str, parse_decimal
+from kakeibo.core.periods import month_of, shift_months
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger import service as ledger
@@ -362,10 +363,6 @@ def _parse_month(text: str) -> dt.date:
         raise ValidationFailed(f"month {text!r} is not a month such as 2026-10", field="month") from None
 
 
-def _previous_month(first: dt.date) -> dt.date:
-    return (first - dt.timedelta(days=1)).replace(day=1)
-
-
 def _share(part: int, whole: int) -> Decimal | None:
     if whole <= 0:
         return None
@@ -396,9 +393,10 @@ def report_month(
     opts = options(ctx, user=user, json=json, today=today)
     requested = _parse_month(month) if month else None
     with open_ledger(opts, write=False) as books:
-        first = requested or clock.today().replace(day=1)
-        start, end = queries.month_range(first)
-        prev_start, prev_end = queries.month_range(_previous_month(first))
+        this_month = month_of(requested or clock.today())
+        month_before = shift_months(this_month, -1)
+        start, end = this_month.start, this_month.last
+        prev_start, prev_end = month_before.start, month_before.last
         code = books.currency
         now = queries.summary(
             books.session, household_id=books.household_id, start=start, end=end, currency=code, group_by="category"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kakeibo.auth.models import Household
 from kakeibo.core.db import Base
+from kakeibo.core.periods import month_start as month_start
 from kakeibo.ledger.models import (
     Account,
     AccountKind,
@@ -22,10 +23,6 @@ from kakeibo.ledger.models import (
     Transaction,
     TransactionTag,
 )
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
 
 
 # ---- accounts -------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from kakeibo.core.errors import ConfigurationError
+from kakeibo.core.periods import month_of
 
 MICRO = Decimal(1_000_000)
 
@@ -75,5 +76,14 @@ def day_start(now: dt.datetime) -> dt.datetime:
     return now.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
 def month_start(now: dt.datetime) -> dt.datetime:
-    return day_start(now).replace(day=1)
+    return _utc_midnight(month_of(day_start(now).date()).start)
+
+
+def next_month_start(now: dt.datetime) -> dt.datetime:
+    """When this month's cap resets: the first of the next month, midnight UTC."""
+    return _utc_midnight(month_of(day_start(now).date()).end)
