@@ -149,3 +149,16 @@ def test_inclusive_round_trips(a: dt.date, b: dt.date) -> None:
     period = Period.inclusive(first, last)
     assert (period.start, period.last) == (first, last)
     assert period.days == (last - first).days + 1
+
+
+def test_one_percentage_and_one_rounding() -> None:
+    from decimal import ROUND_DOWN, Decimal
+
+    from kakeibo.core.money import percentage, round_to
+
+    assert percentage(1, 3) == Decimal("33.3")
+    assert percentage(5, 0) is None
+    assert round_to(Decimal("0.125"), 2) == Decimal("0.12")  # banker's rounding unless another mode is named
+    assert round_to(Decimal("0.129"), 2, rounding=ROUND_DOWN) == Decimal("0.12")
+    with pytest.raises(TypeError):
+        round_to(0.1, 2)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from kakeibo.assistant.intents import Query
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.money import minor_to_str
+from kakeibo.core.money import minor_to_str, percentage
 from kakeibo.core.periods import Period, month_of, month_start, months_between, shift_months, year_of
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as ledger_repo
@@ -384,7 +384,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
             return Answer(text, money(net), currency, spec, income.evidence(spending))
         if earned <= 0:
             return Answer(f"There was no income {when}, so no savings rate.", None, currency, spec, {"count": 0})
-        rate = (Decimal(earned - spent) * 100 / Decimal(earned)).quantize(Decimal("0.1"))
+        rate = percentage(earned - spent, earned)
         text = f"You saved {rate}% of your income {when} ({money(earned - spent)} of {money(earned)} {currency})."
         return Answer(text, str(rate), "%", spec, income.evidence(spending))
 

@@ -17,7 +17,7 @@ from kakeibo.cli.context import Ledger, open_ledger, parse_date
 from kakeibo.cli.options import EntryKind, ExportFormat, JsonOption, MoneyKind, TodayOption, UserOption, options
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
-from kakeibo.core.money import Money, minor_to_str, parse_decimal
+from kakeibo.core.money import Money, minor_to_str, parse_decimal, percentage
 from kakeibo.core.periods import month_of, shift_months
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as repo
@@ -364,9 +364,7 @@ def _parse_month(text: str) -> dt.date:
 
 
 def _share(part: int, whole: int) -> Decimal | None:
-    if whole <= 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+    return percentage(part, whole)
 
 
 def _signed(minor: int, currency: str) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.limits import MAX_ID, date_problem
-from kakeibo.core.money import minor_to_str
+from kakeibo.core.money import minor_to_str, percentage
 from kakeibo.core.periods import Period, month_of, month_start, split_whole_months
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger.models import (
@@ -166,9 +166,7 @@ class Summary:
     @property
     def savings_rate(self) -> Decimal | None:
         """Net as a percentage of income, one decimal; None without income."""
-        if self.income_minor <= 0:
-            return None
-        return (Decimal(self.net_minor) * 100 / Decimal(self.income_minor)).quantize(Decimal("0.1"))
+        return percentage(self.net_minor, self.income_minor)
 
 
 def _category_accounts(session: Session, household_id: int) -> dict[int, Account]:

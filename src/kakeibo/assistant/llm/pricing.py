@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from kakeibo.core.errors import ConfigurationError
+from kakeibo.core.money import round_to
 from kakeibo.core.periods import month_of
 
 MICRO = Decimal(1_000_000)
@@ -62,7 +63,7 @@ def dollars_to_micro(text: str, what: str) -> int:
 
 def micro_to_dollars(micro: int) -> str:
     """Micro-dollars as a decimal string with six places ("0.001250")."""
-    return str((Decimal(micro) / MICRO).quantize(Decimal("0.000001")))
+    return str(round_to(Decimal(micro) / MICRO, 6))
 
 
 def cost_micro(price: Price, *, tokens_in: int, tokens_out: int) -> int:
