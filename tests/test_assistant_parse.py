@@ -14,6 +14,7 @@ from kakeibo.assistant.intents import AddTransaction, Clarify, IntentAdapter, Qu
 from kakeibo.assistant.parsing import Vocabulary, parse
 from kakeibo.assistant.parsing.dates import find_dates
 from kakeibo.assistant.parsing.numbers import words_to_digits
+from kakeibo.assistant.parsing.offline import find_amount
 
 SET = yaml.safe_load((Path(__file__).parent / "data" / "assistant_utterances.yaml").read_text(encoding="utf-8"))
 TODAY = datetime.date.fromisoformat(SET["today"])
@@ -153,3 +154,21 @@ def test_intents_round_trip_through_json() -> None:
 def test_amounts_must_be_positive() -> None:
     with pytest.raises(ValidationError):
         AddTransaction(amount="-5", currency="USD", date=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value", "currency"),
+    [
+        ("1.234 kwd", "USD", "1.234", "KWD"),  # three decimals: the fils are kept, not rounded to 1.23
+        ("12.5 kwd", "USD", "12.500", "KWD"),
+        ("1.234", "KWD", "1.234", "KWD"),
+        ("1234.5 jpy", "USD", "1234", "JPY"),  # no minor unit: banker's rounding to whole yen
+        ("¥1235.5", "USD", "1236", "JPY"),
+        ("1.234 usd", "EUR", "1.23", "USD"),
+        ("$12.345", "USD", "12.34", "USD"),
+    ],
+)
+def test_amounts_take_their_currency_exponent(text: str, base: str, value: str, currency: str) -> None:
+    found = find_amount(text, base)
+    assert found is not None
+    assert (found.value, found.currency) == (value, currency)

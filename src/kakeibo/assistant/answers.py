@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, aliased
 from kakeibo.assistant.intents import Query
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.money import minor_to_str
+from kakeibo.core.money import minor_to_str, percentage
+from kakeibo.core.periods import Period, month_of, month_start, months_between, shift_months, year_of
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, AccountKind, Posting, Transaction
@@ -45,15 +46,16 @@ class Answer:
 
 
 def _period(intent: Query, today: dt.date) -> tuple[dt.date, dt.date]:
-    start = intent.start or today.replace(day=1)
+    start = intent.start or month_start(today)
     end = intent.end or today
     return start, end
 
 
 def _label(start: dt.date, end: dt.date) -> str:
-    if start.day == 1 and end == queries.next_month(start) - dt.timedelta(days=1):
+    period = Period.inclusive(start, end)
+    if period == month_of(start):
         return start.strftime("in %B %Y")
-    if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
+    if period == year_of(start):
         return f"in {start.year}"
     return f"from {start.isoformat()} to {end.isoformat()}"
 
@@ -191,7 +193,7 @@ def _count(n: int) -> str:
 
 
 def _months(start: dt.date, end: dt.date) -> int:
-    return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
+    return max(1, months_between(start, end) + 1)
 
 
 BASELINE_MONTHS = 3
@@ -240,17 +242,15 @@ def _outlook(
     """Forecast and budget questions for a period under way. kakeibo keeps no budgets yet, so the yardstick is the
     household's own usual spending: the average of the last three whole months, said plainly as such."""
     if intent.start is None:
-        start = today.replace(day=1)
-        end = queries.next_month(start) - dt.timedelta(days=1)
+        this_month = month_of(today)
+        start, end = this_month.start, this_month.last
     else:
         start, end = intent.start, intent.end or today
     spec.update(start=start.isoformat(), end=end.isoformat())
     so_far_end = min(end, today)
     so_far = _rollup_totals(session, household_id, categories, AccountKind.expense, start, so_far_end, currency)
     base_end = start - dt.timedelta(days=1)
-    base_start = base_end.replace(day=1)
-    for _ in range(BASELINE_MONTHS - 1):
-        base_start = (base_start - dt.timedelta(days=1)).replace(day=1)
+    base_start = shift_months(month_start(base_end), -(BASELINE_MONTHS - 1))
     baseline = _rollup_totals(session, household_id, categories, AccountKind.expense, base_start, base_end, currency)
     usual = int((Decimal(baseline[0]) / BASELINE_MONTHS).to_integral_value())
     days = (end - start).days + 1
@@ -384,7 +384,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
             return Answer(text, money(net), currency, spec, income.evidence(spending))
         if earned <= 0:
             return Answer(f"There was no income {when}, so no savings rate.", None, currency, spec, {"count": 0})
-        rate = (Decimal(earned - spent) * 100 / Decimal(earned)).quantize(Decimal("0.1"))
+        rate = percentage(earned - spent, earned)
         text = f"You saved {rate}% of your income {when} ({money(earned - spent)} of {money(earned)} {currency})."
         return Answer(text, str(rate), "%", spec, income.evidence(spending))
 

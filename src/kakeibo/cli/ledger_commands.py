@@ -26,7 +26,8 @@ from kakeibo.cli.options import (
 )
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
-from kakeibo.core.money import Money, minor_to_str, parse_decimal
+from kakeibo.core.money import Money, minor_to_str, parse_decimal, percentage
+from kakeibo.core.periods import month_of, shift_months
 from kakeibo.ledger.errors import AccountNotFound
 
 # The ledger's queries, tables and schemas load when a command runs (see `kakeibo.cli.lazy`).
@@ -411,14 +412,8 @@ def _parse_month(text: str) -> dt.date:
         raise ValidationFailed(f"month {text!r} is not a month such as 2026-10", field="month") from None
 
 
-def _previous_month(first: dt.date) -> dt.date:
-    return (first - dt.timedelta(days=1)).replace(day=1)
-
-
 def _share(part: int, whole: int) -> Decimal | None:
-    if whole <= 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+    return percentage(part, whole)
 
 
 def _signed(minor: int, currency: str) -> str:
@@ -445,9 +440,10 @@ def report_month(
     opts = options(ctx, user=user, json=json, today=today)
     requested = _parse_month(month) if month else None
     with open_ledger(opts, write=False) as books:
-        first = requested or clock.today().replace(day=1)
-        start, end = queries.month_range(first)
-        prev_start, prev_end = queries.month_range(_previous_month(first))
+        this_month = month_of(requested or clock.today())
+        month_before = shift_months(this_month, -1)
+        start, end = this_month.start, this_month.last
+        prev_start, prev_end = month_before.start, month_before.last
         code = books.currency
         now = queries.summary(
             books.session, household_id=books.household_id, start=start, end=end, currency=code, group_by="category"

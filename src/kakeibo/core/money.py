@@ -321,7 +321,27 @@ def to_minor(amount: Any, currency: str, *, field: str = "amount") -> int:
     return Money.of(amount, currency, field=field).minor
 
 
+def round_to(amount: Decimal, places: int, *, rounding: str = ROUNDING) -> Decimal:
+    """The one rounding function: `amount` to `places` decimals with a named mode (banker's by default)."""
+    if not isinstance(amount, Decimal):
+        raise TypeError("round_to takes a Decimal; floats are never money")
+    return amount.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
 def quantize(amount: Decimal, currency: str) -> Decimal:
     """Round a computed amount (e.g. a conversion) to the currency's minor unit with the named mode."""
-    exponent = Currency.of(currency).exponent
-    return amount.quantize(Decimal(1).scaleb(-exponent), rounding=ROUNDING)
+    return round_to(amount, Currency.of(currency).exponent)
+
+
+def exponent_of(currency: str) -> int:
+    """The currency's ISO 4217 minor-unit exponent (2 for USD, 0 for JPY, 3 for KWD)."""
+    return Currency.of(currency).exponent
+
+
+def percentage(part: int | Decimal, whole: int | Decimal, *, places: int = 1) -> Decimal | None:
+    """`part` as a percentage of `whole`, rounded to `places` decimals; None when `whole` is not positive."""
+    if isinstance(part, float) or isinstance(whole, float):
+        raise TypeError("percentage takes ints or Decimals; floats are never money")
+    if whole <= 0:
+        return None
+    return round_to(Decimal(part) * 100 / Decimal(whole), places)

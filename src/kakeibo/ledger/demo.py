@@ -19,6 +19,7 @@ from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.errors import Conflict
 from kakeibo.core.money import minor_to_str
+from kakeibo.core.periods import month_start, shift_months
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.queries import month_range
 from kakeibo.ledger.schemas import AccountCreate, TransactionCreate
@@ -229,10 +230,7 @@ def _raised(cents: int, years: int) -> int:
 
 def plan_start(*, today: dt.date, months: int) -> dt.date:
     """The first day of the month `months` months before today's month: that many whole months plus this one."""
-    first = today.replace(day=1)
-    for _ in range(months):
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return first
+    return shift_months(month_start(today), -months)
 
 
 def plan(*, start: dt.date, end: dt.date, seed: int = DEFAULT_SEED) -> list[DemoEntry]:
@@ -338,7 +336,7 @@ def _fixed(p: _Planner, day: dt.date) -> None:
     if day == _business_day(last):
         p.earn(day, _raised(5_480_00, years_in), "Northwind Labs", "Income/Salary", note="Payroll (Alex)")
     if day.day == CARD_PAYMENT_DAY:
-        statement = (first - dt.timedelta(days=1)).replace(day=1)
+        statement = shift_months(first, -1)
         owed = -p.statements.get(statement, 0)
         p.move(day, owed, CHECKING, CARD, "Chase Card Services", f"Visa statement {statement:%b %Y}, paid in full")
     if day.day == 16:

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.limits import MAX_ID, date_problem
-from kakeibo.core.money import minor_to_str
+from kakeibo.core.money import minor_to_str, percentage
+from kakeibo.core.periods import Period, month_of, month_start, split_whole_months
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger.models import (
     BALANCE_KINDS,
@@ -37,29 +38,21 @@ GroupBy = Literal["category", "group", "payee", "month"]
 
 
 def next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    """The first day of the month after `day`'s."""
+    return month_of(day).end
 
 
 def month_range(month: dt.date) -> tuple[dt.date, dt.date]:
     """A calendar month as inclusive first and last days."""
-    first = month.replace(day=1)
-    return first, next_month(first) - dt.timedelta(days=1)
+    period = month_of(month)
+    return period.start, period.last
 
 
 def split_period(start: dt.date, end: dt.date) -> tuple[list[tuple[dt.date, dt.date]], tuple[dt.date, dt.date] | None]:
-    """Inclusive [start, end] as raw-posting edge ranges plus one range of whole months (first-of-month bounds,
-    half-open) served by the monthly totals."""
-    first_whole = start if start.day == 1 else next_month(start)
-    after_end = end + dt.timedelta(days=1)
-    last_whole_end = after_end.replace(day=1)  # exclusive
-    if first_whole >= last_whole_end:
-        return [(start, end)], None
-    edges = []
-    if start < first_whole:
-        edges.append((start, first_whole - dt.timedelta(days=1)))
-    if last_whole_end <= end:
-        edges.append((last_whole_end, end))
-    return edges, (first_whole, last_whole_end)
+    """Inclusive [start, end] as inclusive raw-posting edge ranges (each inside one month) plus one half-open
+    range of whole months served by the monthly totals."""
+    edges, whole = split_whole_months(Period.inclusive(start, end))
+    return [(e.start, e.last) for e in edges], (whole.start, whole.end) if whole else None
 
 
 # ---- balances -------------------------------------------------------------------------------------------------
@@ -77,7 +70,7 @@ def balance_minor_by_account(
     session: Session, *, household_id: int, at: dt.date, account_ids: Sequence[int] | None = None
 ) -> dict[int, int]:
     """Each account's balance at the end of day `at`, in its own currency (minor units)."""
-    month = at.replace(day=1)
+    month = month_start(at)
     totals: dict[int, int] = defaultdict(int)
     rollup = select(MonthlyTotal.account_id, func.sum(MonthlyTotal.amount_minor)).where(
         MonthlyTotal.household_id == household_id, MonthlyTotal.month < month
@@ -173,9 +166,7 @@ class Summary:
     @property
     def savings_rate(self) -> Decimal | None:
         """Net as a percentage of income, one decimal; None without income."""
-        if self.income_minor <= 0:
-            return None
-        return (Decimal(self.net_minor) * 100 / Decimal(self.income_minor)).quantize(Decimal("0.1"))
+        return percentage(self.net_minor, self.income_minor)
 
 
 def _category_accounts(session: Session, household_id: int) -> dict[int, Account]:
@@ -296,7 +287,7 @@ def _category_rows(
             edge = edge.join(Transaction, Transaction.id == Posting.transaction_id).where(
                 Transaction.settlement_currency == currency
             )
-        month = lo.replace(day=1)
+        month = month_start(lo)
         rows.extend((a, month, int(c), int(n)) for a, c, n in session.execute(edge.group_by(Posting.account_id)))
     return rows
 

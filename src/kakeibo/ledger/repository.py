@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kakeibo.auth.models import Household
 from kakeibo.core.db import Base, bulk_insert
+from kakeibo.core.periods import month_start as month_start
 from kakeibo.ledger.models import (
     CATEGORY_KINDS,
     Account,
@@ -23,10 +24,6 @@ from kakeibo.ledger.models import (
     Transaction,
     TransactionTag,
 )
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
 
 
 # ---- accounts -------------------------------------------------------------------------------------------------

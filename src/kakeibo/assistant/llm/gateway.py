@@ -41,6 +41,7 @@ from kakeibo.assistant.llm.pricing import (
     dollars_to_micro,
     micro_to_dollars,
     month_start,
+    next_month_start,
     parse_prices,
 )
 from kakeibo.core import clock
@@ -94,10 +95,6 @@ class Completion:
 
 def _seconds_until(moment: dt.datetime, now: dt.datetime) -> float:
     return max(1.0, (moment - now).total_seconds() + 60)  # a minute's margin for clock skew between replicas
-
-
-def _next_month(start: dt.datetime) -> dt.datetime:
-    return start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
 
 
 class Gateway:
@@ -200,7 +197,7 @@ class Gateway:
         user_key, household_key, global_key = self._keys(caller, now)
         day, month = day_start(now), month_start(now)
         day_ttl = _seconds_until(day + dt.timedelta(days=1), now)
-        month_ttl = _seconds_until(_next_month(month), now)
+        month_ttl = _seconds_until(next_month_start(now), now)
         spent_today = self._seeded(
             household_key,
             day_ttl,
@@ -256,7 +253,7 @@ class Gateway:
             return
         _, household_key, global_key = self._keys(caller, now)
         self.counters.add(household_key, cost, _seconds_until(day_start(now) + dt.timedelta(days=1), now))
-        self.counters.add(global_key, cost, _seconds_until(_next_month(month_start(now)), now))
+        self.counters.add(global_key, cost, _seconds_until(next_month_start(now), now))
 
     def _refuse(self, session: Session, request: ChatRequest, caller: Actor, error: LLMRefused) -> None:
         self._record(session, request, caller, Outcome.refused, detail=error.type)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from kakeibo.core.errors import ConfigurationError
+from kakeibo.core.money import round_to
+from kakeibo.core.periods import month_of
 
 MICRO = Decimal(1_000_000)
 
@@ -61,7 +63,7 @@ def dollars_to_micro(text: str, what: str) -> int:
 
 def micro_to_dollars(micro: int) -> str:
     """Micro-dollars as a decimal string with six places ("0.001250")."""
-    return str((Decimal(micro) / MICRO).quantize(Decimal("0.000001")))
+    return str(round_to(Decimal(micro) / MICRO, 6))
 
 
 def cost_micro(price: Price, *, tokens_in: int, tokens_out: int) -> int:
@@ -75,5 +77,14 @@ def day_start(now: dt.datetime) -> dt.datetime:
     return now.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
 def month_start(now: dt.datetime) -> dt.datetime:
-    return day_start(now).replace(day=1)
+    return _utc_midnight(month_of(day_start(now).date()).start)
+
+
+def next_month_start(now: dt.datetime) -> dt.datetime:
+    """When this month's cap resets: the first of the next month, midnight UTC."""
+    return _utc_midnight(month_of(day_start(now).date()).end)

@@ -8,11 +8,12 @@ whole calendar units ("this month" ends on its last day, not today); "since X" a
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from kakeibo.core.periods import month_of, month_start, quarter_of, shift_months, year_of
 
 Range = tuple[datetime.date, datetime.date]
 
@@ -46,17 +47,17 @@ class Found:
 
 
 def month_range(year: int, month: int) -> Range:
-    return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+    month_period = month_of(datetime.date(year, month, 1))
+    return month_period.start, month_period.last
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
+    first = shift_months(datetime.date(year, month, 1), delta)
+    return first.year, first.month
 
 
 def _shift_months(day: datetime.date, delta: int) -> datetime.date:
-    year, month = _add_months(day.year, day.month, delta)
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return shift_months(day, delta)
 
 
 def _recent_month(month: int, today: datetime.date, year: str | None) -> int:
@@ -101,11 +102,10 @@ def _unit_range(unit: str, offset: int, today: datetime.date) -> Range:
     if unit == "month":
         return month_range(*_add_months(today.year, today.month, offset))
     if unit == "quarter":
-        first = (today.month - 1) // 3 * 3 + 1
-        year, month = _add_months(today.year, first, 3 * offset)
-        return datetime.date(year, month, 1), month_range(*_add_months(year, month, 2))[1]
-    year = today.year + offset
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        quarter = shift_months(quarter_of(today), 3 * offset)
+        return quarter.start, quarter.last
+    year = shift_months(year_of(today), 12 * offset)
+    return year.start, year.last
 
 
 def _quarter(number: int, today: datetime.date, year: str | None) -> Range:
@@ -208,7 +208,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:(?:year to date|ytd)|so far this year|since the (?:beginning|start) of (?:the|this) year)\b"),
      lambda m, t: (datetime.date(t.year, 1, 1), t)),
     (re.compile(r"\b(?:month to date|mtd|so far this month|since the (?:beginning|start) of (?:the|this) month)\b"),
-     lambda m, t: (t.replace(day=1), t)),
+     lambda m, t: (month_start(t), t)),
     (re.compile(r"\b(?:(?:in|during|over) )?(?:the )?(?P<which>last |this |past )?(?P<season>spring|summer|fall|autumn|winter)"
                 r"(?: (?P<year>(?:19|20)\d{2}))?\b"),
      lambda m, t: _season(m["season"], t, m["year"], last=(m["which"] or "").strip() in ("last", "past"))),

@@ -4,7 +4,6 @@ part of the previous question; everything it does not mention carries over."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 
@@ -12,6 +11,7 @@ from kakeibo.assistant.intents import Query
 from kakeibo.assistant.parsing.dates import find_dates
 from kakeibo.assistant.parsing.numbers import words_to_digits
 from kakeibo.assistant.parsing.offline import Vocabulary, normalize, parse_query
+from kakeibo.core.periods import Period, month_start, months_between, shift_months
 
 _CUE = re.compile(
     r"^(?:and|also|what about|how about|same (?:for|but)|now|then|ok(?:ay)?|only|just|but|compared? (?:to|with)|"
@@ -29,28 +29,19 @@ _METRIC_HINT = re.compile(
 )
 
 
-def _month_index(day: datetime.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def _from_index(index: int, last: bool) -> datetime.date:
-    year, month = divmod(index, 12)
-    month += 1
-    return datetime.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
-
-
 def _shift_back(start: datetime.date, end: datetime.date, unit: str | None) -> tuple[datetime.date, datetime.date]:
     """The period just before [start, end]: whole months shift by months (so February follows March properly),
     anything else by its own length in days."""
-    whole_months = start.day == 1 and end == _from_index(_month_index(end), last=True)
-    if whole_months and unit != "day" and unit != "week":
-        span = _month_index(end) - _month_index(start) + 1
+    period = Period.inclusive(start, end)
+    if period.is_whole_months and unit != "day" and unit != "week":
+        span = months_between(period.start, period.end)
         if unit == "year":
             span = 12
         elif unit == "quarter":
             span = 3
-        return _from_index(_month_index(start) - span, False), _from_index(_month_index(end) - span, True)
-    days = (end - start).days + 1
+        before = Period(shift_months(period.start, -span), shift_months(period.end, -span))
+        return before.start, before.last
+    days = period.days
     if unit == "week":
         days = 7
     elif unit == "day":
@@ -68,7 +59,7 @@ def follow_up(text: str, previous: Query, *, today: datetime.date, vocabulary: V
     norm = words_to_digits(normalize(text))
     if not (_CUE.search(norm) or _BEFORE.search(norm)):
         return None
-    start = previous.start or today.replace(day=1)
+    start = previous.start or month_start(today)
     end = previous.end or today
     before = _BEFORE.search(norm)
     rest = norm

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
+
+from kakeibo.core.money import round_to
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -95,5 +97,5 @@ def format_amount(value: Decimal, places: int = 2) -> str:
     if value == value.to_integral_value():
         return str(int(value))
     if places == 0:
-        return str(int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)))
-    return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))
+        return str(int(round_to(value, 0)))
+    return str(round_to(value, places))

@@ -28,6 +28,7 @@ from kakeibo.assistant.parsing.dates import find_dates
 from kakeibo.assistant.parsing.numbers import format_amount, words_to_digits
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
+from kakeibo.core.money import exponent_of, is_currency
 from kakeibo.ledger.taxonomy import default_taxonomy
 
 
@@ -54,8 +55,27 @@ _CURRENCY_WORDS = {
     "dollar": "$", "dollars": "$", "buck": "$", "bucks": "$", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "quid": "GBP", "yen": "JPY", "rupees": "INR", "francs": "CHF",
 }  # fmt: skip
-_CODES = ("usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "inr", "cny", "mxn", "sek", "nok", "dkk", "nzd", "krw")
-_ZERO_DECIMALS = {"JPY", "KRW"}
+_CODES = (
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "cad",
+    "aud",
+    "chf",
+    "inr",
+    "cny",
+    "mxn",
+    "sek",
+    "nok",
+    "dkk",
+    "nzd",
+    "krw",
+    "kwd",
+    "bhd",
+    "jod",
+    "omr",
+)
 _POST = "|".join([*sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
 _AMOUNT = re.compile(
     r"(?P<pre>[$€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
@@ -100,7 +120,7 @@ def find_amount(text: str, base: str) -> Amount | None:
         value /= 100
         post = "$"
     currency = _currency(best.group("pre"), base) or _currency(post, base) or base
-    amount = format_amount(value, 0 if currency in _ZERO_DECIMALS else 2)
+    amount = format_amount(value, exponent_of(currency) if is_currency(currency) else 2)
     if Decimal(amount) <= 0:  # nothing, or less than the currency's smallest coin ("$0.004"): ask how much
         return None
     rest = re.sub(r"\s+", " ", text[: best.start()] + " " + text[best.end() :]).strip()

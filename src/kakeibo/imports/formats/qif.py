@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
+from kakeibo.core.money import ROUNDING
 from kakeibo.imports.formats.amounts import AmountError, format_amount, parse_amount, sniff_separators
 from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Split, Statement, prepared
 from kakeibo.imports.formats.encoding import decode_document
@@ -246,7 +247,7 @@ def _row(
                 return None
         elif split.percent and (match := _PERCENT.fullmatch(split.percent)):
             try:
-                value = (total * Decimal(match[1]) / 100).quantize(total, rounding=ROUND_HALF_EVEN)
+                value = (total * Decimal(match[1]) / 100).quantize(total, rounding=ROUNDING)  # to the total's places
             except InvalidOperation:  # a share with more digits than a Decimal holds
                 bad(f'the split "{split.category}" is {split.percent} of the total, which is not an amount', "%")
                 return None
