@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from kakeibo.assistant import service as assistant
     from kakeibo.assistant.llm import service as llm
     from kakeibo.core import db
+    from kakeibo.ledger import service as ledger
 else:
     chat = lazy("kakeibo.assistant.conversation")
     intents = lazy("kakeibo.assistant.intents")
@@ -29,6 +30,7 @@ else:
     llm = lazy("kakeibo.assistant.llm.service")
     assistant = lazy("kakeibo.assistant.service")
     db = lazy("kakeibo.core.db")
+    ledger = lazy("kakeibo.ledger.service")
 
 CLI_CONVERSATION = "Command line"
 
@@ -103,7 +105,7 @@ def ask(
             stored = chat.get(session, speaker=speaker, conversation_id=conversation_id)
             stored.context = {k: v for k, v in (stored.context or {}).items() if k != "proposal"}
             message["proposal"] = proposals.as_dict(done)
-            message["text"] = f"{proposals.done_text(done)}. Undo with: kakeibo undo"
+            message["text"] = f"{proposals.done_text(done)}. Undo with: {ledger.undo_command(done.event_group)}"
             if done.transaction_id is not None:
                 message["transaction_id"] = done.transaction_id
     elif proposal and proposal["status"] == "pending":

@@ -159,7 +159,7 @@ def _print_report(report: ImportReport, path: Path) -> None:
     if report.dry_run:
         out.echo("Nothing was written (--dry-run).")
     elif report.imported or report.transfers:
-        out.echo(f"Undo the whole import with: kakeibo undo --group {report.group_id}")
+        out.echo(f"Undo the whole import with: {ledger.undo_command(report.group_id)}")
 
 
 def _print_checks(report: ImportReport) -> None:

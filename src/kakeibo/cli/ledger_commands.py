@@ -392,16 +392,17 @@ def tx_delete(
     user: UserOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Delete a transaction (it can be undone with `kakeibo undo`)."""
+    """Delete a transaction (it can be undone with `kakeibo undo --group ID`)."""
     opts = options(ctx, user=user, json=json)
     with open_ledger(opts, write=True) as books:
         found = ledger.get_transaction(books.session, household_id=books.household_id, transaction_id=transaction_id)
         shown = presenters.transactions_out(books.session, household_id=books.household_id, transactions=[found])[0]
         ledger.delete_transaction(books.session, actor=books.actor, transaction_id=transaction_id)
+        group = books.actor.group_id
     if opts.json:
-        out.print_json({"deleted": shown})
+        out.print_json({"deleted": shown, "group_id": group})
         return
-    out.echo(f"Deleted {_describe(shown)}. Undo with: kakeibo undo")
+    out.echo(f"Deleted {_describe(shown)}. Undo with: {ledger.undo_command(group)}")
 
 
 # ---- reports --------------------------------------------------------------------------------------------------

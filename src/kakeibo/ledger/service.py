@@ -1023,6 +1023,11 @@ def _account_image(account: Account) -> dict[str, Any]:
     }
 
 
+def undo_command(group_id: str | None) -> str:
+    """The command that undoes a change, exactly as a person types it (the group is an option, not an argument)."""
+    return "kakeibo undo" if group_id is None else f"kakeibo undo --group {group_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class UndoResult:
     group_id: str
