@@ -1054,7 +1054,7 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
     summaries: list[str] = []
     touched: set[int] = set()  # transactions whose later changes in this group were undone just now
     for event in reversed(events):
-        if event.entity == "transaction" and event.action == "bulk_create":
+        if event.entity == "transaction" and _batch_of(event) is not None:
             _undo_batch(session, actor, event, undo_group, touched)
         elif event.entity == "transaction":
             _undo_transaction(session, actor, event, undo_group)
@@ -1067,13 +1067,30 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
     return UndoResult(group_id=target, undo_group_id=undo_group, summaries=summaries)
 
 
+def _batch_of(event: Event) -> tuple[bool, list[int], int] | None:
+    """A batch event names its transactions, {"ids": [...], "version": n}, in `after` when it left them live and
+    in `before` when it left them deleted; n is their version once the event was done (1 after a bulk create).
+    Its reversal swaps the two sides, so undoing an undo (a redo) is the same code run the other way round."""
+    for live, image in ((True, event.after), (False, event.before)):
+        if image is not None and "ids" in image:
+            return live, [int(i) for i in image["ids"]], int(image.get("version", 1))
+    return None
+
+
 def _undo_batch(session: Session, actor: Actor, event: Event, undo_group: str, touched: set[int]) -> None:
-    """Remove a batch's transactions, all or none: any of them changed since (outside this group) is a conflict."""
-    ids = [int(i) for i in (event.after or {}).get("ids", [])]
+    """Remove (or bring back) a batch's transactions, all or none: any of them changed since (outside this
+    group) is a conflict."""
+    batch = _batch_of(event)
+    assert batch is not None
+    remove, ids, version = batch
     for start in range(0, len(ids), 1000):
         chunk = ids[start : start + 1000]
         transactions = repo.transactions_by_id(session, household_id=actor.household_id, ids=chunk)
-        changed = [t.id for t in transactions if t.deleted_at is not None or (t.version != 1 and t.id not in touched)]
+        changed = [
+            t.id
+            for t in transactions
+            if (t.deleted_at is not None) == remove or (t.version != version and t.id not in touched)
+        ]
         if len(transactions) != len(chunk) or changed:
             first = changed[0] if changed else next(i for i in chunk if i not in {t.id for t in transactions})
             raise UndoConflict(
@@ -1084,20 +1101,21 @@ def _undo_batch(session: Session, actor: Actor, event: Event, undo_group: str, t
         now = clock.now()
         rollups: list[repo.RollupRow] = []
         for transaction in transactions:
-            transaction.deleted_at = now
+            transaction.deleted_at = now if remove else None
             transaction.version += 1
             rollups.extend(repo.rollup_rows(postings[transaction.id], transaction.settlement_currency))
-        repo.set_postings_deleted_many(session, transaction_ids=chunk, deleted=True)
-        repo.apply_monthly_totals(session, household_id=actor.household_id, rows=rollups, sign=-1)
+        repo.set_postings_deleted_many(session, transaction_ids=chunk, deleted=remove)
+        repo.apply_monthly_totals(session, household_id=actor.household_id, rows=rollups, sign=-1 if remove else 1)
     session.flush()
+    done = {"ids": ids, "version": version + 1}
     _event(
         session,
         actor,
         entity="transaction",
         entity_id=event.entity_id,
-        action="undo_bulk_create",
-        before={"ids": ids},
-        after=None,
+        action=f"undo_{event.action}",
+        before=done if remove else None,
+        after=None if remove else done,
         summary=f"Undid: {event.summary}",
         undo_of=event.group_id,
         group_id=undo_group,
@@ -1120,13 +1138,16 @@ def _undo_transaction(session: Session, actor: Actor, event: Event, undo_group: 
             f"transaction {transaction.id} changed after this; undo the later change first",
             extra={"transaction_id": transaction.id},
         )
-    if event.action == "create":
-        _soft_delete(session, transaction, postings, household_id=actor.household_id)
-    elif event.action == "delete":
-        _restore(session, transaction, postings, household_id=actor.household_id)
+    # The reversal returns the transaction to the event's `before` image (none: it did not exist), whatever the
+    # action was, so an undo's own events (undo_create, undo_update, ...) are reversed by the same code: redo.
+    target = event.before
+    if target is None or target["deleted"]:
+        if transaction.deleted_at is None:
+            _soft_delete(session, transaction, postings, household_id=actor.household_id)
     else:
-        before = event.before or {}
-        _restore_image(session, transaction, postings, before, household_id=actor.household_id)
+        if transaction.deleted_at is not None:
+            _restore(session, transaction, postings, household_id=actor.household_id)
+        _restore_image(session, transaction, postings, target, household_id=actor.household_id)
     transaction.version += 1
     session.flush()
     new_postings = repo.postings_of(session, [transaction.id])[transaction.id]
@@ -1185,16 +1206,16 @@ def _undo_account(session: Session, actor: Actor, event: Event, undo_group: str)
     if account is None or account.household_id != actor.household_id:
         raise UndoConflict(f"account {event.entity_id} no longer exists")
     current = _account_image(account)
-    if event.action == "create":
-        if repo.account_has_postings(session, account_id=account.id):
+    # As for transactions: back to the `before` image (none: it did not exist), so an undo is undone the same way.
+    before = event.before
+    if before is None or before["deleted"]:
+        if before is None and repo.account_has_postings(session, account_id=account.id):
             raise UndoConflict(f"{account.path} has transactions now; delete them first")
-        account.deleted_at = clock.now()
-    elif event.action == "delete":
-        _refuse_name_clash(session, account, account.path)
-        account.deleted_at = None
+        if account.deleted_at is None:
+            account.deleted_at = clock.now()
     else:
-        before = event.before or {}
         _refuse_name_clash(session, account, before["path"])
+        account.deleted_at = None
         if account.kind in CATEGORY_KINDS and before.get("name") != account.name:
             _rename_category(session, account, before["name"])
         else:
