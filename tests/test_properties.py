@@ -29,13 +29,22 @@ from kakeibo.ledger.export import export
 from kakeibo.ledger.models import (
     BALANCE_KINDS,
     Account,
+    CategorySource,
     MonthlyTotal,
     Posting,
     Transaction,
     TransactionTag,
     TransactionType,
 )
-from kakeibo.ledger.schemas import CategoryCreate, PostingIn, TransactionCreate, TransactionUpdate
+from kakeibo.ledger.schemas import (
+    AccountCreate,
+    AccountUpdate,
+    CategoryCreate,
+    CategoryUpdate,
+    PostingIn,
+    TransactionCreate,
+    TransactionUpdate,
+)
 from tests.factories import HouseholdFixture, make_account, make_household
 from tests.test_export import assert_ledger_agrees, beancount_errors, ledger_binary
 
@@ -581,3 +590,118 @@ def test_ledger_cli_agrees_with_random_ledgers(
             sums[row["account"]] += Decimal(row["amount"])
         for balance in queries.balances(session, household_id=books.household_id, at=FAR_FUTURE):
             assert sums.get(balance.account.name, Decimal(0)) == Decimal(balance.balance)
+
+
+# ---- undo ∘ undo is the identity (redo) -----------------------------------------------------------------------
+def rows_state(session: Session, household_id: int) -> dict[str, Any]:
+    """The books plus what every row is, deleted or not, and the exported ledger."""
+    accounts = {
+        a.id: (a.name, a.path, a.archived, a.deleted_at is not None, a.opening_balance_minor, a.opening_date)
+        for a in session.scalars(select(Account).where(Account.household_id == household_id))
+    }
+    deleted = set(
+        session.scalars(
+            select(Transaction.id).where(Transaction.household_id == household_id, Transaction.deleted_at.is_not(None))
+        )
+    )
+    return {
+        **snapshot(session, household_id),
+        "accounts": accounts,
+        "deleted": deleted,
+    }
+
+
+REDOABLE = (
+    "create",
+    "amount",
+    "category",
+    "delete",
+    "split",
+    "small_import",
+    "import",
+    "account_create",
+    "account_rename",
+    "account_archive",
+    "opening_balance",
+    "category_create",
+    "category_rename",
+    "category_archive",
+    "rules",
+)
+
+
+def apply_redoable(session: Session, books: Books, kind: str, change: Change) -> None:
+    actor = books.home.actor()
+    checking = books.accounts[0]
+    if kind in ("create", "amount", "category", "delete"):
+        apply(session, books, Change(kind, change.target, change.new, change.minor, change.converted_minor,
+                                     change.category, change.day))  # fmt: skip
+    elif kind == "split":
+        new = NewTransaction(**{**change.new.__dict__, "kind": "split"})
+        ledger.create_transaction(session, actor=actor, data=request(books, new))
+    elif kind in ("small_import", "import"):
+        count = 3 if kind == "small_import" else 120  # more than 100 rows is one bulk event
+        items = [
+            TransactionCreate(
+                type="expense",
+                account=checking.id,
+                amount=f"{n + 1}.25",
+                payee=f"SHOP {n}",
+                date=FIRST_DAY + dt.timedelta(days=n % DAYS),
+            )
+            for n in range(count)
+        ]
+        guesses = [ledger.CategoryGuess(CategorySource.rule, 1.0, "rule") for _ in items]
+        ledger.create_transactions(session, actor=books.home.actor("import"), items=items, guesses=guesses)
+    elif kind == "account_create":
+        ledger.create_account(
+            session, actor=actor, data=AccountCreate(name=f"Wallet {change.minor}", kind="asset", opening_balance="5")
+        )
+    elif kind == "account_rename":
+        ledger.update_account(session, actor=actor, account_id=checking.id, data=AccountUpdate(name="Main"))
+    elif kind == "account_archive":
+        ledger.update_account(session, actor=actor, account_id=books.accounts[1].id, data=AccountUpdate(archived=True))
+    elif kind == "opening_balance":
+        ledger.update_account(
+            session, actor=actor, account_id=checking.id, data=AccountUpdate(opening_balance=str(change.minor))
+        )
+    elif kind == "category_create":
+        ledger.create_category(session, actor=actor, data=CategoryCreate(name="Snacks", parent="Food & Dining"))
+    else:
+        coffee = ledger.resolve_category(session, household_id=books.household_id, ref="Food & Dining/Coffee")
+        if kind == "category_rename":
+            ledger.update_category(session, actor=actor, category_id=coffee.id, data=CategoryUpdate(name="Cafés"))
+        elif kind == "category_archive":
+            ledger.update_category(session, actor=actor, category_id=coffee.id, data=CategoryUpdate(archived=True))
+        else:  # a categorization rule refiles what nobody filed by hand
+            from kakeibo.categorize import service as categorize
+            from kakeibo.categorize.schemas import RuleActions, RuleCondition, RuleCreate
+
+            rule = RuleCreate(
+                name="history to coffee",
+                conditions=[RuleCondition(field="amount", op="greater_than", value="0")],
+                actions=RuleActions(category="Food & Dining/Coffee"),
+            )
+            categorize.create_rule(session, actor=actor, data=rule)
+            ledger.create_transaction(session, actor=actor, data=TransactionCreate(
+                type="expense", account=checking.id, amount="7.00", date=FIRST_DAY))  # fmt: skip
+            categorize.apply_rules(session, actor=books.home.actor())
+
+
+@pytest.mark.parametrize("kind", REDOABLE)
+@settings(max_examples=2 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(change=changes)
+def test_undoing_an_undo_is_the_identity(
+    session: Session, books_with_history: Books, kind: str, change: Change
+) -> None:
+    books = books_with_history
+    with rolled_back(session):
+        apply_redoable(session, books, kind, change)
+        done = rows_state(session, books.household_id)
+        exported = "".join(export(session, actor=books.home.actor(), format="csv"))
+        undone = ledger.undo(session, actor=books.home.actor())
+        assert rows_state(session, books.household_id) != done or kind == "rules"
+        ledger.undo(session, actor=books.home.actor(), group_id=undone.undo_group_id)
+        assert rows_state(session, books.household_id) == done
+        assert "".join(export(session, actor=books.home.actor(), format="csv")) == exported
+        assert_books_consistent(session, books.household_id, FAR_FUTURE)

@@ -1067,6 +1067,17 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
     return UndoResult(group_id=target, undo_group_id=undo_group, summaries=summaries)
 
 
+def _reversal_action(event: Event) -> str:
+    """Undoing an undo is a redo: it takes the original action's name again (the column holds 16 characters)."""
+    return event.action.removeprefix("undo_") if event.action.startswith("undo_") else f"undo_{event.action}"
+
+
+def _reversal_summary(event: Event) -> str:
+    if event.summary.startswith("Undid: "):
+        return f"Redid: {event.summary.removeprefix('Undid: ')}"
+    return f"Undid: {event.summary.removeprefix('Redid: ')}"
+
+
 def _batch_of(event: Event) -> tuple[bool, list[int], int] | None:
     """A batch event names its transactions, {"ids": [...], "version": n}, in `after` when it left them live and
     in `before` when it left them deleted; n is their version once the event was done (1 after a bulk create).
@@ -1113,10 +1124,10 @@ def _undo_batch(session: Session, actor: Actor, event: Event, undo_group: str, t
         actor,
         entity="transaction",
         entity_id=event.entity_id,
-        action=f"undo_{event.action}",
+        action=_reversal_action(event),
         before=done if remove else None,
         after=None if remove else done,
-        summary=f"Undid: {event.summary}",
+        summary=_reversal_summary(event),
         undo_of=event.group_id,
         group_id=undo_group,
     )
@@ -1158,10 +1169,10 @@ def _undo_transaction(session: Session, actor: Actor, event: Event, undo_group: 
         actor,
         entity="transaction",
         entity_id=transaction.id,
-        action=f"undo_{event.action}",
+        action=_reversal_action(event),
         before=current,
         after=after_image,
-        summary=f"Undid: {event.summary}",
+        summary=_reversal_summary(event),
         undo_of=event.group_id,
         group_id=undo_group,
     )
@@ -1235,10 +1246,10 @@ def _undo_account(session: Session, actor: Actor, event: Event, undo_group: str)
         actor,
         entity="account",
         entity_id=account.id,
-        action=f"undo_{event.action}",
+        action=_reversal_action(event),
         before=current,
         after=_account_image(account),
-        summary=f"Undid: {event.summary}",
+        summary=_reversal_summary(event),
         undo_of=event.group_id,
         group_id=undo_group,
     )
