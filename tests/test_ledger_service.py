@@ -160,3 +160,60 @@ def test_a_zero_amount_cannot_convert_to_a_nonzero_one(session: Session) -> None
                 ],
             ),
         )
+
+
+def test_a_category_records_who_chose_it_and_only_a_persons_choice_is_locked(session: Session) -> None:
+    from kakeibo.categorize import service as categorize
+    from kakeibo.categorize.schemas import RuleActions, RuleCondition, RuleCreate
+    from kakeibo.ledger import repository as repo
+    from kakeibo.ledger.models import CategorySource
+
+    home = make_household(session)
+    checking = make_account(session, home=home, name="Checking")
+
+    def latest_after(group_id: str) -> dict[str, object]:
+        (event,) = repo.events_of_group(session, household_id=home.household.id, group_id=group_id)
+        assert event.after is not None
+        return event.after
+
+    importer = home.actor("import")
+    item = TransactionCreate(
+        type="expense", account=checking.id, amount="4.75", payee="BEAN CO", category="Food & Dining/Groceries",
+        date=dt.date(2026, 10, 1),
+    )  # fmt: skip
+    guess = ledger.CategoryGuess(CategorySource.rule, 1.0, "rule: groceries")
+    (tx_id,) = ledger.create_transactions(session, actor=importer, items=[item], guesses=[guess])
+    imported = latest_after(importer.group_id)
+    assert (imported["category_source"], imported["category_locked"]) == ("rule", False)
+
+    rule = RuleCreate(
+        name="beans are coffee",
+        conditions=[RuleCondition(field="payee", op="contains", value="BEAN")],
+        actions=RuleActions(category="Food & Dining/Coffee"),
+    )
+    categorize.create_rule(session, actor=home.actor(), data=rule)
+    rules = home.actor("rule")
+    assert categorize.apply_rules(session, actor=rules) == [tx_id]  # a rule's choice may be refiled
+    refiled = latest_after(rules.group_id)
+    assert (refiled["category_source"], refiled["category_locked"]) == ("rule", False)
+
+    model = home.actor("assistant")
+    ledger.update_transaction(
+        session,
+        actor=model,
+        transaction_id=tx_id,
+        data=TransactionUpdate(category="Food & Dining/Groceries"),
+        guess=ledger.CategoryGuess(CategorySource.llm, None, "the language model filed it"),
+    )
+    assert (latest_after(model.group_id)["category_source"], latest_after(model.group_id)["category_locked"]) == (
+        "llm",
+        False,
+    )
+
+    person = home.actor()
+    ledger.update_transaction(
+        session, actor=person, transaction_id=tx_id, data=TransactionUpdate(category="Food & Dining/Groceries")
+    )
+    corrected = latest_after(person.group_id)
+    assert (corrected["category_source"], corrected["category_locked"]) == ("user", True)
+    assert categorize.apply_rules(session, actor=home.actor("rule")) == []  # a person's choice stays

@@ -105,9 +105,8 @@ def apply_rules(session: Session, *, actor: Actor, limit: int = 50_000) -> list[
             actor=actor,
             transaction_id=transaction.id,
             data=TransactionUpdate(category=decision.category_id),
+            guess=ledger.CategoryGuess(CategorySource.rule, 1.0, decision.reason),
         )
-        transaction.category_source, transaction.category_locked = CategorySource.rule, False
-        transaction.category_confidence, transaction.category_reason = 1.0, decision.reason
         changed.append(transaction.id)
     record_rule_hits(session, household_id=actor.household_id, hits=categorizer.rule_hits)
     session.flush()

@@ -669,7 +669,16 @@ def get_transaction(session: Session, *, household_id: int, transaction_id: int)
     return transaction
 
 
-def update_transaction(session: Session, *, actor: Actor, transaction_id: int, data: TransactionUpdate) -> Transaction:
+def update_transaction(
+    session: Session,
+    *,
+    actor: Actor,
+    transaction_id: int,
+    data: TransactionUpdate,
+    guess: CategoryGuess | None = None,
+) -> Transaction:
+    """Change a transaction. A new category is a person's (locked against automatic refiling) unless `guess` says
+    a rule or a model chose it; the event's after image records which, so the audit trail tells the truth."""
     transaction = get_transaction(session, household_id=actor.household_id, transaction_id=transaction_id)
     if data.version is not None and data.version != transaction.version:
         raise StaleVersion(f"transaction {transaction_id} is at version {transaction.version}, not {data.version}")
@@ -684,7 +693,10 @@ def update_transaction(session: Session, *, actor: Actor, transaction_id: int, d
     new = build_transaction(cache, merged, base_currency=actor.base_currency)
     category_changed = "category" in changes or "postings" in changes
     _replace(session, transaction, postings, new, household_id=actor.household_id)
-    if category_changed:
+    if category_changed and guess is not None and guess.source != CategorySource.user:
+        transaction.category_source, transaction.category_locked = guess.source, False
+        transaction.category_confidence, transaction.category_reason = guess.confidence, guess.reason
+    elif category_changed:
         transaction.category_source = new.category_source
         transaction.category_locked = new.category_locked
         transaction.category_confidence = None

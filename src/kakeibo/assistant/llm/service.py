@@ -194,11 +194,11 @@ class LanguageModel:
             actor=actor,
             transaction_id=transaction.id,
             data=TransactionUpdate(category=category.id),
+            # The model's choice, recorded as such (in the event too) and open to later refiling.
+            guess=ledger.CategoryGuess(
+                CategorySource.llm, None, f"the language model ({self.model}) filed it under {category.path}"[:255]
+            ),
         )
-        # The ledger marks any category change as a person's; this one is the model's, and stays open to change.
-        transaction.category_source, transaction.category_locked = CategorySource.llm, False
-        transaction.category_confidence = None
-        transaction.category_reason = f"the language model ({self.model}) filed it under {category.path}"[:255]
         session.flush()
         return 1
 
