@@ -22,8 +22,8 @@ def _kakeibo() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "kakeibo.cli.app"]
 
 
-def _median(command: list[str], env: dict[str, str]) -> float:
-    subprocess.run(command, env=env, capture_output=True, check=True)  # warm the file cache and the .pyc files
+def median_seconds(command: list[str], env: dict[str, str]) -> float:
+    subprocess.run(command, env=env, capture_output=True, check=True)  # warm the file cache and the .pyc files first
     times = []
     for _ in range(RUNS):
         started = time.perf_counter()
@@ -45,7 +45,7 @@ def main() -> None:
         env["KAKEIBO_CLI_USER"] = "demo@kakeibo.local"
         print(f"CLI start-up, whole process, median of {RUNS} (warm cache)")
         for args in (["--version"], ["--help"], ["balance"]):
-            seconds = _median([*kakeibo, *args], env)
+            seconds = median_seconds([*kakeibo, *args], env)
             target = TARGETS[args[0]]
             verdict = "ok" if seconds <= target else "over"
             print(

@@ -12,25 +12,12 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from bench.cli import RUNS, median_seconds
 from bench.run import EMAIL, OUT, ledger_db
-
-RUNS = 5
-
-
-def _median(command: list[str], env: dict[str, str]) -> float:
-    subprocess.run(command, env=env, capture_output=True, check=True)  # warm the cache
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        subprocess.run(command, env=env, capture_output=True, check=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -55,8 +42,8 @@ def main() -> None:
     journal = OUT / f"ledger-{args.n}.journal"
     if not journal.exists():
         subprocess.run([*kakeibo, "export", "--format", "ledger", "--output", str(journal)], env=env, check=True)
-    ours = _median([*kakeibo, "report", "month", "--month", f"{month:%Y-%m}"], env)
-    theirs = _median(
+    ours = median_seconds([*kakeibo, "report", "month", "--month", f"{month:%Y-%m}"], env)
+    theirs = median_seconds(
         [ledger_cli, "-f", str(journal), "--begin", f"{month}", "--end", f"{following}", "bal", "^Income", "^Expenses"],
         env,
     )

@@ -18,6 +18,7 @@ from kakeibo.auth import service, tokens
 from kakeibo.auth.models import RefreshToken
 from kakeibo.auth.ratelimit import MemoryLoginLimiter, RedisLoginLimiter, limiter_for_app
 from kakeibo.auth.security import digest
+from kakeibo.core import clock
 from kakeibo.core.errors import RateLimited
 from tests.conftest import service_unavailable
 
@@ -122,7 +123,7 @@ def test_requests_without_a_valid_credential_are_401(client: TestClient) -> None
     assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
     assert missing.json()["type"] == "/problems/unauthorized"
 
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()
     expired = tokens.issue_access_token(
         secret=SECRET,
         user_id=user_id,
@@ -351,7 +352,7 @@ def test_refresh_tokens_are_stored_as_digests_and_purged_after_expiry(client: Te
     assert stored.used_at is None and stored.revoked_at is None
     assert session.scalars(select(RefreshToken).where(RefreshToken.token_hash == pair["refresh_token"])).first() is None
 
-    stored.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    stored.expires_at = clock.now() - dt.timedelta(seconds=1)
     session.flush()
     expired = _refresh(client, pair["refresh_token"])
     assert expired.status_code == 401 and expired.json()["type"] == "/problems/token-expired"

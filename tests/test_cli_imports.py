@@ -34,13 +34,3 @@ def test_importing_categorize_loads_no_numpy() -> None:
         check=True,
         timeout=60,
     )
-
-
-def test_cli_choices_match_the_ledger_and_the_importer() -> None:
-    from kakeibo.cli.import_commands import STATEMENT_FORMATS
-    from kakeibo.cli.options import AccountSubtype
-    from kakeibo.imports.formats import FORMATS
-    from kakeibo.ledger.models import AccountSubtype as LedgerSubtype
-
-    assert [s.value for s in AccountSubtype] == [s.value for s in LedgerSubtype]
-    assert STATEMENT_FORMATS == FORMATS

@@ -13,6 +13,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from kakeibo.auth.models import Invitation
+from kakeibo.core import clock
 from tests.api_helpers import ApiUser, sign_up
 from tests.cli_helpers import Cli
 
@@ -119,7 +120,7 @@ def test_only_owners_invite_and_invitations_can_be_withdrawn_or_expire(client: T
     session.execute(
         update(Invitation)
         .where(Invitation.id == expired["id"])
-        .values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1))
+        .values(expires_at=clock.now() - dt.timedelta(seconds=1))
     )
     session.flush()
     assert _register(client, "slow@example.com", invitation=expired["token"]).status_code == 422

@@ -16,6 +16,7 @@ from kakeibo.categorize import repository as repo
 from kakeibo.categorize.features import TxnText, payee_key
 from kakeibo.categorize.models import Rule
 from kakeibo.core.actor import Actor
+from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.models import Account, CategorySource, Transaction
 from kakeibo.ledger.schemas import TransactionUpdate
@@ -96,8 +97,7 @@ def text_of(session: Session, transaction: Transaction) -> TxnText:
 
 
 def category_id_of(session: Session, transaction: Transaction) -> int | None:
-    sides = repo.sides_of(session, household_id=transaction.household_id, transactions=[transaction])
-    return sides[transaction.id].category_id
+    return ledger_repo.category_id_of(session, transaction)
 
 
 def learn_corrections(session: Session, *, actor: Actor, corrections: Sequence[Correction]) -> list[Rule]:

@@ -82,21 +82,20 @@ def add_rule_hits(session: Session, *, household_id: int, hits: dict[int, int]) 
             rule.hits += count
 
 
-def unlocked_transactions(session: Session, *, household_id: int, limit: int) -> list[Transaction]:
-    """The newest expense and income rows whose category nobody set by hand."""
-    return list(
-        session.scalars(
-            select(Transaction)
-            .where(
-                Transaction.household_id == household_id,
-                Transaction.deleted_at.is_(None),
-                Transaction.category_locked.is_(False),
-                Transaction.type.in_(("expense", "income")),
-            )
-            .order_by(Transaction.date.desc(), Transaction.id.desc())
-            .limit(limit)
-        ).all()
+def unlocked_transactions(
+    session: Session, *, household_id: int, limit: int, ids: Sequence[int] | None = None
+) -> list[Transaction]:
+    """The newest live expense and income rows whose category nobody set by hand (of `ids`, when given): what a
+    rule or the model may file."""
+    stmt = select(Transaction).where(
+        Transaction.household_id == household_id,
+        Transaction.deleted_at.is_(None),
+        Transaction.category_locked.is_(False),
+        Transaction.type.in_(("expense", "income")),
     )
+    if ids is not None:
+        stmt = stmt.where(Transaction.id.in_(ids))
+    return list(session.scalars(stmt.order_by(Transaction.date.desc(), Transaction.id.desc()).limit(limit)).all())
 
 
 # ---- the stored model -----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from kakeibo.cli.context import open_ledger
 from kakeibo.cli.lazy import lazy
 from kakeibo.cli.options import JsonOption, TodayOption, UserOption, options
 from kakeibo.imports.errors import ImportHasProblems
+from kakeibo.imports.format_names import FORMATS as STATEMENT_FORMATS
 
 # The importer loads when the command runs (see `kakeibo.cli.lazy`).
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ else:
     importer = lazy("kakeibo.imports.service")
     ledger = lazy("kakeibo.ledger.service")
 
-# `kakeibo.imports.formats.FORMATS` (kept equal by a test), spelled here so that `--help` loads no parser.
-STATEMENT_FORMATS = ("csv", "ofx", "qif", "camt")
 
 FORMATS = ("auto", *STATEMENT_FORMATS)
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kakeibo.cli.context import Options
+from kakeibo.ledger.kinds import AccountSubtype as AccountSubtype  # the options use the ledger's own names
 
 UserOption = Annotated[
     str | None,
@@ -26,19 +27,6 @@ TodayOption = Annotated[
 class MoneyKind(enum.StrEnum):
     asset = "asset"
     liability = "liability"
-
-
-class AccountSubtype(enum.StrEnum):
-    """The ledger's account subtypes (`kakeibo.ledger.models.AccountSubtype`, kept equal by a test), spelled here so
-    that building the commands' options imports no database code."""
-
-    checking = "checking"
-    savings = "savings"
-    credit_card = "credit_card"
-    cash = "cash"
-    brokerage = "brokerage"
-    loan = "loan"
-    other = "other"
 
 
 class EntryKind(enum.StrEnum):

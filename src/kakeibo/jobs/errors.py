@@ -19,3 +19,8 @@ class JobInterrupted(KakeiboError):
 class UploadGone(Conflict):
     type = "/problems/upload-gone"
     title = "The uploaded file is gone"
+
+
+class ScheduleNotFound(NotFound):
+    type = "/problems/schedule-not-found"
+    title = "No such schedule"

@@ -14,7 +14,6 @@ not once per missed time, and goes on from the next time after now."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,18 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import session_scope
-from kakeibo.core.errors import NotFound, ValidationFailed
+from kakeibo.core.errors import ValidationFailed
 from kakeibo.jobs import repository as repo
+from kakeibo.jobs.errors import ScheduleNotFound
 from kakeibo.jobs.models import Schedule
 from kakeibo.jobs.service import TASKS, Runner, create_job, enqueue_after_commit
 
 # At most this many schedules fire in one tick; the rest are due at the next.
 TICK_LIMIT = 200
-
-
-class ScheduleNotFound(NotFound):
-    type = "/problems/schedule-not-found"
-    title = "No such schedule"
 
 
 def next_time(cron: str, after: dt.datetime) -> dt.datetime:
@@ -95,7 +90,6 @@ def fire_due(
     *,
     runner: Runner | None,
     now: dt.datetime | None = None,
-    on_fired: Callable[[Schedule, str], None] | None = None,
 ) -> list[str]:
     """Start a job for every enabled schedule due at `now`, once per due time however many callers race; the
     jobs go to `runner` after the commit. Returns the ids of the jobs this call created."""
@@ -115,7 +109,5 @@ def fire_due(
             repo.record_fired(session, schedule_id=schedule.id, job_id=job.id)
             if runner is not None:
                 enqueue_after_commit(session, runner=runner, job=job)
-            if on_fired is not None:
-                on_fired(schedule, job.id)
             created.append(job.id)
     return created

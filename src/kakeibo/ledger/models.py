@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kakeibo.core.db import Base, BigId, IdMixin, JSONType, TimestampMixin, UTCDateTime
+from kakeibo.ledger.kinds import AccountSubtype as AccountSubtype  # defined without SQLAlchemy (the CLI's options)
 
 
 class AccountKind(enum.StrEnum):
@@ -37,16 +38,6 @@ class AccountKind(enum.StrEnum):
 
 CATEGORY_KINDS = (AccountKind.income, AccountKind.expense, AccountKind.transfer)
 BALANCE_KINDS = (AccountKind.asset, AccountKind.liability)
-
-
-class AccountSubtype(enum.StrEnum):
-    checking = "checking"
-    savings = "savings"
-    credit_card = "credit_card"
-    cash = "cash"
-    brokerage = "brokerage"
-    loan = "loan"
-    other = "other"
 
 
 class TransactionType(enum.StrEnum):

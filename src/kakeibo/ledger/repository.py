@@ -407,8 +407,11 @@ def household_ids(session: Session) -> list[int]:
 
 
 def category_id_of(session: Session, transaction: Transaction) -> int | None:
-    """The category (income or expense account) a transaction's postings name; None when none does."""
-    rows = posting_rows_of(session, [transaction.id]).get(transaction.id, [])
+    """The category (an income, expense or transfer account) a transaction's postings name; None when none does."""
     return session.scalar(
-        select(Account.id).where(Account.id.in_([row.account_id for row in rows]), Account.kind.in_(CATEGORY_KINDS))
+        select(Account.id)
+        .join(Posting, Posting.account_id == Account.id)
+        .where(Posting.transaction_id == transaction.id, Account.kind.in_(CATEGORY_KINDS))
+        .order_by(Posting.id)
+        .limit(1)
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
@@ -12,7 +11,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from kakeibo.assistant.llm.models import PROVIDER_OUTCOMES, LLMUsage
 from kakeibo.auth.models import Household
 from kakeibo.core.db import is_writing, session_scope
-from kakeibo.ledger.models import Transaction, TransactionType
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +58,3 @@ def global_totals(session: Session, *, since: dt.datetime) -> Totals:
 def ledger_version(session: Session, *, household_id: int) -> int:
     """Bumped by every ledger write: a cached answer made at an older version is stale."""
     return int(session.scalar(select(Household.ledger_version).where(Household.id == household_id)) or 0)
-
-
-def open_uncategorized(session: Session, *, household_id: int, ids: Sequence[int]) -> list[Transaction]:
-    """Of these rows, the household's live spending and income no one has locked (the model may file them)."""
-    return list(
-        session.scalars(
-            select(Transaction)
-            .where(
-                Transaction.household_id == household_id,
-                Transaction.id.in_(ids),
-                Transaction.deleted_at.is_(None),
-                Transaction.category_locked.is_(False),
-                Transaction.type.in_((TransactionType.expense, TransactionType.income)),
-            )
-            .order_by(Transaction.id)
-        )
-    )

@@ -20,6 +20,7 @@ from kakeibo.assistant.llm.gateway import ChatRequest, Completion, Gateway
 from kakeibo.assistant.llm.pricing import day_start, dollars_to_micro, micro_to_dollars, month_start
 from kakeibo.assistant.llm.schemas import UsageCapsOut, UsageOut, UsagePeriodOut
 from kakeibo.assistant.parsing import Vocabulary
+from kakeibo.categorize.repository import unlocked_transactions
 from kakeibo.categorize.service import sides_of
 from kakeibo.core.actor import Actor
 from kakeibo.core.money import minor_to_str
@@ -208,7 +209,9 @@ def _uncategorized(session: Session, *, household_id: int, transaction_ids: Sequ
     rows: list[Transaction] = []
     ids = list(dict.fromkeys(transaction_ids))
     for start in range(0, len(ids), 900):
-        rows.extend(repo.open_uncategorized(session, household_id=household_id, ids=ids[start : start + 900]))
+        chunk = ids[start : start + 900]
+        rows.extend(unlocked_transactions(session, household_id=household_id, limit=len(chunk), ids=chunk))
+    rows.sort(key=lambda row: row.id)  # the model sees them in the order they were written
     sides = sides_of(session, household_id=household_id, transactions=rows)
     accounts = ledger_repo.accounts_by_id(
         session, household_id=household_id, ids={s.category_id for s in sides.values() if s.category_id}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kakeibo.imports.format_names import FORMATS as FORMATS
 from kakeibo.imports.formats.base import FormatError, ImportIssue, ParsedRow, Split, Statement, StatementBalance
 from kakeibo.imports.formats.camt import open_camt
 from kakeibo.imports.formats.csv import PROFILES, SAMPLE_BYTES, CsvMapping, open_csv
@@ -30,7 +31,6 @@ __all__ = [
     "parse",
 ]
 
-FORMATS = ("csv", "ofx", "qif", "camt")
 _QIF_HEADER = re.compile(r"!(type:|account|option:|clear:)", re.IGNORECASE)
 _QIF_FIELDS = re.compile(r"^[DTUPMLNC].*$\n(^[DTUPMLNCSE$%A^].*$\n)+", re.MULTILINE)
 
