@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from kakeibo.assistant import proposals
 from kakeibo.assistant import repository as repo
-from kakeibo.assistant.answers import Answer, answer
+from kakeibo.assistant.answers import answer
 from kakeibo.assistant.intents import (
     AddTransaction,
     Clarify,
@@ -35,7 +35,6 @@ from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.targets import resolve, rows
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
-from kakeibo.core.db import lock_household, session_scope
 from kakeibo.core.errors import KakeiboError, NotFound
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
@@ -412,7 +411,7 @@ def say(
     understood: Intent | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Store the user's message, reply, store the reply: (user message, assistant message) as dicts. Runs inside
-    the caller's write; a language model's reading of the text comes in as `understood` (see `converse`), so no
+    the caller's write; a language model's reading of the text comes in as `understood` (see `assistant/turns.py`), so no
     model is ever asked while the write is open."""
     text = text.strip()
     said = Message(
@@ -443,64 +442,3 @@ def say(
         conversation.title = text[:120]
     session.flush()
     return message_dict(said), message_dict(answered)
-
-
-def converse(
-    factory: sessionmaker[Session],
-    *,
-    speaker: Speaker,
-    conversation_id: int,
-    text: str,
-    settings: Settings,
-    today: dt.date | None = None,
-    language_model: Any | None = None,
-    can_write: bool = True,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A whole turn in short transactions of its own: the language model (when there is one) is asked while only
-    reading, the turn is stored in a brief write, and its wording is polished afterwards. So a slow model never
-    holds SQLite's write lock, and a failed one leaves the offline reply standing."""
-    understood = None
-    if language_model is not None:
-        with session_scope(factory, write=False) as session:
-            conversation = get(session, speaker=speaker, conversation_id=conversation_id)
-            understood = Turn(
-                session,
-                speaker=speaker,
-                conversation=conversation,
-                settings=settings,
-                today=today,
-                language_model=language_model,
-            ).model_intent(text)
-    with session_scope(factory, write=True) as session:
-        # The turn may confirm, change or undo: serialized with the household's other writers, like a request.
-        lock_household(session, household_id=speaker.household_id)
-        conversation = get(session, speaker=speaker, conversation_id=conversation_id)
-        said, reply = say(
-            session,
-            speaker=speaker,
-            conversation=conversation,
-            text=text,
-            settings=settings,
-            today=today,
-            can_write=can_write,
-            understood=understood,
-        )
-    if language_model is not None and reply["kind"] == "query" and reply["value"] is not None:
-        facts = Answer(
-            reply["text"], reply["value"], reply["currency"] or "", reply["query"] or {}, reply["evidence"] or {}
-        )
-        with session_scope(factory, write=False) as session:
-            narrated = language_model.narrate(
-                session,
-                answer=facts,
-                question=text,
-                actor=speaker,
-                session_key=f"conversation:{conversation_id}",
-            )
-        if narrated:
-            with session_scope(factory, write=True) as session:
-                stored = session.get(Message, reply["id"])
-                if stored is not None:
-                    stored.text = narrated
-            reply["text"] = narrated
-    return said, reply

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from fastapi.responses import StreamingResponse
 
 from kakeibo.assistant import conversation as chat
-from kakeibo.assistant import proposals
+from kakeibo.assistant import proposals, turns
 from kakeibo.assistant.models import Conversation
 from kakeibo.assistant.schemas import (
     ConversationCreate,
@@ -22,11 +22,8 @@ from kakeibo.assistant.schemas import (
     ProposalOut,
     SpeechOut,
 )
-from kakeibo.assistant.service import vocabulary_for
-from kakeibo.assistant.speech import transcribe
 from kakeibo.assistant.speech.audio import MAX_BYTES
 from kakeibo.auth.dependencies import ContextDep, ReadContextDep, WriteContextDep
-from kakeibo.core.db import session_scope
 from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Day, Id
 
@@ -86,11 +83,9 @@ def post_message(conversation_id: Id, data: MessageIn, request: Request, ctx: Re
     """Say something: the reply is an answer from the ledger (with its query and evidence), a question, or a
     proposal to confirm. With `Accept: text/event-stream` the reply streams as SSE events `intent`, `delta`
     (pieces of the text), `message` (the whole reply) and `done`."""
-    factory = request.app.state.sessionmaker
-    speaker = ctx
-    _, reply = chat.converse(
-        factory,
-        speaker=speaker,
+    _, reply = turns.converse(
+        request.app.state.sessionmaker,
+        speaker=ctx,
         conversation_id=conversation_id,
         text=data.text,
         settings=request.app.state.settings,
@@ -123,23 +118,13 @@ def speech(
     """Say it instead of typing it: the recording is transcribed (offline, with a grammar made from the household's
     own words, unless a transcription endpoint is configured), then answered like a typed message."""
     data = audio.file.read(MAX_BYTES + 1)  # the size check itself is transcribe's
-    factory = request.app.state.sessionmaker
-    settings = request.app.state.settings
-    speaker = ctx
-    with session_scope(factory, write=False) as session:
-        if conversation_id is not None:
-            chat.get(session, speaker=speaker, conversation_id=conversation_id)  # someone else's: 404 before work
-        vocabulary = vocabulary_for(session, actor=speaker)
-    heard = transcribe(data, vocabulary=vocabulary, content_type=audio.content_type, settings=settings)
-    if conversation_id is None:
-        with session_scope(factory, write=True) as session:
-            conversation_id = chat.start(session, speaker=speaker).id
-    _, reply = chat.converse(
-        factory,
-        speaker=speaker,
+    heard, conversation_id, reply = turns.hear(
+        request.app.state.sessionmaker,
+        speaker=ctx,
+        audio=data,
+        content_type=audio.content_type,
         conversation_id=conversation_id,
-        text=heard.text,
-        settings=settings,
+        settings=request.app.state.settings,
         today=today,
         language_model=language_model(request),
         can_write=ctx.can_write,

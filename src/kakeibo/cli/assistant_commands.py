@@ -17,7 +17,7 @@ from kakeibo.core import clock
 # The assistant (parsers, conversations, a language model's client) loads when one of its commands runs.
 if TYPE_CHECKING:
     from kakeibo.assistant import conversation as chat
-    from kakeibo.assistant import intents, parsing, proposals
+    from kakeibo.assistant import intents, parsing, proposals, turns
     from kakeibo.assistant import service as assistant
     from kakeibo.assistant.llm import service as llm
     from kakeibo.core import db
@@ -27,6 +27,7 @@ else:
     intents = lazy("kakeibo.assistant.intents")
     parsing = lazy("kakeibo.assistant.parsing")
     proposals = lazy("kakeibo.assistant.proposals")
+    turns = lazy("kakeibo.assistant.turns")
     llm = lazy("kakeibo.assistant.llm.service")
     assistant = lazy("kakeibo.assistant.service")
     db = lazy("kakeibo.core.db")
@@ -87,8 +88,8 @@ def ask(
         )
         conversation_id, settings = conversation.id, books.settings
         factory = db.session_factory(books.session.get_bind().engine)
-    # The turn runs in short transactions of its own (the optional language model is asked while only reading).
-    _, message = chat.converse(
+    # The turn runs in short transactions of its own (assistant/turns.py): a language model is asked while reading.
+    _, message = turns.converse(
         factory,
         speaker=speaker,
         conversation_id=conversation_id,
