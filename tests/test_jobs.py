@@ -423,6 +423,11 @@ def test_scale_mode_needs_postgresql(embedded: sessionmaker[Session], tmp_path: 
     assert refused.stderr.strip() == (
         "error: kakeibo worker needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
     )
+    beat = cli("beat", ok=False)  # a beat on SQLite would tick for workers that cannot exist
+    assert beat.returncode == 1
+    assert beat.stderr.strip() == (
+        "error: kakeibo beat needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
+    )
 
 
 def test_a_job_the_broker_cannot_take_back_is_left_for_the_next_sweep(
