@@ -156,7 +156,13 @@ class ScheduleSender:
         pass
 
     def enqueue(self, job_id: str, kind: str) -> None:
-        send(self.app, job_id, kind)
+        try:
+            send(self.app, job_id, kind)
+        except ServiceBusy:
+            # Nobody waits for a tick's answer, and raising would leave the tick's other jobs queued with no message
+            # on its way: the job is left as a dead worker's would be, and the next sweep sends it again.
+            log.warning("scheduled job %s could not be sent to the workers; the next sweep tries again", job_id)
+            unsent(self.factory, job_id)
 
     def shutdown(self) -> None:
         pass
