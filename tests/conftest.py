@@ -37,6 +37,11 @@ TEST_TODAY = dt.date(2026, 11, 23)
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("KAKEIBO_SECRET_KEY", "test-secret-key-that-is-long-enough")
+    # The commands, servers and workers tests start run in a temporary directory: a relative PYTHONPATH (`src`)
+    # would miss this checkout there and quietly run whichever kakeibo is installed instead.
+    if os.environ.get("PYTHONPATH"):
+        entries = os.environ["PYTHONPATH"].split(os.pathsep)
+        os.environ["PYTHONPATH"] = os.pathsep.join(str(Path(entry).resolve()) for entry in entries if entry)
 
 
 @pytest.fixture(autouse=True)

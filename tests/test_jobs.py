@@ -423,6 +423,11 @@ def test_scale_mode_needs_postgresql(embedded: sessionmaker[Session], tmp_path: 
     assert refused.stderr.strip() == (
         "error: kakeibo worker needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
     )
+    beat = cli("beat", ok=False)  # a beat on SQLite would tick for workers that cannot exist
+    assert beat.returncode == 1
+    assert beat.stderr.strip() == (
+        "error: kakeibo beat needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
+    )
 
 
 def test_a_job_the_broker_cannot_take_back_is_left_for_the_next_sweep(
@@ -529,3 +534,27 @@ def test_the_embedded_runner_ticks_due_schedules_and_runs_their_jobs(embedded: s
     finally:
         runner.shutdown()
     assert schedules.list_schedules(embedded(), household_id=home.household.id)[0].last_job_id == done[0].id
+
+
+def test_scheduled_jobs_the_broker_cannot_take_are_left_for_the_next_sweep(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """A tick (scale mode) whose jobs cannot be sent: none is left queued with no message on its way (it would wait
+    for ever); each is left as a dead worker's job, which the next sweep queues and sends again."""
+    from kakeibo.jobs import schedules
+    from kakeibo.jobs.worker import ScheduleSender, celery_app
+
+    with session_scope(sessions, write=True) as session:
+        home = make_household(session)
+        for name in ("nightly", "weekly"):  # a kind that may run again, as every kind the domains register
+            schedules.define(session, actor=home.actor(), name=name, kind="test-blocking", cron="0 3 * * *")
+    unreachable = celery_app(_settings(tmp_path, redis_url="redis://127.0.0.1:9/0"))  # nothing listens there
+    fired = schedules.fire_due(
+        sessions, runner=ScheduleSender(unreachable, sessions, MemoryBoard()), now=clock.now() + dt.timedelta(days=1)
+    )
+    assert len(fired) == 2
+    assert [(_row(sessions, job_id).status, _row(sessions, job_id).heartbeat_at) for job_id in fired] == [
+        ("running", None)
+    ] * 2
+    recovered = jobs.recover(sessions, board=MemoryBoard(), uploads=tmp_path, stale_before=clock.now())
+    assert recovered.requeued == dict.fromkeys(fired, "test-blocking")

@@ -125,22 +125,41 @@ def serve(
 def worker(
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Jobs run at once.")] = 2,
     queues: Annotated[str, typer.Option(help="Queues to consume.")] = "import,ai,default",
+    beat: Annotated[
+        bool, typer.Option("--beat", "-B", help="Also send the schedules' ticks (Celery beat, in this worker).")
+    ] = False,
 ) -> None:
     """Run jobs (imports; the language model's categorizing) from the Celery queues: scale mode, with
-    KAKEIBO_REDIS_URL and PostgreSQL."""
+    KAKEIBO_REDIS_URL and PostgreSQL. With --beat it also starts the jobs of due schedules."""
     from kakeibo.jobs.worker import run_worker
     from kakeibo.tasks import register_all
 
-    settings = config.get_settings()
-    if not settings.redis_url:
-        raise ConfigurationError("kakeibo worker needs KAKEIBO_REDIS_URL; without it, kakeibo serve runs jobs itself")
-    if is_sqlite(settings.resolved_database_url):
-        raise ConfigurationError(
-            "kakeibo worker needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
-        )
+    settings = _scale_mode_settings("worker")
     ensure_schema(settings)
     register_all(settings)
-    run_worker(settings, concurrency=concurrency, queues=queues)
+    run_worker(settings, concurrency=concurrency, queues=queues, beat=beat)
+
+
+@app.command("beat")
+def beat_command() -> None:
+    """Send the schedules' ticks to the workers (Celery beat on its own, for when no worker runs --beat). Any
+    number of beats may run: each due time of a schedule starts one job."""
+    from kakeibo.jobs.worker import run_beat
+
+    run_beat(_scale_mode_settings("beat"))
+
+
+def _scale_mode_settings(command: str) -> config.Settings:
+    settings = config.get_settings()
+    if not settings.redis_url:
+        raise ConfigurationError(
+            f"kakeibo {command} needs KAKEIBO_REDIS_URL; without it, kakeibo serve runs jobs itself"
+        )
+    if is_sqlite(settings.resolved_database_url):
+        raise ConfigurationError(
+            f"kakeibo {command} needs PostgreSQL (KAKEIBO_DATABASE_URL); on SQLite, kakeibo serve runs jobs itself"
+        )
+    return settings
 
 
 @app.command("migrate")

@@ -5,7 +5,15 @@ acknowledged only once its job has ended (`acks_late`), also when the pool proce
 (`reject_on_worker_lost`); one a dead worker never acknowledged goes to another worker after the broker's visibility
 timeout, which is set longer than the longest job so that a live one's message is not handed out twice. Sooner
 than that, each worker sweeps for jobs whose lease ran out (their worker died) and sends them again; the job's
-claim makes sure that whichever delivery comes second does nothing."""
+claim makes sure that whichever delivery comes second does nothing.
+
+Schedules tick from Celery beat: every `schedule_tick_seconds` it sends one `kakeibo.schedules.tick` message, and
+the worker that takes it calls `fire_due`, which sends each due schedule's job to the workers after its commit. Beat
+only says "look now"; which job to start, and that each time of a schedule starts one, is decided by the claim in
+the database (`schedules.py`), so two beats, or a tick delivered twice (acks are late), still fire each time once.
+Beat keeps its schedule in memory (`celery.beat:Scheduler`), not in a file: the one thing it would remember across
+restarts is when it last sent a tick, and an early tick is harmless, while a file written to the working directory
+would dirty a checkout and one shared in the data directory would be opened by every beat at once."""
 
 from __future__ import annotations
 
@@ -29,6 +37,7 @@ log = logging.getLogger(__name__)
 
 QUEUE_NAMES = ("import", "ai", "default")
 RUN_JOB_TASK = "kakeibo.jobs.run"
+TICK_SCHEDULES_TASK = "kakeibo.schedules.tick"
 
 
 def celery_app(settings: Settings | None = None) -> Any:
@@ -42,12 +51,13 @@ def celery_app(settings: Settings | None = None) -> Any:
         lease=settings.job_lease_seconds,
         visibility=settings.job_visibility_timeout_seconds,
         grace=settings.shutdown_grace_seconds,
+        tick=settings.schedule_tick_seconds,
     )
 
 
 @cache
 def _celery_app(
-    redis_url: str, database_url: str, data_dir: str, *, lease: float, visibility: int, grace: float
+    redis_url: str, database_url: str, data_dir: str, *, lease: float, visibility: int, grace: float, tick: float
 ) -> Any:
     from celery import Celery, signals
 
@@ -62,6 +72,15 @@ def _celery_app(
         worker_soft_shutdown_timeout=grace,
         broker_connection_retry_on_startup=True,
         task_ignore_result=True,  # outcomes live on the job row
+        beat_scheduler="celery.beat:Scheduler",  # in memory: see the module's docstring
+        beat_schedule={
+            "schedules": {
+                "task": TICK_SCHEDULES_TASK,
+                "schedule": tick,
+                # Ticks that waited longer than a tick (no worker was up) are dropped, not fired in a burst.
+                "options": {"queue": "default", "expires": tick},
+            }
+        },
     )
 
     board = RedisBoard(redis_url)
@@ -72,6 +91,15 @@ def _celery_app(
     @app.task(name=RUN_JOB_TASK)  # type: ignore[untyped-decorator]
     def run(job_id: str) -> None:
         run_job(sessions(), job_id, board, lease_seconds=lease, enqueue=lambda later, kind: send(app, later, kind))
+
+    @app.task(name=TICK_SCHEDULES_TASK)  # type: ignore[untyped-decorator]
+    def tick_schedules() -> None:
+        from kakeibo.jobs.schedules import fire_due
+
+        factory = sessions()
+        fired = fire_due(factory, runner=ScheduleSender(app, factory, board))
+        if fired:
+            log.info("schedules started %d job(s): %s", len(fired), ", ".join(fired))
 
     def sweep() -> None:
         sweep_and_resend(app, sessions(), board=board, uploads=upload_folder(Path(data_dir)), lease=lease)
@@ -118,6 +146,28 @@ class CeleryRunner:
         pass
 
 
+class ScheduleSender:
+    """The runner a worker's schedule tick hands its jobs to: each goes to the workers' queues as a message."""
+
+    def __init__(self, app: Any, factory: sessionmaker[Session], board: ProgressBoard) -> None:
+        self.app, self.factory, self.board = app, factory, board
+
+    def start(self) -> None:
+        pass
+
+    def enqueue(self, job_id: str, kind: str) -> None:
+        try:
+            send(self.app, job_id, kind)
+        except ServiceBusy:
+            # Nobody waits for a tick's answer, and raising would leave the tick's other jobs queued with no message
+            # on its way: the job is left as a dead worker's would be, and the next sweep sends it again.
+            log.warning("scheduled job %s could not be sent to the workers; the next sweep tries again", job_id)
+            unsent(self.factory, job_id)
+
+    def shutdown(self) -> None:
+        pass
+
+
 def send(app: Any, job_id: str, kind: str) -> None:
     from kombu.exceptions import OperationalError
 
@@ -140,6 +190,13 @@ def sweep_and_resend(
             unsent(factory, job_id)
 
 
-def run_worker(settings: Settings, *, concurrency: int, queues: str) -> None:
+def run_worker(settings: Settings, *, concurrency: int, queues: str, beat: bool = False) -> None:
+    """A Celery worker on `queues`; with `beat`, it also runs a beat that sends the schedules' ticks."""
     app = celery_app(settings)
-    app.worker_main(["worker", "--queues", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"])
+    argv = ["worker", "--queues", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"]
+    app.worker_main([*argv, "--beat"] if beat else argv)
+
+
+def run_beat(settings: Settings) -> None:
+    """Celery beat alone: it sends the schedules' ticks (to the `default` queue) and touches no database."""
+    celery_app(settings).Beat(loglevel="INFO").run()
