@@ -51,6 +51,7 @@ bench: install
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.categorize
 	$(BIN)/python -m bench.assistant
+	$(BIN)/python -m bench.assistant_sets
 	$(BIN)/python -m bench.speech
 	$(BIN)/python -m bench.web
 	$(BIN)/python -m bench.write_load
