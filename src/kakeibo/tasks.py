@@ -10,13 +10,11 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from kakeibo.core.settings import Settings
-from kakeibo.jobs.service import register
-
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from kakeibo.core.actor import Actor
+    from kakeibo.core.settings import Settings
     from kakeibo.ledger.models import Transaction
 
 
@@ -44,9 +42,11 @@ def _learn(session: Session, actor: Actor, transaction: Transaction, before: int
 
 def register_all(settings: Settings) -> None:
     connect()
+    # Imported here: a command that only reads the books connects the hooks without loading the job runner.
     from kakeibo.assistant.tasks import categorize_with_model
     from kakeibo.categorize.tasks import retrain_model
     from kakeibo.imports.tasks import run_import
+    from kakeibo.jobs.service import register
 
     # An import is one transaction whose rows are fingerprinted: a run interrupted mid-way left nothing, and a run
     # that landed is found again. With a language model configured, the rows it leaves uncategorized go to it.
