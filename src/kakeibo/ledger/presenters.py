@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from kakeibo.core.money import minor_to_str
 from kakeibo.ledger import repository as repo
+from kakeibo.ledger.lookups import is_uncategorized
 from kakeibo.ledger.models import BALANCE_KINDS, Account, Transaction, TransactionType
 from kakeibo.ledger.schemas import AccountOut, AccountRef, CategoryOut, PostingOut, TransactionOut
-from kakeibo.ledger.service import is_uncategorized
 
 
 def account_out(account: Account, balance_minor: int | None = None) -> AccountOut:

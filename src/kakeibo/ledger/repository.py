@@ -184,10 +184,6 @@ def set_postings_deleted_many(session: Session, *, transaction_ids: Sequence[int
     session.execute(update(Posting).where(Posting.transaction_id.in_(transaction_ids)).values(deleted=deleted))
 
 
-def set_postings_deleted(session: Session, *, transaction_id: int, deleted: bool) -> None:
-    session.execute(update(Posting).where(Posting.transaction_id == transaction_id).values(deleted=deleted))
-
-
 def bump_ledger_version(session: Session, *, household_id: int) -> None:
     session.execute(
         update(Household).where(Household.id == household_id).values(ledger_version=Household.ledger_version + 1)
