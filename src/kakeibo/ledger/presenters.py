@@ -31,15 +31,7 @@ def account_out(account: Account, balance_minor: int | None = None) -> AccountOu
 
 
 def category_out(account: Account) -> CategoryOut:
-    return CategoryOut(
-        id=account.id,
-        name=account.name,
-        path=account.path,
-        kind=account.kind,
-        parent_id=account.parent_id,
-        archived=account.archived,
-        sort_order=account.sort_order,
-    )
+    return CategoryOut.model_validate(account, from_attributes=True)
 
 
 def _ref(account: Account) -> AccountRef:
