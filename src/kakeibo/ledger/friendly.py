@@ -1,5 +1,5 @@
-"""The friendly form of a stored transaction (expense, income or transfer between one account and one other side),
-or its postings when it has none: how the API, the CLI and updates read a transaction back."""
+"""The friendly form of a stored transaction (an expense, income or transfer between one account and one other
+side), or its postings when it has none: what an update starts from before it applies its changes."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ def describe(
     household_id: int,
     accounts: dict[int, Account] | None = None,
 ) -> Shape:
+    """Read a stored transaction back as the request that would create it (its accounts loaded unless given)."""
     accounts = (
         accounts
         if accounts is not None
