@@ -9,10 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kakeibo.auth import service as auth
-from kakeibo.ledger import queries
-from kakeibo.ledger import repository as repo
-from kakeibo.ledger import service as ledger
-from kakeibo.ledger.demo import (
+from kakeibo.cli.demo import (
     CARD_PAYMENT_DAY,
     DEMO_EMAIL,
     DEMO_PASSWORD,
@@ -21,6 +18,9 @@ from kakeibo.ledger.demo import (
     plan,
     plan_start,
 )
+from kakeibo.ledger import queries
+from kakeibo.ledger import repository as repo
+from kakeibo.ledger import service as ledger
 from kakeibo.ledger.models import Transaction, TransactionType
 
 TODAY = dt.date(2026, 11, 15)

@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kakeibo.core.errors import ValidationFailed
+from kakeibo.ledger import events
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.errors import UnbalancedTransaction
-from kakeibo.ledger.models import MonthlyTotal, Posting
+from kakeibo.ledger.models import Event, MonthlyTotal, Posting
 from kakeibo.ledger.schemas import AccountUpdate, TransactionCreate, TransactionUpdate
 from tests.factories import make_account, make_household, make_transaction
 
@@ -217,3 +218,35 @@ def test_a_category_records_who_chose_it_and_only_a_persons_choice_is_locked(ses
     corrected = latest_after(person.group_id)
     assert (corrected["category_source"], corrected["category_locked"]) == ("user", True)
     assert categorize.apply_rules(session, actor=home.actor("rule")) == []  # a person's choice stays
+
+
+def test_a_created_transactions_event_shows_it_as_it_is_stored(session: Session) -> None:
+    """The create event's image is built from the rows about to be written; it must read as the stored
+    transaction's image does (the one an update or an undo compares with)."""
+    home = make_household(session)
+    checking = make_account(session, home=home)
+    actor = home.actor()
+    ids = ledger.create_transactions(
+        session,
+        actor=actor,
+        items=[
+            TransactionCreate(
+                type="expense",
+                account=checking.id,
+                amount="30.00",
+                currency="EUR",
+                converted_amount="32.50",
+                date=dt.date(2026, 3, 4),
+                payee="Louvre",
+                tags=["trip", "#Art"],
+            ),
+            TransactionCreate(type="income", account=checking.id, amount="100", date=dt.date(2026, 3, 5)),
+        ],
+    )
+    created = session.scalars(select(Event).where(Event.group_id == actor.group_id).order_by(Event.id)).all()
+    assert [(e.entity_id, e.action, e.before) for e in created] == [(ids[0], "create", None), (ids[1], "create", None)]
+    for event in created:
+        transaction = ledger.get_transaction(session, household_id=home.household.id, transaction_id=event.entity_id)
+        assert event.after == events.image_of(session, transaction)
+    assert created[0].after is not None and created[0].after["tags"] == ["art", "trip"]
+    assert created[0].summary == "Added Louvre 32.50 USD on 2026-03-04"

@@ -100,7 +100,7 @@ def serve(
     out.echo(f"kakeibo {kakeibo.__version__} is serving {base}")
     out.echo(f"  API docs    {base}/docs")
     out.echo(f"  database    {display_url(url)}")
-    from kakeibo.ledger.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user_exists
+    from kakeibo.cli.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user_exists
 
     with db.session_factory(ensure_schema(settings))() as session:
         if demo_user_exists(session):
@@ -183,7 +183,7 @@ def demo(
     today: TodayOption = None,
 ) -> None:
     """Load a demo household: two earners, rent, groceries, coffee, bills, trips, a card paid monthly, savings."""
-    from kakeibo.ledger.demo import DEFAULT_SEED, DEMO_EMAIL, DEMO_PASSWORD, demo_user_exists, load_demo
+    from kakeibo.cli.demo import DEFAULT_SEED, DEMO_EMAIL, DEMO_PASSWORD, demo_user_exists, load_demo
 
     opts = options(ctx, json=json, today=today)
     clock.pin(opts.today)

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kakeibo.core.actor import Actor
 from kakeibo.core.money import EXPONENTS, minor_to_str
+from kakeibo.ledger import repository as repo
 from kakeibo.ledger.models import (
     BALANCE_KINDS,
     Account,
@@ -26,7 +26,6 @@ from kakeibo.ledger.models import (
     MonthlyTotal,
     Posting,
     Transaction,
-    TransactionTag,
     TransactionType,
 )
 
@@ -34,7 +33,7 @@ ExportFormat = Literal["ledger", "beancount", "csv"]
 JournalFormat = Literal["ledger", "beancount"]
 # Plain result rows: an export never loads transactions or postings as ORM objects.
 _TransactionRow = Row[int, dt.date, str, str, str, str, str, CategorySource, TransactionType]
-_PostingRow = Row[int, int, int, str, int, str]
+_PostingRow = Row[int, int, int, int, str, int, str]  # as repository.posting_rows_of reads them
 
 # Transactions per keyset page: large enough that the per-page queries are cheap, small enough that a
 # million-transaction ledger never sits in memory at once.
@@ -195,29 +194,8 @@ def _entries(
         if not rows:
             return
         ids = [row.id for row in rows]
-        postings: dict[int, list[_PostingRow]] = defaultdict(list)
-        posting_rows = session.execute(
-            select(
-                Posting.transaction_id,
-                Posting.account_id,
-                Posting.amount_minor,
-                Posting.currency,
-                Posting.converted_minor,
-                Posting.memo,
-            )
-            .where(Posting.transaction_id.in_(ids), Posting.deleted == false())
-            .order_by(Posting.transaction_id, Posting.id)
-        )
-        for posting in posting_rows:
-            postings[posting.transaction_id].append(posting)
-        tags: dict[int, list[str]] = defaultdict(list)
-        tag_rows = session.execute(
-            select(TransactionTag.transaction_id, TransactionTag.tag)
-            .where(TransactionTag.transaction_id.in_(ids))
-            .order_by(TransactionTag.transaction_id, TransactionTag.tag)
-        )
-        for tx_id, tag in tag_rows:
-            tags[tx_id].append(tag)
+        postings = repo.posting_rows_of(session, ids, live=True)
+        tags = repo.tags_of(session, ids)
         yield [_Entry(row, postings[row.id], tags[row.id]) for row in rows]
         if len(rows) < batch_size:
             return

@@ -222,3 +222,7 @@ class Event(IdMixin, TimestampMixin, Base):
     summary: Mapped[str] = mapped_column(String(255), default="")
     undone_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     undo_of: Mapped[str | None] = mapped_column(String(36))
+
+    @property
+    def undone(self) -> bool:
+        return self.undone_at is not None

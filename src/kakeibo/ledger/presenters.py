@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from kakeibo.core.money import minor_to_str
 from kakeibo.ledger import repository as repo
+from kakeibo.ledger.lookups import is_uncategorized
 from kakeibo.ledger.models import BALANCE_KINDS, Account, Transaction, TransactionType
 from kakeibo.ledger.schemas import AccountOut, AccountRef, CategoryOut, PostingOut, TransactionOut
-from kakeibo.ledger.service import is_uncategorized
 
 
 def account_out(account: Account, balance_minor: int | None = None) -> AccountOut:
@@ -31,15 +31,7 @@ def account_out(account: Account, balance_minor: int | None = None) -> AccountOu
 
 
 def category_out(account: Account) -> CategoryOut:
-    return CategoryOut(
-        id=account.id,
-        name=account.name,
-        path=account.path,
-        kind=account.kind,
-        parent_id=account.parent_id,
-        archived=account.archived,
-        sort_order=account.sort_order,
-    )
+    return CategoryOut.model_validate(account, from_attributes=True)
 
 
 def _ref(account: Account) -> AccountRef:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select, Table, and_, delete, func, select, text, update
+from sqlalchemy import Select, Table, and_, delete, false, func, select, text, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,8 @@ from kakeibo.ledger.models import (
     Transaction,
     TransactionTag,
 )
+
+_T = TypeVar("_T")
 
 
 # ---- accounts -------------------------------------------------------------------------------------------------
@@ -124,46 +126,50 @@ def get_transaction(
     return session.scalars(stmt).first()
 
 
+def _by_transaction(rows: Iterable[tuple[int, _T]]) -> dict[int, list[_T]]:
+    """Rows grouped under their transaction, in the order read; a transaction with none gets an empty list."""
+    by_tx: dict[int, list[_T]] = defaultdict(list)
+    for transaction_id, row in rows:
+        by_tx[transaction_id].append(row)
+    return by_tx
+
+
 def postings_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[Posting]]:
-    by_tx: dict[int, list[Posting]] = defaultdict(list)
-    if transaction_ids:
-        stmt = select(Posting).where(Posting.transaction_id.in_(transaction_ids)).order_by(Posting.id)
-        for posting in session.scalars(stmt):
-            by_tx[posting.transaction_id].append(posting)
-    return by_tx
+    if not transaction_ids:
+        return _by_transaction([])
+    stmt = select(Posting).where(Posting.transaction_id.in_(transaction_ids)).order_by(Posting.id)
+    return _by_transaction((posting.transaction_id, posting) for posting in session.scalars(stmt))
 
 
-def posting_rows_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[Any]]:
-    """Postings as plain rows (no ORM objects): for reading pages of transactions quickly."""
-    by_tx: dict[int, list[Any]] = defaultdict(list)
-    if transaction_ids:
-        stmt = (
-            select(
-                Posting.id,
-                Posting.transaction_id,
-                Posting.account_id,
-                Posting.amount_minor,
-                Posting.currency,
-                Posting.converted_minor,
-                Posting.memo,
-            )
-            .where(Posting.transaction_id.in_(transaction_ids))
-            .order_by(Posting.id)
-        )
-        for row in session.execute(stmt):
-            by_tx[row.transaction_id].append(row)
-    return by_tx
+def posting_rows_of(session: Session, transaction_ids: Sequence[int], *, live: bool = False) -> dict[int, list[Any]]:
+    """Postings as plain rows (no ORM objects): for reading pages of transactions quickly (only the postings of
+    live transactions, with `live`)."""
+    if not transaction_ids:
+        return _by_transaction([])
+    stmt = select(
+        Posting.id,
+        Posting.transaction_id,
+        Posting.account_id,
+        Posting.amount_minor,
+        Posting.currency,
+        Posting.converted_minor,
+        Posting.memo,
+    ).where(Posting.transaction_id.in_(transaction_ids))
+    if live:
+        stmt = stmt.where(Posting.deleted == false())
+    return _by_transaction((row.transaction_id, row) for row in session.execute(stmt.order_by(Posting.id)))
 
 
 def tags_of(session: Session, transaction_ids: Sequence[int]) -> dict[int, list[str]]:
-    by_tx: dict[int, list[str]] = defaultdict(list)
-    if transaction_ids:
-        stmt = select(TransactionTag.transaction_id, TransactionTag.tag).where(
-            TransactionTag.transaction_id.in_(transaction_ids)
-        )
-        for transaction_id, tag in session.execute(stmt):
-            by_tx[transaction_id].append(tag)
-    return by_tx
+    """Each transaction's tags, in alphabetical order."""
+    if not transaction_ids:
+        return _by_transaction([])
+    stmt = (
+        select(TransactionTag.transaction_id, TransactionTag.tag)
+        .where(TransactionTag.transaction_id.in_(transaction_ids))
+        .order_by(TransactionTag.transaction_id, TransactionTag.tag)
+    )
+    return _by_transaction((transaction_id, tag) for transaction_id, tag in session.execute(stmt))
 
 
 def replace_tags(session: Session, *, household_id: int, transaction_id: int, tags: Sequence[str]) -> None:
@@ -182,10 +188,6 @@ def transactions_by_id(session: Session, *, household_id: int, ids: Sequence[int
 
 def set_postings_deleted_many(session: Session, *, transaction_ids: Sequence[int], deleted: bool) -> None:
     session.execute(update(Posting).where(Posting.transaction_id.in_(transaction_ids)).values(deleted=deleted))
-
-
-def set_postings_deleted(session: Session, *, transaction_id: int, deleted: bool) -> None:
-    session.execute(update(Posting).where(Posting.transaction_id == transaction_id).values(deleted=deleted))
 
 
 def bump_ledger_version(session: Session, *, household_id: int) -> None:

@@ -301,21 +301,7 @@ def list_events(
     before: Id | None = None,
 ) -> list[EventOut]:
     rows = repo.list_events(session, household_id=ctx.household_id, limit=limit, before_id=before)
-    return [
-        EventOut(
-            id=e.id,
-            group_id=e.group_id,
-            created_at=e.created_at,
-            actor_id=e.actor_id,
-            source=e.source,
-            entity=e.entity,
-            entity_id=e.entity_id,
-            action=e.action,
-            summary=e.summary,
-            undone=e.undone_at is not None,
-        )
-        for e in rows
-    ]
+    return [EventOut.model_validate(e, from_attributes=True) for e in rows]
 
 
 @events_router.post("/undo", response_model=UndoOut)

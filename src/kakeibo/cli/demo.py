@@ -191,6 +191,22 @@ class _Planner:
         self.add(entry)
         return entry
 
+    def later(
+        self,
+        day: dt.date,
+        cents: int,
+        payee: str,
+        category: str,
+        *,
+        type: EntryType = "expense",
+        note: str = "",
+        tags: tuple[str, ...] = (),
+    ) -> None:
+        """A card charge (or refund) planned now that lands on a later day, when the walk reaches it."""
+        self.pending[day].append(
+            DemoEntry(day, type, CARD, cents, payee, category=category, description=note, tags=tags)
+        )
+
     def earn(
         self, day: dt.date, cents: int, payee: str, category: str, *, account: str = CHECKING, note: str = ""
     ) -> None:
@@ -258,71 +274,25 @@ def _plan_trips(p: _Planner) -> None:
         booked = depart - dt.timedelta(days=p.rng.randint(45, 75))
         if booked >= p.start:
             fare = p.cents(280_00, 690_00)
-            p.pending[booked].append(
-                DemoEntry(
-                    booked,
-                    "expense",
-                    CARD,
-                    2 * fare,
-                    trip.airline,
-                    category="Travel/Flights",
-                    description=f"2 round trips to {trip.city}",
-                    tags=tag,
-                )
-            )
+            p.later(booked, 2 * fare, trip.airline, "Travel/Flights", note=f"2 round trips to {trip.city}", tags=tag)
         if depart < p.start:
             continue
         p.away.update(depart + dt.timedelta(days=n) for n in range(nights + 1))
-        p.pending[home].append(
-            DemoEntry(
-                home,
-                "expense",
-                CARD,
-                nights * p.cents(189_00, 389_00),
-                trip.hotel,
-                category="Travel/Hotels",
-                description=f"{nights} nights",
-                tags=tag,
-            )
-        )
+        p.later(home, nights * p.cents(189_00, 389_00), trip.hotel, "Travel/Hotels", note=f"{nights} nights", tags=tag)
         if trip.car_rental is not None:
-            p.pending[home].append(
-                DemoEntry(
-                    home,
-                    "expense",
-                    CARD,
-                    nights * p.cents(45_00, 79_00),
-                    trip.car_rental,
-                    category="Travel/Car Rental",
-                    description=f"{nights}-day rental",
-                    tags=tag,
-                )
+            p.later(
+                home,
+                nights * p.cents(45_00, 79_00),
+                trip.car_rental,
+                "Travel/Car Rental",
+                note=f"{nights}-day rental",
+                tags=tag,
             )
         activity_day = depart + dt.timedelta(days=p.rng.randint(1, nights - 1))
-        p.pending[activity_day].append(
-            DemoEntry(
-                activity_day,
-                "expense",
-                CARD,
-                p.cents(90_00, 260_00),
-                trip.activity,
-                category="Travel/Vacation",
-                tags=tag,
-            )
-        )
+        p.later(activity_day, p.cents(90_00, 260_00), trip.activity, "Travel/Vacation", tags=tag)
         for n in range(nights):
             day = depart + dt.timedelta(days=n)
-            p.pending[day].append(
-                DemoEntry(
-                    day,
-                    "expense",
-                    CARD,
-                    p.cents(45_00, 160_00),
-                    p.rng.choice(trip.restaurants),
-                    category="Food & Dining/Restaurants",
-                    tags=tag,
-                )
-            )
+            p.later(day, p.cents(45_00, 160_00), p.rng.choice(trip.restaurants), "Food & Dining/Restaurants", tags=tag)
 
 
 def _fixed(p: _Planner, day: dt.date) -> None:
@@ -420,16 +390,13 @@ def _everyday(p: _Planner, day: dt.date) -> None:
             # A return: the money comes back to the card and lowers that category's spending (not income).
             p.refunds_by_year[day.year] += 1
             back = day + dt.timedelta(days=rng.randint(6, 18))
-            p.pending[back].append(
-                DemoEntry(
-                    back,
-                    "income",
-                    CARD,
-                    purchase.amount_cents,
-                    "Amazon",
-                    category="Shopping/Online Shopping",
-                    description=f"Refund of the {day:%b} {day.day} order",
-                )
+            p.later(
+                back,
+                purchase.amount_cents,
+                "Amazon",
+                "Shopping/Online Shopping",
+                type="income",
+                note=f"Refund of the {day:%b} {day.day} order",
             )
     if p.chance(6):
         p.spend(day, p.cents(14_00, 42_00), rng.choice(RIDESHARE), "Transportation/Taxi & Rideshare")
