@@ -7,18 +7,28 @@ STAMP := $(VENV)/.installed
 export KAKEIBO_DATA_DIR ?= $(CURDIR)/data
 export PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install run test lint typecheck pytest bench schema web webtest clean format
+.PHONY: install constraints run test lint typecheck pytest bench schema web webtest clean format
 
-$(STAMP): pyproject.toml
+# Installs exactly the versions in constraints.txt, so two fresh machines get the same packages.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
+# Rewrite constraints.txt from the versions .venv holds of what pyproject.toml pulls in (after upgrading them:
+# `.venv/bin/pip install -U -e '.[dev]'`). The stamp is renewed too: .venv already is what the file now says.
+constraints:
+	@test -x $(BIN)/pip || { echo "no $(VENV) yet: run make install first"; exit 1; }
+	$(BIN)/pip freeze --exclude-editable | $(BIN)/python scripts/constraints.py > constraints.txt
+	touch $(STAMP)
+
+# `npm ci` installs exactly package-lock.json and never rewrites it (npm install would); the build writes only
+# into src/kakeibo/web/dist, which git ignores: a fresh clone stays clean.
 web:
-	@if [ -f web/package.json ]; then cd web && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && npm run build; fi
+	@if [ -f web/package.json ]; then cd web && npm ci --no-audit --no-fund && npm run build; fi
 
 # The web app's checks: types, Vitest, the generated API client against the current API, then end to end in
 # Debian's Chromium against a real `kakeibo serve`.
@@ -32,8 +42,8 @@ run: install web
 	@$(BIN)/kakeibo serve
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/lint-imports
 
 typecheck: install
@@ -57,8 +67,8 @@ bench: install
 	$(BIN)/python -m bench.write_load
 
 format: install
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts
 
 # Regenerate the initial migration from the models (pre-release only: no deployed databases yet).
 schema: install

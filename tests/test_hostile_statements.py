@@ -120,7 +120,7 @@ def test_a_far_future_row_refuses_the_import_and_is_in_the_preview(
     home = make_household(session)
     account = make_account(session, home=home)
     shown = preview(session, actor=home.actor(), path=path, options=ImportOptions(account_id=account.id))
-    assert [i["line"] for i in shown["issues"]] == [line]
+    assert [i.line for i in shown.issues] == [line]
     with pytest.raises(ImportHasProblems) as refused, session.begin_nested():  # the caller rolls back
         _import(session, home, path, account)
     assert [i["line"] for i in refused.value.extra["issues"]] == [line]
@@ -134,8 +134,8 @@ def test_the_preview_shows_what_the_import_would_refuse_for_the_account(session:
     home = make_household(session)
     account = make_account(session, home=home)
     shown = preview(session, actor=home.actor(), path=path, options=ImportOptions(account_id=account.id))
-    [issue] = shown["issues"]
-    assert issue["line"] == 3 and "more decimals than USD allows" in issue["message"]
+    [issue] = shown.issues
+    assert issue.line == 3 and "more decimals than USD allows" in issue.message
 
 
 def test_nul_characters_in_text_are_dropped_before_the_database(session: Session, tmp_path: Path) -> None:

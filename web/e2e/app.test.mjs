@@ -421,6 +421,51 @@ describe("the web app", { skip, concurrency: false }, () => {
     assert.equal((await api("/api/v1/transactions?q=Offline")).items.length, 1);
   });
 
+  // A second account, in dinars: after the flows that take the household's only account for granted (the
+  // assistant's "coffee at starbucks", quick add's default), before the tests that switch households.
+  test("edit a dinar amount inline to the fils: three decimals kept", async () => {
+    token ??= (await apiToken(server.base, USER.email, USER.password)).access_token;
+    const post = async (path, body) => {
+      const response = await fetch(`${server.base}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const dinars = await post("/api/v1/accounts", { name: "Dinars", kind: "asset", currency: "KWD" });
+    await post("/api/v1/transactions", {
+      type: "expense",
+      account: dinars.id,
+      amount: "1.235",
+      payee: "Souq Sharq",
+      date: "2026-06-15",
+    });
+
+    await page.goto(`${server.base}/transactions?q=Souq`);
+    const row = page.locator("tr", { hasText: "Souq Sharq" });
+    await row.waitFor();
+    await row.locator("button[aria-label^='Edit amount']").click();
+    const input = row.locator("input[aria-label=Amount]");
+    assert.equal(await input.inputValue(), "1.235"); // not cut to 1.23
+    await input.fill("2.345");
+    await input.press("Enter");
+    await toast("Amount changed").waitFor();
+    const [tx] = (await api("/api/v1/transactions?q=Souq")).items;
+    assert.equal(tx.currency, "KWD");
+    assert.equal(tx.amount, "-2.345");
+    await row.locator(".money", { hasText: "2.345" }).waitFor(); // the list reloads once the ledger changed
+
+    // A fourth decimal is more than a dinar holds: refused in place, nothing sent.
+    await row.locator("button[aria-label^='Edit amount']").click();
+    await input.fill("2.3456");
+    await input.press("Enter");
+    assert.equal(await input.getAttribute("aria-invalid"), "true");
+    await input.press("Escape");
+    assert.equal((await api("/api/v1/transactions?q=Souq")).items[0].amount, "-2.345");
+  });
+
   test("rename yourself in the profile", async () => {
     await page.click("nav[aria-label=Main] >> text=Settings");
     const profile = page.locator("form[aria-label='Change your profile']");

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from kakeibo.core.types import Day
+from kakeibo.jobs.schemas import JobBase, JobError
 
 
 class ConversationCreate(BaseModel):
@@ -94,3 +95,17 @@ class SpeechOut(BaseModel):
     transcript: str
     conversation_id: int
     message: MessageOut
+
+
+class CategorizeResult(BaseModel):
+    """What the language model filed of the rows an import left uncategorized."""
+
+    filed: int
+    asked: int
+    reason: str | None = Field(default=None, description="Why nothing was asked, when nothing was")
+
+
+class CategorizeJobOut(JobBase):
+    kind: Literal["categorize"]
+    result: CategorizeResult | None
+    error: JobError | None

@@ -14,6 +14,7 @@ from kakeibo.categorize.schemas import (
     ApplyRulesOut,
     ExplainOut,
     Guess,
+    RetrainJobOut,
     ReviewCorrect,
     ReviewIds,
     ReviewItem,
@@ -26,7 +27,6 @@ from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Id
 from kakeibo.jobs import service as jobs
 from kakeibo.jobs.router import job_out
-from kakeibo.jobs.schemas import JobOut
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.presenters import transactions_out
@@ -148,10 +148,10 @@ def explain(transaction_id: Id, session: SessionDep, ctx: ContextDep) -> Explain
     )
 
 
-@categorize_router.post("/retrain", response_model=JobOut, status_code=status.HTTP_202_ACCEPTED)
-def retrain(request: Request, session: SessionDep, ctx: WriteContextDep) -> JobOut:
+@categorize_router.post("/retrain", response_model=RetrainJobOut, status_code=status.HTTP_202_ACCEPTED)
+def retrain(request: Request, session: SessionDep, ctx: WriteContextDep) -> RetrainJobOut:
     """Rebuild the household's category model from everything filed so far, as a job; poll `GET /jobs/{id}`."""
     job = jobs.create_job(session, actor=ctx, kind="retrain", params={})
     runner = request.app.state.job_runner
     jobs.enqueue_after_commit(session, runner=runner, job=job)  # the request's session scope commits
-    return job_out(job, runner.board)
+    return job_out(job, runner.board, RetrainJobOut)

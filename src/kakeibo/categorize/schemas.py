@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kakeibo.core.types import Id, Int4
+from kakeibo.jobs.schemas import JobBase, JobError
 from kakeibo.ledger.schemas import TransactionOut
 
 
@@ -100,3 +101,16 @@ class ExplainOut(BaseModel):
     reason: str | None
     locked: bool
     guesses: list[Guess]
+
+
+class RetrainResult(BaseModel):
+    """What a rebuilt category model learned from."""
+
+    examples: int
+    categories: int
+
+
+class RetrainJobOut(JobBase):
+    kind: Literal["retrain"]
+    result: RetrainResult | None
+    error: JobError | None

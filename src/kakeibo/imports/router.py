@@ -19,7 +19,15 @@ from kakeibo.core.types import Id
 from kakeibo.imports import service
 from kakeibo.imports.formats import FORMATS as STATEMENT_FORMATS
 from kakeibo.imports.models import ImportBatch
-from kakeibo.imports.schemas import ImportChecks, ImportOut, ImportStarted, PreviewOut
+from kakeibo.imports.schemas import (
+    ImportChecks,
+    ImportFigures,
+    ImportJobOut,
+    ImportOut,
+    ImportStarted,
+    PreviewOut,
+    RowIssue,
+)
 from kakeibo.jobs import service as jobs
 from kakeibo.jobs.router import job_out
 from kakeibo.ledger import service as ledger
@@ -97,7 +105,7 @@ async def preview(
     format: FormatField = "auto",
     profile: ProfileField = None,
     mapping: MappingField = None,
-) -> Any:
+) -> PreviewOut:
     """The first rows as they would be imported, under the detected (or given) mapping; nothing is written."""
     options = _options(file, account_id, format, profile, mapping, False)
     path = await _save_upload(request, file)
@@ -142,7 +150,7 @@ async def start_import(
     )
     runner = request.app.state.job_runner
     jobs.enqueue_after_commit(session, runner=runner, job=job)  # the request's session scope commits
-    return ImportStarted(job=job_out(job, runner.board))
+    return ImportStarted(job=job_out(job, runner.board, ImportJobOut))
 
 
 @router.get("", response_model=list[ImportOut])
@@ -165,8 +173,8 @@ def _import_out(batch: ImportBatch) -> ImportOut:
         filename=batch.filename,
         format=batch.format,
         profile=batch.profile,
-        figures=figures,
-        issues=batch.issues,
+        figures=ImportFigures.model_validate(figures),
+        issues=[RowIssue.model_validate(issue) for issue in batch.issues or []],
         group_id=batch.group_id,
         created_at=batch.created_at,
         checks=checks,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from kakeibo.jobs.schemas import JobOut
+from kakeibo.imports.formats.mapping import CsvMapping
+from kakeibo.jobs.schemas import JobBase, JobError
 
 
 class BalanceCheck(BaseModel):
@@ -55,21 +56,38 @@ class ImportChecks(BaseModel):
     warnings: list[StatementWarning] = []
 
 
+class RowIssue(BaseModel):
+    """A problem with one line of the file (problems are data: every bad line is listed at once)."""
+
+    line: int
+    message: str = Field(description='Worded for a person, the line first: "line 14: no date in Buchung"')
+    field: str | None = Field(default=None, description="The column (or format field) the problem is in")
+
+
+class ImportFigures(BaseModel):
+    """What an import did, counted: kept with the batch and returned in the job's result."""
+
+    rows_read: int = 0
+    imported: int = 0
+    duplicates: int = 0
+    flagged: int = Field(default=0, description="imported, but looking like a transaction entered by hand")
+    transfers: int = 0
+    skipped: int = 0
+    by_source: dict[str, int] = Field(default={}, description="imported rows by who chose their category")
+    categories_created: list[str] = []
+
+
 class ImportOut(BaseModel):
     id: int
     account_id: int | None
     filename: str
     format: str
     profile: str | None
-    figures: dict[str, Any]
-    issues: list[dict[str, Any]]
+    figures: ImportFigures
+    issues: list[RowIssue]
     group_id: str
     created_at: dt.datetime
     checks: ImportChecks = ImportChecks()
-
-
-class ImportStarted(BaseModel):
-    job: JobOut
 
 
 class SkippedRuleOut(BaseModel):
@@ -80,13 +98,85 @@ class SkippedRuleOut(BaseModel):
     reason: str
 
 
+RowOutcomeKind = Literal["imported", "duplicate", "transfer", "flagged"]
+
+
+class RowOutcomeOut(BaseModel):
+    """What became of one row of the file."""
+
+    line: int
+    date: str
+    amount: str
+    payee: str
+    account: str
+    outcome: RowOutcomeKind
+    category: str | None = None
+    source: str = "none"
+    confidence: float | None = None
+    reason: str = ""
+    transaction_id: int | None = None
+
+
+class ImportResult(ImportFigures, ImportChecks):
+    """An import job's result (`ImportReport.as_dict`): its figures, problems, checks and the first rows' outcomes."""
+
+    model_config = ConfigDict(extra="forbid")  # the report and this shape stay one: a new key fails a test
+
+    import_id: int | None
+    format: str
+    profile: str | None
+    group_id: str
+    dry_run: bool = False
+    issues: list[RowIssue] = Field(default_factory=list)
+    rules_skipped: list[SkippedRuleOut] = []
+    rows: list[RowOutcomeOut] = []
+
+
+class ImportJobError(JobError):
+    """An import that failed; rows with problems the user has not accepted are listed (the first 200)."""
+
+    issues: list[RowIssue] = Field(default_factory=list)
+    issue_count: int | None = None
+
+
+class ImportJobOut(JobBase):
+    kind: Literal["import"]
+    result: ImportResult | None
+    error: ImportJobError | None
+
+
+class ImportStarted(BaseModel):
+    job: ImportJobOut
+
+
+class PreviewRow(BaseModel):
+    """One row as it would be imported, with the category it would get."""
+
+    line: int
+    date: dt.date
+    amount: str
+    currency: str | None
+    payee: str = Field(description="The payee as cleaned up for the ledger")
+    raw_payee: str = Field(description="The payee as the file wrote it")
+    description: str
+    account: str | None
+    category: str | None
+    source: str = Field(description="Who would choose the category: rule, model, merchant, import_file, none...")
+    confidence: float | None
+    reason: str
+
+
 class PreviewOut(BaseModel):
     format: str
     profile: str | None
-    mapping: dict[str, Any] | None
+    mapping: CsvMapping | None = Field(description="How a CSV was read; edit it and send it back to preview again")
+    columns: list[str] = Field(
+        default=[],
+        description="A CSV's header as the server read it (after preamble lines, decoded), the names a mapping uses",
+    )
     confidence: float
     currency: str | None
     account: str | None
-    rows: list[dict[str, Any]]
-    issues: list[dict[str, Any]]
+    rows: list[PreviewRow]
+    issues: list[RowIssue]
     rules_skipped: list[SkippedRuleOut] = []

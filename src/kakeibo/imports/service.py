@@ -34,7 +34,13 @@ from kakeibo.imports.formats.base import ImportIssue, ParsedRow, StatementBalanc
 from kakeibo.imports.formats.csv import CsvMapping
 from kakeibo.imports.models import ImportBatch
 from kakeibo.imports.payee import clean_payee
-from kakeibo.imports.schemas import BalanceCheck, ImportChecks, OpeningDateAfterRows, StatementWarning
+from kakeibo.imports.schemas import (
+    BalanceCheck,
+    ImportChecks,
+    OpeningDateAfterRows,
+    PreviewOut,
+    StatementWarning,
+)
 from kakeibo.ledger import opening
 from kakeibo.ledger import queries as ledger_queries
 from kakeibo.ledger import service as ledger
@@ -169,7 +175,7 @@ def read_statement(session: Session, *, household_id: int, path: Path, options: 
         raise UnreadableFile(str(exc), field="file") from exc
 
 
-def preview(session: Session, *, actor: Actor, path: Path, options: ImportOptions) -> dict[str, Any]:
+def preview(session: Session, *, actor: Actor, path: Path, options: ImportOptions) -> PreviewOut:
     """The first rows under the detected mapping, with the category each would get; nothing is written."""
     statement = read_statement(session, household_id=actor.household_id, path=path, options=options)
     rows: list[ParsedRow] = []
@@ -201,10 +207,11 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
             )
         )
     decisions = categorizer.decide(texts)
-    return {
+    body = {
         "format": statement.format,
         "profile": statement.profile,
-        "mapping": statement.mapping.to_dict() if statement.mapping else None,
+        "mapping": statement.mapping,
+        "columns": statement.columns,
         "confidence": statement.confidence,
         "currency": statement.currency,
         "account": statement.account,
@@ -230,6 +237,7 @@ def preview(session: Session, *, actor: Actor, path: Path, options: ImportOption
         "issues": sorted(issues, key=lambda i: i["line"]),
         "rules_skipped": _skipped_rules(categorizer),
     }
+    return PreviewOut.model_validate(body)
 
 
 def _skipped_rules(categorizer: categorize.Categorizer) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kakeibo.auth.models import Household
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import lock_household, session_scope
+from kakeibo.imports.schemas import ImportResult
 from kakeibo.imports.service import ImportOptions, import_file, read_statement
 from kakeibo.jobs.errors import UploadGone
 from kakeibo.jobs.models import Job
@@ -75,4 +76,5 @@ def run_import(
     )
     body = report.as_dict()
     body["rows"] = body["rows"][:1000]
-    return body
+    # Stored as the API will answer it: a report that drifts from the typed result fails here, not in a browser.
+    return ImportResult.model_validate(body).model_dump(mode="json")

@@ -11,8 +11,12 @@ export type Summary = Schemas["SummaryOut"];
 export type NetWorth = Schemas["NetWorthOut"];
 export type Household = Schemas["HouseholdOut"];
 export type Me = Schemas["MeOut"];
-export type Job = Schemas["JobOut"];
+/** A job as `GET /jobs/{id}` answers it: one of the kinds, told apart by `kind`, each with its typed result. */
+export type Job = paths["/api/v1/jobs/{job_id}"]["get"]["responses"][200]["content"]["application/json"];
+export type ImportJob = Schemas["ImportJobOut"];
+export type ImportResult = Schemas["ImportResult"];
 export type Preview = Schemas["PreviewOut"];
+export type CsvMapping = Schemas["CsvMapping"];
 export type ReviewItem = Schemas["ReviewItem"];
 export type Rule = Schemas["RuleOut"];
 export type ApiKey = Schemas["ApiKeyOut"];

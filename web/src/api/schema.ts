@@ -1221,6 +1221,53 @@ export interface components {
              */
             key: string;
         };
+        /** CategorizeJobOut */
+        CategorizeJobOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            error: components["schemas"]["JobError"] | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "categorize";
+            /** Message */
+            message: string;
+            /** Progress Done */
+            progress_done: number;
+            /** Progress Total */
+            progress_total: number | null;
+            result: components["schemas"]["CategorizeResult"] | null;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        /**
+         * CategorizeResult
+         * @description What the language model filed of the rows an import left uncategorized.
+         */
+        CategorizeResult: {
+            /** Asked */
+            asked: number;
+            /** Filed */
+            filed: number;
+            /**
+             * Reason
+             * @description Why nothing was asked, when nothing was
+             */
+            reason?: string | null;
+        };
         /** CategoryCreate */
         CategoryCreate: {
             /** Kind */
@@ -1306,6 +1353,129 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * CsvMapping
+         * @description How to read one bank's CSV. Saved per account as JSON (`to_dict`/`from_dict`).
+         *
+         *     Fields left None are sniffed from the file; the mapping a `Statement` reports has them all filled in.
+         *     Columns are named by their header text; a name used twice (ING's two "Währung") can be written "Währung (2)",
+         *     and a currency column whose name is duplicated resolves to the copy right after the amount column.
+         *
+         *     Signs: money out of the account is negative. With `amount_column` the file's sign is kept (or set by
+         *     `indicator_column`: values in `debit_values` make it negative, in `credit_values` positive); with
+         *     `debit_column`/`credit_column` (withdrawal/deposit) debits become negative whatever their written sign.
+         *     `invert_signs` flips the result (Amex shows charges positive). `fee_column` is subtracted (Revolut: amount
+         *     -250.00 with fee 1.00 is -251.00 out of the account).
+         */
+        CsvMapping: {
+            /** Account Column */
+            account_column?: string | null;
+            /** Amount Column */
+            amount_column?: string | null;
+            /** Bank Id Column */
+            bank_id_column?: string | null;
+            /** Category Column */
+            category_column?: string | null;
+            /** Category Separator */
+            category_separator?: string | null;
+            /** Credit Column */
+            credit_column?: string | null;
+            /**
+             * Credit Values
+             * @default [
+             *       "credit",
+             *       "cr",
+             *       "c",
+             *       "haben",
+             *       "h",
+             *       "+",
+             *       "deposit",
+             *       "in",
+             *       "income"
+             *     ]
+             */
+            credit_values?: string[];
+            /** Currency */
+            currency?: string | null;
+            /** Currency Column */
+            currency_column?: string | null;
+            /** Date Column */
+            date_column: string;
+            /** Date Format */
+            date_format?: string | null;
+            /** Day First */
+            day_first?: boolean | null;
+            /** Debit Column */
+            debit_column?: string | null;
+            /**
+             * Debit Values
+             * @default [
+             *       "debit",
+             *       "dr",
+             *       "d",
+             *       "db",
+             *       "soll",
+             *       "s",
+             *       "-",
+             *       "withdrawal",
+             *       "out",
+             *       "expense"
+             *     ]
+             */
+            debit_values?: string[];
+            /** Decimal Separator */
+            decimal_separator?: string | null;
+            /** Delimiter */
+            delimiter?: string | null;
+            /**
+             * Description Columns
+             * @default []
+             */
+            description_columns?: string[];
+            /** Encoding */
+            encoding?: string | null;
+            /** Fallback Date Column */
+            fallback_date_column?: string | null;
+            /** Fee Column */
+            fee_column?: string | null;
+            /** Header Line */
+            header_line?: number | null;
+            /** Indicator Column */
+            indicator_column?: string | null;
+            /**
+             * Invert Signs
+             * @default false
+             */
+            invert_signs?: boolean;
+            /** Payee Column */
+            payee_column?: string | null;
+            /**
+             * Quotechar
+             * @default "
+             */
+            quotechar?: string;
+            /**
+             * Skip Zero
+             * @default false
+             */
+            skip_zero?: boolean;
+            /** Status Column */
+            status_column?: string | null;
+            /**
+             * Status Keep
+             * @default []
+             */
+            status_keep?: string[];
+            /**
+             * Status Skip
+             * @default []
+             */
+            status_skip?: string[];
+            /** Subcategory Column */
+            subcategory_column?: string | null;
+            /** Thousands Separator */
+            thousands_separator?: string | null;
         };
         /** CurrentOut */
         CurrentOut: {
@@ -1399,6 +1569,13 @@ export interface components {
             /** Transaction Id */
             transaction_id: number;
         };
+        /** FieldProblem */
+        FieldProblem: {
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+        };
         /** Guess */
         Guess: {
             /** Category */
@@ -1462,6 +1639,111 @@ export interface components {
              */
             warnings?: components["schemas"]["StatementWarning"][];
         };
+        /**
+         * ImportFigures
+         * @description What an import did, counted: kept with the batch and returned in the job's result.
+         */
+        ImportFigures: {
+            /**
+             * By Source
+             * @description imported rows by who chose their category
+             * @default {}
+             */
+            by_source?: {
+                [key: string]: number;
+            };
+            /**
+             * Categories Created
+             * @default []
+             */
+            categories_created?: string[];
+            /**
+             * Duplicates
+             * @default 0
+             */
+            duplicates?: number;
+            /**
+             * Flagged
+             * @description imported, but looking like a transaction entered by hand
+             * @default 0
+             */
+            flagged?: number;
+            /**
+             * Imported
+             * @default 0
+             */
+            imported?: number;
+            /**
+             * Rows Read
+             * @default 0
+             */
+            rows_read?: number;
+            /**
+             * Skipped
+             * @default 0
+             */
+            skipped?: number;
+            /**
+             * Transfers
+             * @default 0
+             */
+            transfers?: number;
+        };
+        /**
+         * ImportJobError
+         * @description An import that failed; rows with problems the user has not accepted are listed (the first 200).
+         */
+        ImportJobError: {
+            /** Detail */
+            detail: string;
+            /**
+             * Errors
+             * @default []
+             */
+            errors?: components["schemas"]["FieldProblem"][];
+            /** Issue Count */
+            issue_count?: number | null;
+            /** Issues */
+            issues?: components["schemas"]["RowIssue"][];
+            /** Status */
+            status?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Type */
+            type?: string | null;
+        };
+        /** ImportJobOut */
+        ImportJobOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            error: components["schemas"]["ImportJobError"] | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "import";
+            /** Message */
+            message: string;
+            /** Progress Done */
+            progress_done: number;
+            /** Progress Total */
+            progress_total: number | null;
+            result: components["schemas"]["ImportResult"] | null;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
         /** ImportOut */
         ImportOut: {
             /** Account Id */
@@ -1479,10 +1761,7 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-            /** Figures */
-            figures: {
-                [key: string]: unknown;
-            };
+            figures: components["schemas"]["ImportFigures"];
             /** Filename */
             filename: string;
             /** Format */
@@ -1492,15 +1771,103 @@ export interface components {
             /** Id */
             id: number;
             /** Issues */
-            issues: {
-                [key: string]: unknown;
-            }[];
+            issues: components["schemas"]["RowIssue"][];
             /** Profile */
             profile: string | null;
         };
+        /**
+         * ImportResult
+         * @description An import job's result (`ImportReport.as_dict`): its figures, problems, checks and the first rows' outcomes.
+         */
+        ImportResult: {
+            /**
+             * Balance Checks
+             * @default []
+             */
+            balance_checks?: components["schemas"]["BalanceCheck"][];
+            /**
+             * By Source
+             * @description imported rows by who chose their category
+             * @default {}
+             */
+            by_source?: {
+                [key: string]: number;
+            };
+            /**
+             * Categories Created
+             * @default []
+             */
+            categories_created?: string[];
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run?: boolean;
+            /**
+             * Duplicates
+             * @default 0
+             */
+            duplicates?: number;
+            /**
+             * Flagged
+             * @description imported, but looking like a transaction entered by hand
+             * @default 0
+             */
+            flagged?: number;
+            /** Format */
+            format: string;
+            /** Group Id */
+            group_id: string;
+            /** Import Id */
+            import_id: number | null;
+            /**
+             * Imported
+             * @default 0
+             */
+            imported?: number;
+            /** Issues */
+            issues?: components["schemas"]["RowIssue"][];
+            /**
+             * Opening Date After Rows
+             * @default []
+             */
+            opening_date_after_rows?: components["schemas"]["OpeningDateAfterRows"][];
+            /** Profile */
+            profile: string | null;
+            /**
+             * Rows
+             * @default []
+             */
+            rows?: components["schemas"]["RowOutcomeOut"][];
+            /**
+             * Rows Read
+             * @default 0
+             */
+            rows_read?: number;
+            /**
+             * Rules Skipped
+             * @default []
+             */
+            rules_skipped?: components["schemas"]["SkippedRuleOut"][];
+            /**
+             * Skipped
+             * @default 0
+             */
+            skipped?: number;
+            /**
+             * Transfers
+             * @default 0
+             */
+            transfers?: number;
+            /**
+             * Warnings
+             * @default []
+             */
+            warnings?: components["schemas"]["StatementWarning"][];
+        };
         /** ImportStarted */
         ImportStarted: {
-            job: components["schemas"]["JobOut"];
+            job: components["schemas"]["ImportJobOut"];
         };
         /** InvitationAccept */
         InvitationAccept: {
@@ -1567,40 +1934,25 @@ export interface components {
             id: number;
             role: components["schemas"]["Role"];
         };
-        /** JobOut */
-        JobOut: {
+        /**
+         * JobError
+         * @description Why a job failed: the problem+json body (RFC 9457) its error answers over HTTP, or, for a bug, only its
+         *     `detail`. A kind whose errors carry more (an import's problem rows) extends it.
+         */
+        JobError: {
+            /** Detail */
+            detail: string;
             /**
-             * Created At
-             * Format: date-time
+             * Errors
+             * @default []
              */
-            created_at: string;
-            /** Error */
-            error: {
-                [key: string]: unknown;
-            } | null;
-            /** Finished At */
-            finished_at: string | null;
-            /** Id */
-            id: string;
-            /** Kind */
-            kind: string;
-            /** Message */
-            message: string;
-            /** Progress Done */
-            progress_done: number;
-            /** Progress Total */
-            progress_total: number | null;
-            /** Result */
-            result: {
-                [key: string]: unknown;
-            } | null;
-            /** Started At */
-            started_at: string | null;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "queued" | "running" | "succeeded" | "failed";
+            errors?: components["schemas"]["FieldProblem"][];
+            /** Status */
+            status?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Type */
+            type?: string | null;
         };
         /** LogoutIn */
         LogoutIn: {
@@ -1801,6 +2153,12 @@ export interface components {
         PreviewOut: {
             /** Account */
             account: string | null;
+            /**
+             * Columns
+             * @description A CSV's header as the server read it (after preamble lines, decoded), the names a mapping uses
+             * @default []
+             */
+            columns?: string[];
             /** Confidence */
             confidence: number;
             /** Currency */
@@ -1808,24 +2166,60 @@ export interface components {
             /** Format */
             format: string;
             /** Issues */
-            issues: {
-                [key: string]: unknown;
-            }[];
-            /** Mapping */
-            mapping: {
-                [key: string]: unknown;
-            } | null;
+            issues: components["schemas"]["RowIssue"][];
+            /** @description How a CSV was read; edit it and send it back to preview again */
+            mapping: components["schemas"]["CsvMapping"] | null;
             /** Profile */
             profile: string | null;
             /** Rows */
-            rows: {
-                [key: string]: unknown;
-            }[];
+            rows: components["schemas"]["PreviewRow"][];
             /**
              * Rules Skipped
              * @default []
              */
             rules_skipped?: components["schemas"]["SkippedRuleOut"][];
+        };
+        /**
+         * PreviewRow
+         * @description One row as it would be imported, with the category it would get.
+         */
+        PreviewRow: {
+            /** Account */
+            account: string | null;
+            /** Amount */
+            amount: string;
+            /** Category */
+            category: string | null;
+            /** Confidence */
+            confidence: number | null;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Description */
+            description: string;
+            /** Line */
+            line: number;
+            /**
+             * Payee
+             * @description The payee as cleaned up for the ledger
+             */
+            payee: string;
+            /**
+             * Raw Payee
+             * @description The payee as the file wrote it
+             */
+            raw_payee: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Source
+             * @description Who would choose the category: rule, model, merchant, import_file, none...
+             */
+            source: string;
         };
         /**
          * Problem
@@ -1963,6 +2357,48 @@ export interface components {
              */
             password: string;
         };
+        /** RetrainJobOut */
+        RetrainJobOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            error: components["schemas"]["JobError"] | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "retrain";
+            /** Message */
+            message: string;
+            /** Progress Done */
+            progress_done: number;
+            /** Progress Total */
+            progress_total: number | null;
+            result: components["schemas"]["RetrainResult"] | null;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        /**
+         * RetrainResult
+         * @description What a rebuilt category model learned from.
+         */
+        RetrainResult: {
+            /** Categories */
+            categories: number;
+            /** Examples */
+            examples: number;
+        };
         /** ReviewCorrect */
         ReviewCorrect: {
             /**
@@ -1996,6 +2432,61 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "member" | "viewer";
+        /**
+         * RowIssue
+         * @description A problem with one line of the file (problems are data: every bad line is listed at once).
+         */
+        RowIssue: {
+            /**
+             * Field
+             * @description The column (or format field) the problem is in
+             */
+            field?: string | null;
+            /** Line */
+            line: number;
+            /**
+             * Message
+             * @description Worded for a person, the line first: "line 14: no date in Buchung"
+             */
+            message: string;
+        };
+        /**
+         * RowOutcomeOut
+         * @description What became of one row of the file.
+         */
+        RowOutcomeOut: {
+            /** Account */
+            account: string;
+            /** Amount */
+            amount: string;
+            /** Category */
+            category?: string | null;
+            /** Confidence */
+            confidence?: number | null;
+            /** Date */
+            date: string;
+            /** Line */
+            line: number;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "imported" | "duplicate" | "transfer" | "flagged";
+            /** Payee */
+            payee: string;
+            /**
+             * Reason
+             * @default
+             */
+            reason?: string;
+            /**
+             * Source
+             * @default none
+             */
+            source?: string;
+            /** Transaction Id */
+            transaction_id?: number | null;
+        };
         /** RuleActions */
         RuleActions: {
             /**
@@ -5678,7 +6169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobOut"];
+                    "application/json": components["schemas"]["RetrainJobOut"];
                 };
             };
             /** @description An RFC 9457 problem document */
@@ -7604,7 +8095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobOut"];
+                    "application/json": components["schemas"]["ImportJobOut"] | components["schemas"]["CategorizeJobOut"] | components["schemas"]["RetrainJobOut"];
                 };
             };
             /** @description An RFC 9457 problem document */

@@ -2,7 +2,7 @@
 // one a link to the transactions behind it.
 import { Link } from "../lib/router";
 import { formatMonthKey } from "../lib/dates";
-import { formatMoney, formatMoneyShort, fromUnits, share, toUnits } from "../lib/money";
+import { abs, compareAmounts, formatMoney, formatMoneyShort, share } from "../lib/money";
 
 export interface Bar {
   key: string;
@@ -15,13 +15,12 @@ export interface Bar {
 const PALETTE = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#db2777", "#059669", "#dc2626", "#0891b2", "#65a30d"];
 
 function maxOf(amounts: string[]): string {
-  let max = 0n;
+  let max = "0";
   for (const a of amounts) {
-    const u = toUnits(a);
-    const abs = u < 0n ? -u : u;
-    if (abs > max) max = abs;
+    const size = abs(a);
+    if (compareAmounts(size, max) > 0) max = size;
   }
-  return fromUnits(max);
+  return max;
 }
 
 export function CategoryBars({ bars, currency }: { bars: Bar[]; currency: string }) {

@@ -1,6 +1,6 @@
 // An amount as the user reads it: the currency's own formatting, negatives marked (sign, colour and a label for
 // screen readers), transfers neutral with an arrow so they never read as spending.
-import { formatMoney, isNegative, toUnits } from "../lib/money";
+import { formatMoney, isNegative, isZero } from "../lib/money";
 
 interface Props {
   amount: string;
@@ -21,7 +21,7 @@ export function Money({ amount, currency, transfer, signed, className }: Props) 
     );
   }
   const negative = isNegative(amount);
-  const zero = toUnits(amount) === 0n;
+  const zero = isZero(amount);
   const tone = negative ? "money-out" : signed && !zero ? "money-in" : "";
   return <span className={`money ${tone} ${className ?? ""}`}>{formatMoney(amount, currency, { sign: signed })}</span>;
 }

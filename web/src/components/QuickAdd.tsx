@@ -4,9 +4,9 @@ import { useEffect, useState, type FormEvent } from "react";
 import { authedFetch, latestGroupOf, problemOf, undoGroup, type Transaction } from "../api/client";
 import { today } from "../lib/dates";
 import { ledgerChanged } from "../lib/load";
-import { isValidAmount } from "../lib/money";
+import { exampleAmount, isValidAmount } from "../lib/money";
 import { enqueue, sync, type OutboxEntry, type SendOutcome, type TransactionCreate } from "../lib/outbox";
-import { useApp } from "../state";
+import { useApp, useCurrency } from "../state";
 import { CategorySelect } from "./CategorySelect";
 import { Modal } from "./Modal";
 
@@ -65,11 +65,14 @@ export function QuickAdd({ open, onClose }: Props) {
   }, [open]);
 
   const accountId = account ?? usable[0]?.id ?? null;
+  // The amount is in the account's currency: its decimals (JPY none, KWD three) are the ones to accept.
+  const baseCurrency = useCurrency();
+  const currency = usable.find((a) => a.id === accountId)?.currency ?? baseCurrency;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!isValidAmount(amount) || amount.trim().startsWith("-")) {
-      setError("Enter a positive amount, like 12.50");
+    if (!isValidAmount(amount, currency) || amount.trim().startsWith("-")) {
+      setError(`Enter a positive amount in ${currency}, like ${exampleAmount(currency)}`);
       return;
     }
     if (accountId === null) {

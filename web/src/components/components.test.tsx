@@ -161,4 +161,74 @@ describe("SplitDialog", () => {
       ],
     ]);
   });
+
+  /** The same purchase in another currency: the money leg and one category leg, amounts as the server writes them. */
+  function inCurrency(amount: string, currency: string): Transaction {
+    const legs = tx.postings.map((p, i) => ({
+      ...p,
+      amount: i === 0 ? `-${amount}` : amount,
+      converted_amount: i === 0 ? `-${amount}` : amount,
+      currency,
+    }));
+    return { ...tx, amount: `-${amount}`, currency, postings: legs } as Transaction;
+  }
+
+  it("splits a dinar amount to the fils: 1.235 KWD into 1.200 and 0.035", async () => {
+    const saved: unknown[] = [];
+    render(
+      <SplitDialog
+        tx={inCurrency("1.235", "KWD")}
+        categories={CATEGORIES}
+        onClose={() => undefined}
+        onSave={async (p) => void saved.push(p)}
+      />,
+    );
+    expect((screen.getByLabelText("Amount of line 1") as HTMLInputElement).value).toBe("1.235");
+    fireEvent.change(screen.getByLabelText("Amount of line 1"), { target: { value: "1.2" } });
+    fireEvent.click(screen.getByRole("button", { name: /Add line/ }));
+    expect((screen.getByLabelText("Amount of line 2") as HTMLInputElement).value).toBe("0.035");
+    fireEvent.change(screen.getByLabelText("Category of line 2"), { target: { value: "3" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save split" }));
+    await screen.findByText("Fully allocated");
+    await Promise.resolve();
+    expect(saved).toEqual([
+      [
+        { account: 100, amount: "-1.235" },
+        { account: 2, amount: "1.200" },
+        { account: 3, amount: "0.035" },
+      ],
+    ]);
+  });
+
+  it("splits yen in whole yen and refuses a fraction of one", async () => {
+    const saved: unknown[] = [];
+    render(
+      <SplitDialog
+        tx={inCurrency("1500", "JPY")}
+        categories={CATEGORIES}
+        onClose={() => undefined}
+        onSave={async (p) => void saved.push(p)}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText("Amount of line 1"), { target: { value: "999.5" } });
+    fireEvent.click(screen.getByRole("button", { name: /Add line/ }));
+    fireEvent.change(screen.getByLabelText("Amount of line 2"), { target: { value: "500.5" } });
+    fireEvent.change(screen.getByLabelText("Category of line 2"), { target: { value: "3" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save split" }));
+    expect(await screen.findByRole("alert")).toHaveProperty("textContent", expect.stringContaining("positive amount"));
+    expect(saved).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText("Amount of line 1"), { target: { value: "1000" } });
+    fireEvent.change(screen.getByLabelText("Amount of line 2"), { target: { value: "500" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save split" }));
+    await screen.findByText("Fully allocated");
+    await Promise.resolve();
+    expect(saved).toEqual([
+      [
+        { account: 100, amount: "-1500" },
+        { account: 2, amount: "1000" },
+        { account: 3, amount: "500" },
+      ],
+    ]);
+  });
 });

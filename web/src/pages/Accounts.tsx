@@ -215,9 +215,10 @@ function NewAccount({ onCreate }: { onCreate: (body: AccountCreate) => Promise<b
   const [name, setName] = useState("");
   const [subtype, setSubtype] = useState<AccountCreate["subtype"]>("checking");
   const [opening, setOpening] = useState("0");
+  const currency = useCurrency(); // a new account holds the household's currency
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim() || !isValidAmount(opening)) return;
+    if (!name.trim() || !isValidAmount(opening, currency)) return;
     const kind = subtype === "credit_card" || subtype === "loan" ? "liability" : "asset";
     if (await onCreate({ name: name.trim(), kind, subtype, opening_balance: opening.trim() })) {
       setName("");

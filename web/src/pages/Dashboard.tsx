@@ -5,7 +5,7 @@ import { CashFlowChart, CategoryBars, type Bar, type MonthFlow } from "../compon
 import { Money } from "../components/Money";
 import { formatMonthYear, formatShortDate, monthOf, today } from "../lib/dates";
 import { useLoad } from "../lib/load";
-import { change, formatMoney, toUnits } from "../lib/money";
+import { change, compareAmounts, formatMoney } from "../lib/money";
 import { Link, withQuery } from "../lib/router";
 import { useCurrency } from "../state";
 
@@ -45,7 +45,7 @@ async function loadDashboard(): Promise<DashboardData> {
 function Delta({ now, before, goodWhenUp }: { now: string; before: string; goodWhenUp: boolean }) {
   const pct = change(now, before);
   if (pct === null) return <span className="delta muted">no data last month</span>;
-  const up = toUnits(now) > toUnits(before);
+  const up = compareAmounts(now, before) > 0;
   const good = up === goodWhenUp;
   return (
     <span className={`delta ${good ? "delta-good" : "delta-bad"}`}>
@@ -76,8 +76,8 @@ export function Dashboard() {
   const { current, previous, byGroup, months, worth, recent } = data;
 
   const bars: Bar[] = byGroup.groups
-    .filter((g) => toUnits(g.expenses) > 0n)
-    .sort((a, b) => (toUnits(b.expenses) > toUnits(a.expenses) ? 1 : -1))
+    .filter((g) => compareAmounts(g.expenses, "0") > 0)
+    .sort((a, b) => compareAmounts(b.expenses, a.expenses))
     .slice(0, 8)
     .map((g) => ({
       key: g.key,

@@ -1,7 +1,17 @@
 // Import: drop a statement, see the first rows under the detected mapping (and adjust it), watch the job's
 // progress, read the result, then clear the review queue with one key per transaction.
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
-import { api, authedFetch, must, problemOf, undoGroup, type Job, type Preview, type ReviewItem } from "../api/client";
+import {
+  api,
+  authedFetch,
+  must,
+  problemOf,
+  undoGroup,
+  type CsvMapping,
+  type ImportJob,
+  type Preview,
+  type ReviewItem,
+} from "../api/client";
 import { CategorySelect } from "../components/CategorySelect";
 import { Icon } from "../components/Icon";
 import { ImportChecks } from "../components/ImportChecks";
@@ -9,15 +19,6 @@ import { Money } from "../components/Money";
 import { formatDate } from "../lib/dates";
 import { ledgerChanged, useLoad } from "../lib/load";
 import { useApp } from "../state";
-
-type Mapping = Record<string, unknown>;
-
-/** The header row of a CSV, read in the browser, so the columns can be offered for the mapping. */
-async function csvColumns(file: File, delimiter: string): Promise<string[]> {
-  const head = await file.slice(0, 64 * 1024).text();
-  const line = head.split(/\r?\n/)[0] ?? "";
-  return line.split(delimiter || ",").map((c) => c.trim().replace(/^"|"$/g, ""));
-}
 
 async function postForm<T>(url: string, form: FormData): Promise<T> {
   const response = await authedFetch(url, { method: "POST", body: form });
@@ -32,9 +33,8 @@ export function Import() {
   const [preview, setPreview] = useState<Preview | null>(null);
   // Only the person's own edits; until they edit, the preview's detected mapping is the one shown (and the server
   // detects the same one again when none is sent).
-  const [mapping, setMapping] = useState<Mapping | null>(null);
-  const [columns, setColumns] = useState<string[]>([]);
-  const [job, setJob] = useState<Job | null>(null);
+  const [mapping, setMapping] = useState<CsvMapping | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState("");
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -59,11 +59,7 @@ export function Import() {
     if (account !== null) data.set("account_id", String(account));
     if (mapping) data.set("mapping", JSON.stringify(mapping));
     postForm<Preview>("/api/v1/imports/preview", data).then(
-      async (p) => {
-        if (!live) return;
-        setPreview(p);
-        if (p.mapping && !mapping) setColumns(await csvColumns(file, String(p.mapping.delimiter ?? ",")));
-      },
+      (p) => live && setPreview(p),
       (err: Error) => live && setError(err.message),
     );
     return () => {
@@ -75,7 +71,6 @@ export function Import() {
     setFile(null);
     setPreview(null);
     setMapping(null);
-    setColumns([]);
     setJob(null);
     if (input.current) input.current.value = "";
   }
@@ -91,17 +86,19 @@ export function Import() {
     if (!file) return;
     setError("");
     try {
-      const started = await postForm<{ job: Job }>("/api/v1/imports", form({ accept_issues: "true" }));
+      const started = await postForm<{ job: ImportJob }>("/api/v1/imports", form({ accept_issues: "true" }));
       setJob(started.job);
       let current = started.job;
       while (current.status === "queued" || current.status === "running") {
         await new Promise((r) => setTimeout(r, 250));
-        current = must(await api.GET("/api/v1/jobs/{job_id}", { params: { path: { job_id: current.id } } }));
+        const polled = must(await api.GET("/api/v1/jobs/{job_id}", { params: { path: { job_id: current.id } } }));
+        if (polled.kind !== "import") throw new Error(`job ${polled.id} is not an import`);
+        current = polled;
         setJob(current);
       }
       ledgerChanged();
       if (current.status === "succeeded") toast({ text: `Imported ${file.name}`, tone: "success" });
-      else toast({ text: `The import failed: ${String(current.error?.detail ?? current.message)}`, tone: "error" });
+      else toast({ text: `The import failed: ${current.error?.detail ?? current.message}`, tone: "error" });
     } catch (err) {
       setError((err as Error).message);
     }
@@ -177,8 +174,9 @@ export function Import() {
               {preview.profile ? ` · ${preview.profile}` : ""} · confidence {Math.round(preview.confidence * 100)}%
             </span>
           </header>
-          {(mapping ?? preview.mapping) && columns.length > 0 && (
-            <MappingEditor mapping={(mapping ?? preview.mapping)!} columns={columns} onChange={setMapping} />
+          {/* The header as the server read it: past a bank's preamble lines, decoded from its encoding. */}
+          {(mapping ?? preview.mapping) && (preview.columns ?? []).length > 0 && (
+            <MappingEditor mapping={(mapping ?? preview.mapping)!} columns={preview.columns!} onChange={setMapping} />
           )}
           <div className="table-scroll">
             <table className="simple-table">
@@ -193,19 +191,11 @@ export function Import() {
               <tbody>
                 {preview.rows.slice(0, 12).map((row, i) => (
                   <tr key={i}>
-                    <td>{row.date ? formatDate(String(row.date)) : "—"}</td>
-                    <td>{String(row.payee ?? row.raw_payee ?? "")}</td>
-                    <td className={row.category ? "" : "muted"}>{String(row.category ?? "Uncategorized")}</td>
+                    <td>{formatDate(row.date)}</td>
+                    <td>{row.payee || row.raw_payee}</td>
+                    <td className={row.category ? "" : "muted"}>{row.category ?? "Uncategorized"}</td>
                     <td className="num">
-                      {row.amount ? (
-                        <Money
-                          amount={String(row.amount)}
-                          currency={String(row.currency ?? preview.currency ?? "USD")}
-                          signed
-                        />
-                      ) : (
-                        "—"
-                      )}
+                      <Money amount={row.amount} currency={row.currency ?? preview.currency ?? "USD"} signed />
                     </td>
                   </tr>
                 ))}
@@ -219,7 +209,7 @@ export function Import() {
               </summary>
               <ul>
                 {preview.issues.slice(0, 20).map((issue, i) => (
-                  <li key={i}>{String(issue.message ?? "")}</li>
+                  <li key={i}>{issue.message}</li>
                 ))}
               </ul>
             </details>
@@ -237,7 +227,9 @@ export function Import() {
   );
 }
 
-const MAPPED: { key: string; label: string }[] = [
+type ColumnSetting = "date_column" | "amount_column" | "payee_column" | "debit_column" | "credit_column";
+
+const MAPPED: { key: ColumnSetting; label: string }[] = [
   { key: "date_column", label: "Date column" },
   { key: "amount_column", label: "Amount column" },
   { key: "payee_column", label: "Payee column" },
@@ -245,23 +237,24 @@ const MAPPED: { key: string; label: string }[] = [
   { key: "credit_column", label: "Credit column" },
 ];
 
-function MappingEditor({
+/** The CSV's mapping, its columns offered by name: `columns` is the header the server read (the preview's). */
+export function MappingEditor({
   mapping,
   columns,
   onChange,
 }: {
-  mapping: Mapping;
+  mapping: CsvMapping;
   columns: string[];
-  onChange: (m: Mapping) => void;
+  onChange: (m: CsvMapping) => void;
 }) {
-  const set = (key: string, value: unknown) => onChange({ ...mapping, [key]: value });
+  const set = <K extends keyof CsvMapping>(key: K, value: CsvMapping[K]) => onChange({ ...mapping, [key]: value });
   return (
     <fieldset className="mapping" style={{ border: 0, padding: 0, margin: "0 0 14px" }}>
       <legend className="sr-only">Column mapping</legend>
       {MAPPED.map(({ key, label }) => (
         <label key={key} className="inline-form" style={{ display: "grid" }}>
           {label}
-          <select value={(mapping[key] as string | null) ?? ""} onChange={(e) => set(key, e.target.value || null)}>
+          <select value={mapping[key] ?? ""} onChange={(e) => set(key, e.target.value || null)}>
             <option value="">—</option>
             {columns.map((c) => (
               <option key={c} value={c}>
@@ -273,7 +266,7 @@ function MappingEditor({
       ))}
       <label className="inline-form" style={{ display: "grid" }}>
         Date format
-        <select value={String(mapping.date_format ?? "")} onChange={(e) => set("date_format", e.target.value || null)}>
+        <select value={mapping.date_format ?? ""} onChange={(e) => set("date_format", e.target.value || null)}>
           {["%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%y", "%d/%m/%y"].map((f) => (
             <option key={f} value={f}>
               {f.replace(/%/g, "").replace(/Y/, "YYYY").replace(/y/, "YY").replace(/m/, "MM").replace(/d/, "DD")}
@@ -293,18 +286,24 @@ function MappingEditor({
   );
 }
 
-function JobProgress({ job, onAnother }: { job: Job; onAnother: () => void }) {
+function JobProgress({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
   const { toast } = useApp();
   const [undone, setUndone] = useState(false);
   const total = job.progress_total ?? 0;
   const pct =
     job.status === "succeeded" ? 100 : total > 0 ? Math.min(100, Math.round((job.progress_done / total) * 100)) : 5;
-  const result = (job.result ?? {}) as Record<string, unknown>;
-  const figures = { ...result, ...((result.figures ?? {}) as Record<string, unknown>) };
-  const shown = ["rows_read", "imported", "duplicates", "transfers", "flagged", "skipped", "issues"].filter(
-    (k) => k in figures,
-  );
-  const labels: Record<string, string> = { rows_read: "rows read", flagged: "to check", issues: "problems" };
+  const result = job.result;
+  const figures: [string, number][] = result
+    ? [
+        ["rows read", result.rows_read ?? 0],
+        ["imported", result.imported ?? 0],
+        ["duplicates", result.duplicates ?? 0],
+        ["transfers", result.transfers ?? 0],
+        ["to check", result.flagged ?? 0],
+        ["skipped", result.skipped ?? 0],
+        ["problems", (result.issues ?? []).length],
+      ]
+    : [];
   return (
     <section className="card" aria-labelledby="job-step">
       <header className="card-head">
@@ -331,21 +330,21 @@ function JobProgress({ job, onAnother }: { job: Job; onAnother: () => void }) {
       {job.status === "succeeded" && (
         <>
           <dl className="figures" data-testid="import-result">
-            {shown.map((k) => (
-              <div key={k}>
-                <dt>{labels[k] ?? k}</dt>
-                <dd>{Array.isArray(figures[k]) ? (figures[k] as unknown[]).length : String(figures[k])}</dd>
+            {figures.map(([label, count]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{count}</dd>
               </div>
             ))}
           </dl>
-          {typeof result.import_id === "number" && <ImportChecks importId={result.import_id} />}
+          {typeof result?.import_id === "number" && <ImportChecks importId={result.import_id} />}
           <div className="form-actions" style={{ marginTop: 12 }}>
-            {typeof result.group_id === "string" && result.group_id && !undone && (
+            {result?.group_id && !undone && (
               <button
                 type="button"
                 className="button ghost"
                 onClick={() =>
-                  void undoGroup(String(result.group_id))
+                  void undoGroup(result.group_id)
                     .then(() => {
                       setUndone(true);
                       ledgerChanged();
@@ -364,7 +363,7 @@ function JobProgress({ job, onAnother }: { job: Job; onAnother: () => void }) {
         </>
       )}
       {job.status === "failed" && (
-        <p className="form-error">{String(job.error?.detail ?? job.error?.title ?? "unknown error")}</p>
+        <p className="form-error">{job.error?.detail ?? job.error?.title ?? "unknown error"}</p>
       )}
     </section>
   );

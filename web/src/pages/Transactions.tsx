@@ -8,7 +8,7 @@ import { Modal } from "../components/Modal";
 import { Money } from "../components/Money";
 import { formatDate, formatRowDate, isoDate, monthOf, today } from "../lib/dates";
 import { ledgerChanged, useLedgerVersion } from "../lib/load";
-import { abs, formatMoney, fromUnits, isValidAmount, toUnits } from "../lib/money";
+import { abs, formatMoney, fromUnits, isDecimal, isValidAmount, scaleOf, toUnits } from "../lib/money";
 import { navigate, useLocation, withQuery } from "../lib/router";
 import { useApp } from "../state";
 
@@ -405,7 +405,7 @@ function AmountRange({
     setHi(max);
   }, [min, max]);
   const commit = () => {
-    const ok = (v: string) => v === "" || isValidAmount(v);
+    const ok = (v: string) => v === "" || isDecimal(v); // a filter across currencies
     if (ok(lo) && ok(hi) && (lo !== min || hi !== max)) onChange(lo.trim(), hi.trim());
   };
   return (
@@ -557,9 +557,12 @@ function Row({ tx, categories, selected, onSelect, onUpdate, onSplit }: RowProps
           <InlineText
             label="Amount"
             initial={abs(tx.amount)}
-            validate={(v) => isValidAmount(v) && !v.startsWith("-") && toUnits(v) > 0n}
+            validate={(v) =>
+              isValidAmount(v, tx.currency) && !v.startsWith("-") && toUnits(v, scaleOf(tx.currency)) > 0n
+            }
             onDone={async (value) => {
-              if (value !== null && toUnits(value) !== toUnits(abs(tx.amount)))
+              const scale = scaleOf(tx.currency);
+              if (value !== null && toUnits(value, scale) !== toUnits(abs(tx.amount), scale))
                 await onUpdate({ amount: value }, "Amount changed");
               setEditing(null);
             }}
@@ -657,24 +660,27 @@ export function SplitDialog(props: {
         ],
   );
   const [error, setError] = useState("");
+  // The lines are in the account's currency, with its decimals (KWD 1.235 splits into 1.000 and 0.235).
+  const currency = money?.currency ?? tx.currency;
+  const scale = scaleOf(currency);
   const allocated = useMemo(
-    () => lines.reduce((sum, l) => sum + (isValidAmount(l.amount) ? toUnits(l.amount) : 0n), 0n),
-    [lines],
+    () => lines.reduce((sum, l) => sum + (isValidAmount(l.amount, currency) ? toUnits(l.amount, scale) : 0n), 0n),
+    [lines, currency, scale],
   );
-  const remaining = toUnits(total) - allocated;
-  const outflow = toUnits(money?.amount ?? tx.amount) < 0n;
+  const remaining = toUnits(total, scale) - allocated;
+  const outflow = toUnits(money?.amount ?? tx.amount, scale) < 0n;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!money) return setError("This transaction has no account to split from");
-    if (lines.some((l) => l.category === null || !isValidAmount(l.amount) || toUnits(l.amount) <= 0n))
+    if (lines.some((l) => l.category === null || !isValidAmount(l.amount, currency) || toUnits(l.amount, scale) <= 0n))
       return setError("Every line needs a category and a positive amount");
     if (remaining !== 0n) return setError(`The lines must add up to ${formatMoney(total, tx.currency)}`);
     // Money out of the account debits the categories (positive); money in credits them (negative).
     const sign = outflow ? 1n : -1n;
     await props.onSave([
       { account: money.account.id, amount: money.amount },
-      ...lines.map((l) => ({ account: l.category!, amount: fromUnits(sign * toUnits(l.amount)) })),
+      ...lines.map((l) => ({ account: l.category!, amount: fromUnits(sign * toUnits(l.amount, scale), scale) })),
     ]);
   }
 
@@ -698,7 +704,7 @@ export function SplitDialog(props: {
               aria-label={`Amount of line ${i + 1}`}
               inputMode="decimal"
               value={line.amount}
-              placeholder="0.00"
+              placeholder={fromUnits(0n, scale)}
               onChange={(e) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, amount: e.target.value } : l)))}
             />
             <button
@@ -717,7 +723,7 @@ export function SplitDialog(props: {
             type="button"
             className="button ghost small"
             onClick={() =>
-              setLines((ls) => [...ls, { category: null, amount: remaining > 0n ? fromUnits(remaining) : "" }])
+              setLines((ls) => [...ls, { category: null, amount: remaining > 0n ? fromUnits(remaining, scale) : "" }])
             }
           >
             <Icon name="plus" size={16} /> Add line
@@ -725,7 +731,7 @@ export function SplitDialog(props: {
           <span className={remaining === 0n ? "muted" : "form-error"}>
             {remaining === 0n
               ? "Fully allocated"
-              : `${formatMoney(fromUnits(remaining), tx.currency)} left to allocate`}
+              : `${formatMoney(fromUnits(remaining, scale), currency)} left to allocate`}
           </span>
         </div>
         {error && (

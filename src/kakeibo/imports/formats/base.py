@@ -76,6 +76,8 @@ class Statement:
     confidence: float = 1.0
     currency: str | None = None
     account: str | None = None
+    # A CSV's header as read (after the preamble, decoded; a repeated name made unique): what a mapping names.
+    columns: list[str] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     skipped: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)

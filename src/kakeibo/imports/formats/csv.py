@@ -1047,6 +1047,7 @@ def open_csv(
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         currency=currency,
         account=account,
+        columns=list(columns.names),
         _reader=_stream(source, chosen, builder),
     )
 
