@@ -31,7 +31,7 @@ def job_out(job: Job, board: ProgressBoard, model: type[JobModel] = JobOut) -> J
 
 def build_router(job_response: Any = JobOut) -> APIRouter:
     """The jobs routes, answering with `job_response`: the union of every kind's typed job, which only the layer
-    that registers the kinds knows (`kakeibo.tasks.JobResponse`, passed in by the API's router assembly)."""
+    above the domains knows (`JobResponse` in `kakeibo.api.router`, which assembles the routes)."""
     router = APIRouter(prefix="/jobs", tags=["jobs"])
 
     @router.get("/{job_id}", response_model=job_response)
