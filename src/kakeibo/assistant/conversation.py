@@ -39,6 +39,7 @@ from kakeibo.core.db import lock_household, session_scope
 from kakeibo.core.errors import KakeiboError, NotFound
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
+from kakeibo.ledger.queries import QuerySpec
 
 HISTORY_LIMIT = 200
 _YES = re.compile(r"(?:yes|yep|yeah|y|ok|okay|sure|confirm|confirmed|do it|go ahead|correct|right|that's right)")
@@ -289,7 +290,8 @@ class Turn:
         if shown:
             self.context["recent_ids"] = shown[:20]
         text = result.answer
-        return Reply(text, intent, result.value, result.currency, result.query, result.evidence)
+        query = result.query.model_dump(mode="json")
+        return Reply(text, intent, result.value, result.currency, query, result.evidence)
 
     def _proposed(self, intent: Intent, proposal: Proposal) -> Reply:
         self.context["proposal"] = proposal.id
@@ -487,7 +489,11 @@ def converse(
         )
     if language_model is not None and reply["kind"] == "query" and reply["value"] is not None:
         facts = Answer(
-            reply["text"], reply["value"], reply["currency"] or "", reply["query"] or {}, reply["evidence"] or {}
+            reply["text"],
+            reply["value"],
+            reply["currency"] or "",
+            QuerySpec.model_validate(reply["query"]),
+            reply["evidence"] or {},
         )
         with session_scope(factory, write=False) as session:
             narrated = language_model.narrate(
