@@ -7,7 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import update
+from sqlalchemy.orm import Session, sessionmaker
 
+from kakeibo.assistant.models import Message
 from tests.api_helpers import ApiUser, sign_up
 
 TODAY = "2026-11-23"
@@ -199,3 +202,26 @@ def test_a_figures_listing_takes_only_its_specs_fields(client: TestClient) -> No
     # Another household's account answers 404, as everywhere.
     mine = user.get("/transactions", params={"measure": "spending", "account": accounts["visa"]})
     assert mine.status_code == 404
+
+
+def test_an_answer_stored_before_specs_had_a_measure_still_opens_its_rows(
+    client: TestClient, bind_sessions: sessionmaker[Session]
+) -> None:
+    user = sign_up(client)
+    _books(user)
+    conversation = user.post("/assistant/conversations", {"title": "old"}).json()
+    said = user.post(
+        f"/assistant/conversations/{conversation['id']}/messages",
+        {"text": "how much did I spend on groceries last month?", "today": TODAY},
+    ).json()
+    with bind_sessions() as session:
+        stored = session.get(Message, said["id"])
+        assert stored is not None and stored.payload is not None
+        old = {k: v for k, v in stored.payload["query"].items() if k not in ("measure", "account", "payee")}
+        session.execute(
+            update(Message).where(Message.id == said["id"]).values(payload={**stored.payload, "query": old})
+        )
+        session.commit()
+    [_, shown] = user.get(f"/assistant/conversations/{conversation['id']}").json()["messages"]
+    assert shown["query"]["measure"] == "spending"
+    _check_evidence(user, shown)

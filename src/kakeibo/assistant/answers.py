@@ -180,7 +180,8 @@ def _outlook(
     return Answer(text, money(left), currency, spec, evidence)
 
 
-def _measure(metric: str) -> queries.Measure:
+def measure_of(metric: str) -> queries.Measure:
+    """What a question's figure counts: income, net (net and savings rate) or spending (all the others)."""
     if metric == "income":
         return "income"
     if metric in ("net", "savings_rate"):
@@ -198,7 +199,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
     account = _money_account(session, household_id, intent.account)
     spec = queries.QuerySpec(
         metric=intent.metric,
-        measure=_measure(intent.metric),
+        measure=measure_of(intent.metric),
         start=start,
         end=end,
         currency=currency,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kakeibo.assistant import proposals
 from kakeibo.assistant import repository as repo
-from kakeibo.assistant.answers import Answer, answer
+from kakeibo.assistant.answers import Answer, answer, measure_of
 from kakeibo.assistant.intents import (
     AddTransaction,
     Clarify,
@@ -110,6 +110,10 @@ def history(session: Session, *, conversation: Conversation) -> list[dict[str, A
 
 def message_dict(message: Message) -> dict[str, Any]:
     payload = message.payload or {}
+    query = payload.get("query")
+    if query and "measure" not in query:
+        # Stored before specs said what they count: the question's metric says it.
+        query = {**query, "measure": measure_of(str(query.get("metric", "")))}
     return {
         "id": message.id,
         "role": message.role,
@@ -119,7 +123,7 @@ def message_dict(message: Message) -> dict[str, Any]:
         "intent": payload.get("intent"),
         "value": payload.get("value"),
         "currency": payload.get("currency"),
-        "query": payload.get("query"),
+        "query": query,
         "evidence": payload.get("evidence"),
         "proposal": payload.get("proposal"),
         "candidates": payload.get("candidates") or [],

@@ -604,6 +604,12 @@ function Row({ tx, categories, selected, onSelect, onUpdate, onSplit }: RowProps
             <Money amount={tx.amount} currency={tx.currency} transfer={transfer} signed />
           </button>
         )}
+        {/* Listed for a figure: the part of the row it counts, when that is not simply the row's amount. */}
+        {tx.counted && toUnits(tx.counted) !== toUnits(abs(tx.amount)) && (
+          <span className="muted small counted">
+            counts <Money amount={tx.counted} currency={tx.currency} />
+          </span>
+        )}
       </td>
       <td className="col-actions">
         {!transfer && (
