@@ -38,6 +38,7 @@ from kakeibo.core.errors import ConfigurationError
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.models import CategorySource, Event, Transaction
+from kakeibo.ledger.queries import QuerySpec
 from tests.api_helpers import sign_up
 from tests.conftest import service_unavailable
 from tests.factories import HouseholdFixture, make_account, make_household, make_transaction
@@ -271,7 +272,14 @@ def _answer() -> Answer:
         answer="You spent 1234.50 USD on Food & Dining/Groceries in October 2026 (3 transactions).",
         value="1234.50",
         currency="USD",
-        query={"metric": "spending", "start": "2026-10-01", "end": "2026-10-31"},
+        query=QuerySpec(
+            metric="spending",
+            measure="spending",
+            start=dt.date(2026, 10, 1),
+            end=dt.date(2026, 10, 31),
+            currency="USD",
+            category="Food & Dining/Groceries",
+        ),
         evidence={
             "count": 3,
             "transactions": [{"id": 7, "date": "2026-10-19", "payee": "Whole Foods", "amount": "40.00"}],

@@ -296,6 +296,19 @@ describe("the web app", { skip, concurrency: false }, () => {
     await answer.waitFor();
     await answer.locator("summary", { hasText: "Evidence" }).click();
     await answer.locator(".query-spec").waitFor();
+    // The answer's spec opens exactly the transactions behind its figure.
+    const said = await answer.locator("summary", { hasText: "Evidence" }).innerText();
+    const count = Number(/(\d+) transaction/.exec(said)?.[1]);
+    const link = answer.locator("a", { hasText: /^See th/ });
+    const href = await link.getAttribute("href");
+    const listed = await api(`/api/v1${href}&limit=500`);
+    assert.equal(listed.items.length, count);
+    assert.equal(listed.figure.count, count);
+    await link.click();
+    const banner = page.locator(".figure-banner");
+    await banner.waitFor();
+    assert.match(await banner.innerText(), new RegExp(`These ${count} transactions? make up`));
+    await page.click("nav[aria-label=Main] >> text=Assistant");
 
     await page.fill("#ask", "coffee at starbucks 4.50");
     await page.keyboard.press("Enter");

@@ -1,6 +1,7 @@
-"""Answering a question: a query intent becomes a QuerySpec, the ledger computes the figure from postings, and the
-answer carries the figure, the spec and the evidence (how many transactions, and which). The model never makes
-up a number: every figure here comes from a query.
+"""Answering a question: a query intent becomes a QuerySpec, `figure(spec)` in the ledger queries computes the
+figure from postings, and the answer carries the figure, the spec and the evidence (how many transactions, and
+the latest of them: the first page of the listing the spec opens). The model never makes up a number, and this
+module has no SQL of its own: every figure here comes from a ledger query.
 
 Spending is what went to expense categories (a refund lowers it), income what came from income categories;
 transfers between the household's own accounts, and transfer-kind categories, are neither."""
@@ -12,8 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, false, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from kakeibo.assistant.intents import Query
 from kakeibo.core import clock
@@ -22,9 +22,9 @@ from kakeibo.core.money import minor_to_str, percentage
 from kakeibo.core.periods import Period, month_of, month_start, months_between, shift_months, year_of
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as ledger_repo
-from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, AccountKind, Posting, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, AccountKind
 
-EVIDENCE_ROWS = 20
+EVIDENCE_ROWS = queries.FIGURE_ROWS
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Answer:
     answer: str
     value: str | None
     currency: str
-    query: dict[str, Any]
+    query: queries.QuerySpec
     evidence: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -40,7 +40,7 @@ class Answer:
             "answer": self.answer,
             "value": self.value,
             "currency": self.currency,
-            "query": self.query,
+            "query": self.query.model_dump(mode="json"),
             "evidence": self.evidence,
         }
 
@@ -60,132 +60,25 @@ def _label(start: dt.date, end: dt.date) -> str:
     return f"from {start.isoformat()} to {end.isoformat()}"
 
 
-def _categories(session: Session, household_id: int, ref: str | None, kind: AccountKind) -> list[Account]:
-    """The categories a question is about: a group with its categories, one category, or all of a kind."""
-    all_categories = [
-        a for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS) if a.kind == kind
-    ]
-    if ref is None:
-        return all_categories
-    wanted = ref.casefold()
-    return [a for a in all_categories if a.path.casefold() == wanted or a.path.casefold().startswith(wanted + "/")]
-
-
 def _money_account(session: Session, household_id: int, name: str | None) -> Account | None:
     if not name:
         return None
     return ledger_repo.get_account_by_path(session, household_id=household_id, kinds=BALANCE_KINDS, path=name)
 
 
-@dataclass
-class Matches:
-    """Postings on the asked-about categories: their total, how many transactions, and the latest of them."""
-
-    total: int = 0
-    count: int = 0
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    largest: dict[str, Any] | None = None
-
-    def evidence(self, *others: Matches) -> dict[str, Any]:
-        rows = sorted([r for m in (self, *others) for r in m.rows], key=lambda r: (r["date"], r["id"]), reverse=True)
-        return {"count": self.count + sum(m.count for m in others), "transactions": rows[:EVIDENCE_ROWS]}
+def _row(row: queries.FigureRow, currency: str) -> dict[str, Any]:
+    return {
+        "id": row.transaction_id,
+        "date": row.date.isoformat(),
+        "payee": row.payee,
+        "amount": minor_to_str(row.amount_minor, currency),
+    }
 
 
-def _matches(
-    session: Session,
-    *,
-    household_id: int,
-    categories: list[Account],
-    start: dt.date,
-    end: dt.date,
-    currency: str,
-    merchant: str | None,
-    account: Account | None,
-    totals: tuple[int, int] | None = None,
-    largest: bool = False,
-) -> Matches:
-    """Sums in SQL (or `totals` from the monthly rollups), then only the latest rows, and the largest when asked."""
-    if not categories:
-        return Matches()
-    conditions = [
-        Transaction.household_id == household_id,
-        Transaction.deleted_at.is_(None),
-        Transaction.settlement_currency == currency,
-        # The postings index leads with household and date, and covers only live postings.
-        Posting.household_id == household_id,
-        Posting.deleted == false(),
-        Posting.date >= start,
-        Posting.date <= end,
-        Posting.account_id.in_([c.id for c in categories]),
-    ]
-    if merchant:
-        needle = merchant.lower()  # autoescape: a "%" or "_" in the name is text, not a LIKE wildcard
-        conditions.append(
-            func.lower(Transaction.payee).contains(needle, autoescape=True)
-            | func.lower(Transaction.description).contains(needle, autoescape=True)
-        )
-
-    def scoped(stmt: Any) -> Any:
-        stmt = stmt.select_from(Posting).join(Transaction, Transaction.id == Posting.transaction_id).where(*conditions)
-        if account is not None:
-            money = aliased(Posting)
-            stmt = stmt.join(money, and_(money.transaction_id == Transaction.id, money.account_id == account.id))
-        return stmt
-
-    if totals is None:
-        totals = session.execute(
-            scoped(
-                select(func.coalesce(func.sum(Posting.converted_minor), 0), func.count(func.distinct(Transaction.id)))
-            )
-        ).one()
-    total, count = totals
-    columns = (Transaction.id, Transaction.date, Transaction.payee, Transaction.description, Posting.converted_minor)
-
-    def as_row(row: Any) -> dict[str, Any]:
-        return {
-            "id": row[0],
-            "date": row[1].isoformat(),
-            "payee": row[2] or row[3],
-            "amount": minor_to_str(abs(int(row[4])), currency),
-        }
-
-    latest = session.execute(
-        # Newest first along the postings index, so only the rows shown are read.
-        scoped(select(*columns)).order_by(Posting.date.desc(), Posting.id.desc()).limit(EVIDENCE_ROWS)
-    ).all()
-    top = (
-        session.execute(scoped(select(*columns)).order_by(Posting.converted_minor.desc()).limit(1)).first()
-        if largest
-        else None
-    )
-    return Matches(
-        total=int(total),
-        count=int(count),
-        rows=[as_row(r) for r in latest],
-        largest=as_row(top) if top is not None else None,
-    )
-
-
-def _rollup_totals(
-    session: Session,
-    household_id: int,
-    categories: list[Account],
-    kind: AccountKind,
-    start: dt.date,
-    end: dt.date,
-    currency: str,
-) -> tuple[int, int]:
-    """(total, count) from the ledger's monthly rollups: the same figure as summing postings, at any size."""
-    if not categories:
-        return 0, 0
-    ids = {c.id for c in categories}
-    result = queries.summary(
-        session, household_id=household_id, start=start, end=end, currency=currency, group_by="category"
-    )
-    groups = [g for g in result.groups if g.category_id in ids]
-    if kind == AccountKind.income:
-        return -sum(g.income_minor for g in groups), sum(g.count for g in groups)
-    return sum(g.expenses_minor for g in groups), sum(g.count for g in groups)
+def _evidence(found: queries.Figure) -> dict[str, Any]:
+    """How many transactions make up the figure and the latest of them: the first page of the listing that the
+    spec opens, so the rows shown and the rows behind the number are the same rows."""
+    return {"count": found.count, "transactions": [_row(r, found.currency) for r in found.rows]}
 
 
 def _count(n: int) -> str:
@@ -230,14 +123,7 @@ def _breakdown(
 
 
 def _outlook(
-    session: Session,
-    household_id: int,
-    intent: Query,
-    categories: list[Account],
-    today: dt.date,
-    currency: str,
-    spec: dict[str, Any],
-    where: str,
+    session: Session, household_id: int, intent: Query, today: dt.date, spec: queries.QuerySpec, where: str
 ) -> Answer:
     """Forecast and budget questions for a period under way. kakeibo keeps no budgets yet, so the yardstick is the
     household's own usual spending: the average of the last three whole months, said plainly as such."""
@@ -246,16 +132,24 @@ def _outlook(
         start, end = this_month.start, this_month.last
     else:
         start, end = intent.start, intent.end or today
-    spec.update(start=start.isoformat(), end=end.isoformat())
+    currency = spec.currency
     so_far_end = min(end, today)
-    so_far = _rollup_totals(session, household_id, categories, AccountKind.expense, start, so_far_end, currency)
+    # The spec answered is the spending so far: its evidence is what has been spent.
+    spec = spec.model_copy(update={"start": start, "end": so_far_end, "measure": "spending"})
+    so_far = queries.figure(session, household_id=household_id, spec=spec)
     base_end = start - dt.timedelta(days=1)
     base_start = shift_months(month_start(base_end), -(BASELINE_MONTHS - 1))
-    baseline = _rollup_totals(session, household_id, categories, AccountKind.expense, base_start, base_end, currency)
-    usual = int((Decimal(baseline[0]) / BASELINE_MONTHS).to_integral_value())
+    baseline = queries.figure(
+        session,
+        household_id=household_id,
+        spec=spec.model_copy(update={"start": base_start, "end": base_end}),
+        rows=0,
+    )
+    usual = int((Decimal(baseline.total_minor) / BASELINE_MONTHS).to_integral_value())
     days = (end - start).days + 1
     elapsed = max(1, (so_far_end - start).days + 1)
-    evidence = {"count": so_far[1], "baseline_months": BASELINE_MONTHS, "usual_monthly": minor_to_str(usual, currency)}
+    evidence = _evidence(so_far) | {"baseline_months": BASELINE_MONTHS, "usual_monthly": minor_to_str(usual, currency)}
+    spent = so_far.total_minor
 
     def money(minor: int) -> str:
         return minor_to_str(minor, currency)
@@ -264,26 +158,35 @@ def _outlook(
     if intent.metric == "forecast":
         # What is spent so far, plus the rest of the period at the usual daily pace.
         rest = 0 if so_far_end >= end else int(Decimal(usual) * 12 / 365 * (days - elapsed))
-        projected = so_far[0] + rest
+        projected = spent + rest
         text = (
             f"At your usual pace you will spend about {money(projected)} {currency}{where} {when}: "
-            f"{money(so_far[0])} so far, and about {money(rest)} more over the remaining {days - elapsed} days."
+            f"{money(spent)} so far, and about {money(rest)} more over the remaining {days - elapsed} days."
         )
         return Answer(text, money(projected), currency, spec, evidence)
-    left = usual - so_far[0]
+    left = usual - spent
     if usual == 0:
         text = (
             f"There is no budget set{where}, and nothing spent there in the previous {BASELINE_MONTHS} months to "
-            f"compare with; so far {when} you have spent {money(so_far[0])} {currency}."
+            f"compare with; so far {when} you have spent {money(spent)} {currency}."
         )
         return Answer(text, None, currency, spec, evidence)
     state = f"{money(left)} {currency} left" if left >= 0 else f"{money(-left)} {currency} over"
     text = (
         f"No budget is set{where}, so I compared with what you usually spend: {money(usual)} {currency} a month "
-        f"(the average of the last {BASELINE_MONTHS} months). So far {when} you have spent {money(so_far[0])}: "
+        f"(the average of the last {BASELINE_MONTHS} months). So far {when} you have spent {money(spent)}: "
         f"{state}."
     )
     return Answer(text, money(left), currency, spec, evidence)
+
+
+def measure_of(metric: str) -> queries.Measure:
+    """What a question's figure counts: income, net (net and savings rate) or spending (all the others)."""
+    if metric == "income":
+        return "income"
+    if metric in ("net", "savings_rate"):
+        return "net"
+    return "spending"
 
 
 def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | None = None) -> Answer:
@@ -296,6 +199,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
     account = _money_account(session, household_id, intent.account)
     spec = queries.QuerySpec(
         metric=intent.metric,
+        measure=measure_of(intent.metric),
         start=start,
         end=end,
         currency=currency,
@@ -303,7 +207,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
         account=account.id if account else None,
         payee=intent.merchant,
         group_by="payee" if intent.group_by == "merchant" else intent.group_by,
-    ).model_dump(mode="json")
+    )
 
     def money(minor: int) -> str:
         return minor_to_str(minor, currency)
@@ -315,7 +219,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
 
     if intent.metric in ("balance", "net_worth"):
         at = intent.end or today
-        spec.update(start=None, end=at.isoformat())
+        spec = spec.model_copy(update={"start": None, "end": at})
         if intent.metric == "balance" and account is not None:
             row = next(
                 r for r in queries.balances(session, household_id=household_id, at=at) if r.account.id == account.id
@@ -340,62 +244,49 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
         )
         return Answer(text, money(worth.net_minor), currency, spec, {"count": 0})
 
-    kind = AccountKind.income if intent.metric == "income" else AccountKind.expense
-
-    def matches_for(categories: list[Account], kind: AccountKind) -> Matches:
-        totals = None
-        if not intent.merchant and account is None:
-            totals = _rollup_totals(session, household_id, categories, kind, start, end, currency)
-        return _matches(
-            session,
-            household_id=household_id,
-            categories=categories,
-            start=start,
-            end=end,
-            currency=currency,
-            merchant=intent.merchant,
-            account=account,
-            totals=totals,
-            largest=intent.metric == "largest_expense",
-        )
-
-    expense_categories = _categories(session, household_id, intent.category, AccountKind.expense)
     if intent.metric in ("budget_remaining", "forecast"):
-        return _outlook(session, household_id, intent, expense_categories, today, currency, spec, where)
-    spending = matches_for(expense_categories, AccountKind.expense)
-    spent = spending.total
-    if intent.metric in ("income", "net", "savings_rate"):
-        income_category = intent.category if kind == AccountKind.income else None
-        income = matches_for(
-            _categories(session, household_id, income_category, AccountKind.income), AccountKind.income
+        return _outlook(session, household_id, intent, today, spec, where)
+    if spec.measure == "net" and spec.category is not None:
+        # Net or a savings rate "on groceries": the category narrows the spending; income is all of it, as the
+        # question is about what was kept of what came in. Such a figure is two specs, so it is said without one
+        # listing: the answer carries the spending's spec and evidence.
+        spending_spec = spec.model_copy(update={"measure": "spending"})
+        income_spec = spec.model_copy(update={"measure": "income", "category": None})
+        spent_figure = queries.figure(session, household_id=household_id, spec=spending_spec)
+        earned = queries.figure(session, household_id=household_id, spec=income_spec, rows=0).total_minor
+        found, spent = spent_figure, spent_figure.total_minor
+    else:
+        found = queries.figure(
+            session, household_id=household_id, spec=spec, largest=1 if intent.metric == "largest_expense" else 0
         )
-        earned = -income.total
+        earned, spent = found.income_minor, found.spending_minor
+    if intent.metric in ("income", "net", "savings_rate"):
         if intent.metric == "income":
             text = f"You received {money(earned)} {currency}{where} {when}."
-            found = income.evidence()
+            evidence = _evidence(found)
             breakdown = _breakdown(session, household_id, intent, start, end, currency)
             if breakdown:
-                found["breakdown"] = breakdown
+                evidence["breakdown"] = breakdown
                 text += f" By {intent.group_by}: " + "; ".join(f"{b['key']} {b['amount']}" for b in breakdown) + "."
-            return Answer(text, money(earned), currency, spec, found)
+            return Answer(text, money(earned), currency, spec, evidence)
         if intent.metric == "net":
             net = earned - spent
             text = f"Income {money(earned)} minus spending {money(spent)}: {money(net)} {currency} {when}."
-            return Answer(text, money(net), currency, spec, income.evidence(spending))
+            return Answer(text, money(net), currency, found.spec, _evidence(found))
         if earned <= 0:
             return Answer(f"There was no income {when}, so no savings rate.", None, currency, spec, {"count": 0})
         rate = percentage(earned - spent, earned)
         text = f"You saved {rate}% of your income {when} ({money(earned - spent)} of {money(earned)} {currency})."
-        return Answer(text, str(rate), "%", spec, income.evidence(spending))
+        return Answer(text, str(rate), "%", found.spec, _evidence(found))
 
     if intent.metric == "largest_expense":
-        top = spending.largest
-        if top is None:
+        if not found.largest:
             return Answer(f"No spending{where} {when}.", None, currency, spec, {"count": 0, "transactions": []})
+        top = _row(found.largest[0], currency)
         text = f"Your largest expense{where} {when} was {top['payee']} on {top['date']}: {top['amount']} {currency}."
-        return Answer(text, top["amount"], currency, spec, {"count": spending.count, "transactions": [top]})
+        return Answer(text, top["amount"], currency, spec, {"count": found.count, "transactions": [top]})
 
-    evidence = spending.evidence()
+    evidence = _evidence(found)
     breakdown = _breakdown(session, household_id, intent, start, end, currency)
     if breakdown:
         evidence["breakdown"] = breakdown

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from kakeibo.assistant import proposals
 from kakeibo.assistant import repository as repo
-from kakeibo.assistant.answers import answer
+from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
     AddTransaction,
     Clarify,
@@ -108,6 +108,10 @@ def history(session: Session, *, conversation: Conversation) -> list[dict[str, A
 
 def message_dict(message: Message) -> dict[str, Any]:
     payload = message.payload or {}
+    query = payload.get("query")
+    if query and "measure" not in query:
+        # Stored before specs said what they count: the question's metric says it.
+        query = {**query, "measure": measure_of(str(query.get("metric", "")))}
     return {
         "id": message.id,
         "role": message.role,
@@ -117,7 +121,7 @@ def message_dict(message: Message) -> dict[str, Any]:
         "intent": payload.get("intent"),
         "value": payload.get("value"),
         "currency": payload.get("currency"),
-        "query": payload.get("query"),
+        "query": query,
         "evidence": payload.get("evidence"),
         "proposal": payload.get("proposal"),
         "candidates": payload.get("candidates") or [],
@@ -288,7 +292,8 @@ class Turn:
         if shown:
             self.context["recent_ids"] = shown[:20]
         text = result.answer
-        return Reply(text, intent, result.value, result.currency, result.query, result.evidence)
+        query = result.query.model_dump(mode="json")
+        return Reply(text, intent, result.value, result.currency, query, result.evidence)
 
     def _proposed(self, intent: Intent, proposal: Proposal) -> Reply:
         self.context["proposal"] = proposal.id

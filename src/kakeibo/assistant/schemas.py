@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from kakeibo.core.types import Day
 from kakeibo.jobs.schemas import JobBase, JobError
+from kakeibo.ledger.schemas import QuerySpecOut
 
 
 class ConversationCreate(BaseModel):
@@ -76,7 +77,7 @@ class MessageOut(BaseModel):
         default=None, description="The answer's figure: a decimal string (a percentage for rates)"
     )
     currency: str | None = None
-    query: dict[str, Any] | None = Field(default=None, description="The QuerySpec the figure was computed from")
+    query: QuerySpecOut | None = Field(default=None, description="The QuerySpec the figure was computed from")
     evidence: Evidence | None = None
     proposal: ProposalOut | None = None
     candidates: list[TransactionRow] = Field(default_factory=list)

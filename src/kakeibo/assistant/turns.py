@@ -30,6 +30,7 @@ from kakeibo.assistant.speech import Transcript, transcribe
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import lock_household, session_scope
 from kakeibo.core.settings import Settings
+from kakeibo.ledger.queries import QuerySpec
 
 
 def converse(
@@ -87,9 +88,8 @@ def _narrate(
     model: Any,
 ) -> None:
     """Have the model word the ledger's answer (the figure is the ledger's; the model only writes the sentence)."""
-    facts = Answer(
-        reply["text"], reply["value"], reply["currency"] or "", reply["query"] or {}, reply["evidence"] or {}
-    )
+    query = QuerySpec.model_validate(reply["query"])
+    facts = Answer(reply["text"], reply["value"], reply["currency"] or "", query, reply["evidence"] or {})
     with session_scope(factory, write=False) as session:
         narrated = model.narrate(
             session, answer=facts, question=question, actor=speaker, session_key=f"conversation:{conversation_id}"

@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
-from sqlalchemy.orm import Session
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from kakeibo.core import clock
 from kakeibo.core.errors import ValidationFailed
@@ -129,20 +129,265 @@ def net_worth(session: Session, *, household_id: int, base_currency: str, at: dt
     return result
 
 
-# ---- period summary -------------------------------------------------------------------------------------------
+# ---- figures from their spec ---------------------------------------------------------------------------------
+Measure = Literal["spending", "income", "net"]
+_SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")
+
+
 class QuerySpec(BaseModel):
-    """What a figure was computed from, so every number can be traced back to its rows."""
+    """What a figure was computed from, so every number can be traced back to its rows: `figure(spec)` computes
+    it, and the transactions listing given the same fields lists exactly the rows behind it."""
 
     metric: str = "summary"
-    start: dt.date
-    end: dt.date
-    currency: str
-    category: str | None = None
-    account: int | None = None
-    payee: str | None = None
+    measure: Measure = Field(
+        default="net",
+        description="What is counted: spending (expense categories, a refund lowers it), income (income "
+        "categories) or net (income less spending); transfers are neither",
+    )
+    start: dt.date | None = Field(default=None, description="Inclusive; none: from the beginning")
+    end: dt.date = Field(description="Inclusive")
+    currency: str = Field(description="The settlement currency counted")
+    category: str | None = Field(default=None, description='A category subtree ("Group" or "Group/Category")')
+    account: int | None = Field(default=None, description="Only transactions with a leg on this money account")
+    payee: str | None = Field(default=None, description="Only transactions whose payee or description has this text")
     group_by: GroupBy | None = None
 
 
+# The evidence rows an answer carries and the few largest it names.
+FIGURE_ROWS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One transaction behind a figure, with the part of it the figure counts (in the figure's own sense:
+    spending positive for spending, income positive for income and net)."""
+
+    transaction_id: int
+    date: dt.date
+    payee: str
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure and its evidence from one filter: `count` transactions whose counted amounts sum to `total_minor`;
+    `rows` are the latest of them (newest first, the first page of the spec's listing), `largest` the biggest."""
+
+    spec: QuerySpec
+    total_minor: int
+    count: int
+    income_minor: int
+    spending_minor: int
+    rows: list[FigureRow]
+    largest: list[FigureRow]
+
+    @property
+    def currency(self) -> str:
+        return self.spec.currency
+
+    @property
+    def total(self) -> str:
+        return minor_to_str(self.total_minor, self.spec.currency)
+
+
+def _measure_kinds(measure: Measure) -> tuple[AccountKind, ...]:
+    if measure == "spending":
+        return (AccountKind.expense,)
+    if measure == "income":
+        return (AccountKind.income,)
+    return (AccountKind.income, AccountKind.expense)
+
+
+def spec_categories(session: Session, *, household_id: int, spec: QuerySpec) -> list[Account]:
+    """The categories a spec counts: those of its measure's kinds, within its category subtree when it names one
+    (a group with its categories, or one category; matched without regard to case)."""
+    kinds = _measure_kinds(spec.measure)
+    found = [a for a in repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS) if a.kind in kinds]
+    if spec.category is None:
+        return found
+    wanted = spec.category.casefold()
+    return [a for a in found if a.path.casefold() == wanted or a.path.casefold().startswith(wanted + "/")]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """A spec resolved for SQL: the one place a spec becomes a filter over postings (joined to their transaction
+    when the payee or the settlement currency needs it)."""
+
+    spec: QuerySpec
+    household_id: int
+    income_ids: frozenset[int]
+    expense_ids: frozenset[int]
+    join_transaction: bool
+
+    @property
+    def category_ids(self) -> frozenset[int]:
+        return self.income_ids | self.expense_ids
+
+    def counted(self) -> ColumnElement[int]:
+        """A posting's amount in the figure's sense: spending counts expense legs as they are, income and net
+        count money in as positive."""
+        sign = 1 if self.spec.measure == "spending" else -1
+        return Posting.converted_minor * sign
+
+    def where(self, stmt: _SelectT) -> _SelectT:
+        spec = self.spec
+        conditions: list[ColumnElement[bool]] = [
+            Posting.household_id == self.household_id,
+            Posting.deleted == false(),
+            Posting.date <= spec.end,
+            Posting.account_id.in_(sorted(self.category_ids)),
+        ]
+        if spec.start is not None:
+            conditions.append(Posting.date >= spec.start)
+        if spec.account is not None:
+            money = aliased(Posting)
+            conditions.append(
+                select(money.id)
+                .where(
+                    money.transaction_id == Posting.transaction_id,
+                    money.account_id == spec.account,
+                    money.deleted == false(),
+                )
+                .exists()
+            )
+        if self.join_transaction:
+            stmt = stmt.join(Transaction, Transaction.id == Posting.transaction_id)
+            conditions.append(Transaction.settlement_currency == spec.currency)
+            if spec.payee:
+                needle = spec.payee.lower()  # autoescape: a "%" or "_" in the name is text, not a LIKE wildcard
+                conditions.append(
+                    or_(
+                        func.lower(Transaction.payee).contains(needle, autoescape=True),
+                        func.lower(Transaction.description).contains(needle, autoescape=True),
+                    )
+                )
+        return stmt.where(*conditions)
+
+
+def _scope(session: Session, household_id: int, spec: QuerySpec) -> _Scope:
+    categories = spec_categories(session, household_id=household_id, spec=spec)
+    return _Scope(
+        spec=spec,
+        household_id=household_id,
+        income_ids=frozenset(a.id for a in categories if a.kind == AccountKind.income),
+        expense_ids=frozenset(a.id for a in categories if a.kind == AccountKind.expense),
+        # With one settlement currency in the household, every posting is in it: the currency needs no join.
+        join_transaction=bool(spec.payee) or _has_other_settlement(session, household_id, spec.currency),
+    )
+
+
+def figure(
+    session: Session, *, household_id: int, spec: QuerySpec, rows: int = FIGURE_ROWS, largest: int = 0
+) -> Figure:
+    """The figure a spec describes, computed from postings by the spec's one filter: its total (with income and
+    spending apart), how many transactions make it up, the latest `rows` of them and the `largest` biggest."""
+    if spec.start is not None and spec.end < spec.start:
+        raise ValidationFailed("end is before start", field="end")
+    scope = _scope(session, household_id, spec)
+    if not scope.category_ids:
+        return Figure(spec, 0, 0, 0, 0, [], [])
+    # One pass: the sum of every counted leg, and for a net figure the income legs' part of it (a CASE per row
+    # only where it is needed; a CASE over a year of postings costs about half again as much as the sum).
+    income_part: ColumnElement[int] = literal(0)
+    if spec.measure == "net":
+        income_part = func.sum(
+            case((Posting.account_id.in_(sorted(scope.income_ids)), Posting.converted_minor), else_=0)
+        )
+    converted, income_converted, count = session.execute(
+        scope.where(
+            select(
+                func.coalesce(func.sum(Posting.converted_minor), 0),
+                func.coalesce(income_part, 0),
+                func.count(func.distinct(Posting.transaction_id)),
+            ).select_from(Posting)
+        )
+    ).one()
+    if spec.measure == "spending":
+        earned, spent = 0, int(converted)
+    elif spec.measure == "income":
+        earned, spent = -int(converted), 0
+    else:
+        earned = -int(income_converted)
+        spent = int(converted) - int(income_converted)
+    total = spent if spec.measure == "spending" else earned if spec.measure == "income" else earned - spent
+    latest = _figure_page(session, scope, limit=rows, cursor=None)[0] if rows else []
+    top: list[FigureRow] = []
+    if largest:
+        amount = func.sum(scope.counted()).label("amount")
+        stmt = scope.where(select(Posting.transaction_id, amount).select_from(Posting))
+        picked = session.execute(
+            stmt.group_by(Posting.transaction_id).order_by(amount.desc(), Posting.transaction_id.desc()).limit(largest)
+        ).all()
+        top = _rows_of(session, household_id, [(tx_id, int(minor)) for tx_id, minor in picked])
+    return Figure(spec, total, int(count), earned, spent, latest, top)
+
+
+def _rows_of(session: Session, household_id: int, amounts: Sequence[tuple[int, int]]) -> list[FigureRow]:
+    transactions = {
+        t.id: t for t in repo.transactions_by_id(session, household_id=household_id, ids=[i for i, _ in amounts])
+    }
+    return [
+        FigureRow(
+            transaction_id=i,
+            date=transactions[i].date,
+            payee=transactions[i].payee or transactions[i].description,
+            amount_minor=m,
+        )
+        for i, m in amounts
+        if i in transactions
+    ]
+
+
+def _figure_page(
+    session: Session, scope: _Scope, *, limit: int, cursor: str | None
+) -> tuple[list[FigureRow], str | None]:
+    """One keyset page of a figure's transactions, newest first. Their counted postings are read along the postings
+    index, newest first, and summed per transaction as they come (a transaction's postings share its date, so they
+    arrive together); reading stops at the first transaction past the page, so a page costs its own rows only."""
+    stmt = scope.where(select(Posting.date, Posting.transaction_id, scope.counted()).select_from(Posting))
+    if cursor:
+        parts = decode_cursor(cursor)
+        try:
+            if len(parts) != 3 or parts[0] != "figure":
+                raise ValueError(cursor)
+            day, last_id = dt.date.fromisoformat(parts[1]), int(parts[2])
+        except ValueError as exc:
+            raise ValidationFailed("cursor is not one this server gave out", field="cursor") from exc
+        if date_problem(day) is not None or not 0 <= last_id <= MAX_ID:
+            raise ValidationFailed("cursor is not one this server gave out", field="cursor")
+        stmt = stmt.where(
+            Posting.date <= day, or_(Posting.date < day, and_(Posting.date == day, Posting.transaction_id < last_id))
+        )
+    ordered = stmt.order_by(Posting.date.desc(), Posting.transaction_id.desc(), Posting.id.desc())
+    page: list[tuple[dt.date, int, int]] = []
+    more = False
+    # Streamed (a server-side cursor on PostgreSQL; SQLite steps lazily anyway), so stopping early reads no more.
+    with session.execute(ordered.execution_options(yield_per=max(limit, 1) * 2 + 2)) as result:
+        for day, tx_id, amount in result:
+            if page and page[-1][1] == tx_id:
+                page[-1] = (day, tx_id, page[-1][2] + int(amount))
+            elif len(page) == limit:
+                more = True
+                break
+            else:
+                page.append((day, tx_id, int(amount)))
+    next_cursor = encode_cursor("figure", page[-1][0].isoformat(), page[-1][1]) if more and page else None
+    return _rows_of(session, scope.household_id, [(tx_id, amount) for _, tx_id, amount in page]), next_cursor
+
+
+def figure_page(
+    session: Session, *, household_id: int, spec: QuerySpec, limit: int, cursor: str | None = None
+) -> tuple[list[FigureRow], str | None]:
+    """The transactions behind `figure(spec)`, a keyset page at a time: all pages hold `count` rows whose
+    amounts sum to its total."""
+    scope = _scope(session, household_id, spec)
+    if not scope.category_ids:
+        return [], None
+    return _figure_page(session, scope, limit=limit, cursor=cursor)
+
+
+# ---- period summary -------------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class SummaryGroup:
     key: str
@@ -184,19 +429,23 @@ def summary(
     category: Account | None = None,
 ) -> Summary:
     """Income, expenses, net and savings rate over [start, end]; transfers are neither income nor spending."""
-    if end < start:
-        raise ValidationFailed("end is before start", field="end")
     spec = QuerySpec(
         start=start, end=end, currency=currency, group_by=group_by, category=category.path if category else None
     )
+    return summary_of(session, household_id=household_id, spec=spec)
+
+
+def summary_of(session: Session, *, household_id: int, spec: QuerySpec) -> Summary:
+    """The month report of a spec, grouped as it asks: the same categories and filter as `figure(spec)`, with
+    whole months read from the monthly totals (which the ledger keeps equal to their postings)."""
+    if spec.start is None:
+        raise ValidationFailed("a summary needs a start", field="start")
+    start, end, group_by = spec.start, spec.end, spec.group_by
+    if end < start:
+        raise ValidationFailed("end is before start", field="end")
     categories = _category_accounts(session, household_id)
-    wanted = {
-        a.id
-        for a in categories.values()
-        if a.kind in (AccountKind.income, AccountKind.expense)
-        and (category is None or a.id == category.id or a.path.startswith(category.path + "/"))
-        and (category is None or a.kind == category.kind)
-    }
+    scope = _scope(session, household_id, spec)
+    wanted = set(scope.category_ids)
     groups: dict[str, SummaryGroup] = {}
     income = expenses = 0
 
@@ -214,17 +463,19 @@ def summary(
             group.expenses_minor += converted
         group.count += count
 
-    if group_by == "payee":
-        stmt = (
-            select(Transaction.payee, Posting.account_id, func.sum(Posting.converted_minor), func.count())
-            .join(Transaction, Transaction.id == Posting.transaction_id)
-            .where(*_posting_filter(household_id, start, end, currency, wanted))
-            .group_by(Transaction.payee, Posting.account_id)
+    if group_by == "payee" or spec.payee or spec.account is not None:
+        # Grouped by payee, or filtered beyond categories: the monthly totals cannot say, so the postings do.
+        payee = func.coalesce(Transaction.payee, "")
+        stmt = scope.where(
+            select(payee, Posting.account_id, func.sum(Posting.converted_minor), func.count()).select_from(Posting)
         )
-        for payee, account_id, converted, count in session.execute(stmt):
-            add(payee or "(no payee)", account_id, int(converted), int(count))
+        if not scope.join_transaction:
+            stmt = stmt.join(Transaction, Transaction.id == Posting.transaction_id)
+        for name, account_id, converted, count in session.execute(stmt.group_by(payee, Posting.account_id)):
+            key = (name or "(no payee)") if group_by == "payee" else ""
+            add(key, account_id, int(converted), int(count))
     else:
-        for account_id, month, converted, count in _category_rows(session, household_id, start, end, currency, wanted):
+        for account_id, month, converted, count in _category_rows(session, scope, wanted):
             account = categories[account_id]
             if group_by == "category":
                 add(account.path, account_id, converted, count, account.id)
@@ -243,25 +494,15 @@ def summary(
     return Summary(spec=spec, income_minor=income, expenses_minor=expenses, groups=ordered)
 
 
-def _posting_filter(
-    household_id: int, start: dt.date, end: dt.date, currency: str, wanted: set[int]
-) -> list[ColumnElement[bool]]:
-    return [
-        Posting.household_id == household_id,
-        Posting.deleted == false(),
-        Posting.date >= start,
-        Posting.date <= end,
-        Posting.account_id.in_(wanted),
-        Transaction.settlement_currency == currency,
-    ]
-
-
-def _category_rows(
-    session: Session, household_id: int, start: dt.date, end: dt.date, currency: str, wanted: set[int]
-) -> list[tuple[int, dt.date, int, int]]:
-    """(account, month, converted sum, posting count) over [start, end] from monthly totals plus edge postings."""
+def _category_rows(session: Session, scope: _Scope, wanted: set[int]) -> list[tuple[int, dt.date, int, int]]:
+    """(account, month, converted sum, posting count) over the spec's period from monthly totals for whole months
+    plus the spec's own posting filter at the edges."""
+    spec, household_id = scope.spec, scope.household_id
+    assert spec.start is not None
     rows: list[tuple[int, dt.date, int, int]] = []
-    edges, whole = split_period(start, end)
+    if not wanted:
+        return rows
+    edges, whole = split_period(spec.start, spec.end)
     if whole is not None:
         stmt = select(
             MonthlyTotal.account_id, MonthlyTotal.month, MonthlyTotal.converted_minor, MonthlyTotal.postings
@@ -269,26 +510,23 @@ def _category_rows(
             MonthlyTotal.household_id == household_id,
             MonthlyTotal.month >= whole[0],
             MonthlyTotal.month < whole[1],
-            MonthlyTotal.settlement_currency == currency,
+            MonthlyTotal.settlement_currency == spec.currency,
             MonthlyTotal.account_id.in_(wanted),
         )
         rows.extend((a, m, int(c), int(n)) for a, m, c, n in session.execute(stmt) if n)
-    # Each edge lies inside one month; with one settlement currency in the household, the edge sums need no join.
-    needs_join = bool(edges) and _has_other_settlement(session, household_id, currency)
     for lo, hi in edges:
-        edge = select(Posting.account_id, func.sum(Posting.converted_minor), func.count()).where(
-            Posting.household_id == household_id,
-            Posting.deleted == false(),
-            Posting.date >= lo,
-            Posting.date <= hi,
-            Posting.account_id.in_(wanted),
+        edge = _Scope(
+            spec=spec.model_copy(update={"start": lo, "end": hi}),
+            household_id=household_id,
+            income_ids=scope.income_ids,
+            expense_ids=scope.expense_ids,
+            join_transaction=scope.join_transaction,
         )
-        if needs_join:
-            edge = edge.join(Transaction, Transaction.id == Posting.transaction_id).where(
-                Transaction.settlement_currency == currency
-            )
+        sums = edge.where(
+            select(Posting.account_id, func.sum(Posting.converted_minor), func.count()).select_from(Posting)
+        )
         month = month_start(lo)
-        rows.extend((a, month, int(c), int(n)) for a, c, n in session.execute(edge.group_by(Posting.account_id)))
+        rows.extend((a, month, int(c), int(n)) for a, c, n in session.execute(sums.group_by(Posting.account_id)))
     return rows
 
 

@@ -182,8 +182,10 @@ def delete_postings(session: Session, *, transaction_id: int) -> None:
 
 
 def transactions_by_id(session: Session, *, household_id: int, ids: Sequence[int]) -> list[Transaction]:
-    stmt = select(Transaction).where(Transaction.household_id == household_id, Transaction.id.in_(ids))
-    return list(session.scalars(stmt))
+    # By primary key, the household checked on the rows: with both in the WHERE, SQLite would walk the household's
+    # (household, date, id) index through all its rows instead (30 ms at 100k rows for a page of 20).
+    stmt = select(Transaction).where(Transaction.id.in_(ids))
+    return [t for t in session.scalars(stmt) if t.household_id == household_id]
 
 
 def set_postings_deleted_many(session: Session, *, transaction_ids: Sequence[int], deleted: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -11,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core import clock
+from kakeibo.core.actor import Actor
 from kakeibo.core.errors import ValidationFailed
 from kakeibo.core.http import SessionDep
 from kakeibo.core.money import Money, minor_to_str
-from kakeibo.core.types import Day, Id
+from kakeibo.core.types import CurrencyCode, Day, Id
 from kakeibo.ledger import export as exporter
 from kakeibo.ledger import opening, queries
 from kakeibo.ledger import repository as repo
@@ -31,6 +33,7 @@ from kakeibo.ledger.schemas import (
     CategoryOut,
     CategoryUpdate,
     EventOut,
+    FigureOut,
     NetWorthOut,
     OpeningDateIn,
     OpeningDateMoved,
@@ -153,7 +156,39 @@ def list_transactions(
     sort: queries.SortKey = "-date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: str | None = None,
+    measure: Annotated[
+        queries.Measure | None,
+        Query(
+            description="List the transactions behind a figure: with `start`, `end`, `currency`, `category`, "
+            "`account` and `payee` this is the figure's QuerySpec, the rows are those it counts (newest first) and "
+            "each carries `counted`; the first page also carries the figure"
+        ),
+    ] = None,
+    payee: Annotated[
+        str | None, Query(description="With `measure`: text in the payee or description", max_length=200)
+    ] = None,
+    currency: Annotated[
+        CurrencyCode | None, Query(description="With `measure`: the settlement currency (default: the household's)")
+    ] = None,
 ) -> Response:
+    if measure is not None:
+        if any(v is not None for v in (q, min_amount, max_amount, tag, type)) or sort != "-date":
+            raise ValidationFailed("a figure's listing takes only its spec's fields", field="measure")
+        return _figure_listing(
+            session,
+            ctx,
+            measure=measure,
+            start=start,
+            end=end,
+            currency=currency or ctx.base_currency,
+            category=category,
+            account=account,
+            payee=payee,
+            limit=limit,
+            cursor=cursor,
+        )
+    if payee is not None or currency is not None:
+        raise ValidationFailed("payee and currency select a figure's rows: give its measure", field="measure")
     category_ids = None
     if category is not None:
         root = ledger.resolve_category(session, household_id=ctx.household_id, ref=category)
@@ -184,6 +219,63 @@ def list_transactions(
     )
     # Serialized once here: the page is built from validated parts, and a large page should not be checked twice.
     page = TransactionPage(items=items, next_cursor=next_cursor)
+    return Response(content=page.model_dump_json(), media_type="application/json")
+
+
+def _figure_listing(
+    session: Session,
+    ctx: Actor,
+    *,
+    measure: queries.Measure,
+    start: dt.date | None,
+    end: dt.date | None,
+    currency: str,
+    category: str | None,
+    account: int | None,
+    payee: str | None,
+    limit: int,
+    cursor: str | None,
+) -> Response:
+    """The transactions behind `figure(spec)`, a page at a time: the same spec, so the same filter, as the figure."""
+    path = None
+    if category is not None:
+        path = ledger.resolve_category(session, household_id=ctx.household_id, ref=category).path
+    if account is not None:
+        ledger.get_money_account(session, household_id=ctx.household_id, account_id=account)
+    spec = queries.QuerySpec(
+        metric="transactions",
+        measure=measure,
+        start=start,
+        end=end or clock.today(),
+        currency=currency,
+        category=path,
+        account=account,
+        payee=payee,
+    )
+    if spec.start is not None and spec.end < spec.start:
+        raise ValidationFailed("end is before start", field="end")
+    rows, next_cursor = queries.figure_page(
+        session, household_id=ctx.household_id, spec=spec, limit=limit, cursor=cursor
+    )
+    transactions = {
+        t.id: t
+        for t in repo.transactions_by_id(session, household_id=ctx.household_id, ids=[r.transaction_id for r in rows])
+    }
+    items = transactions_out(
+        session, household_id=ctx.household_id, transactions=[transactions[r.transaction_id] for r in rows]
+    )
+    for item, row in zip(items, rows, strict=True):
+        item.counted = minor_to_str(row.amount_minor, currency)
+    found = None
+    if cursor is None:
+        total = queries.figure(session, household_id=ctx.household_id, spec=spec, rows=0)
+        found = FigureOut(
+            total=total.total,
+            count=total.count,
+            currency=currency,
+            query=QuerySpecOut.model_validate(spec.model_dump()),
+        )
+    page = TransactionPage(items=items, next_cursor=next_cursor, figure=found)
     return Response(content=page.model_dump_json(), media_type="application/json")
 
 
@@ -269,9 +361,7 @@ def summary(
             )
             for g in result.groups
         ],
-        query=QuerySpecOut(
-            **result.spec.model_dump(include={"metric", "start", "end", "currency", "category", "group_by"})
-        ),
+        query=QuerySpecOut.model_validate(result.spec.model_dump()),
     )
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from kakeibo.core.types import CurrencyCode, Day, DecimalString, Id, Int4
 from kakeibo.ledger.models import AccountKind, AccountSubtype, CategorySource, TransactionType
+from kakeibo.ledger.queries import QuerySpec
 
 
 class Strict(BaseModel):
@@ -192,6 +193,11 @@ class PostingOut(BaseModel):
     memo: str
 
 
+class QuerySpecOut(QuerySpec):
+    """The spec a figure was computed from; its fields, given to the transactions listing (`measure`, `start`,
+    `end`, `currency`, `category`, `account`, `payee`), list exactly the transactions behind the figure."""
+
+
 class TransactionOut(BaseModel):
     id: int
     date: dt.date
@@ -217,11 +223,29 @@ class TransactionOut(BaseModel):
     import_id: int | None = None
     version: int
     running_balance: str | None = None
+    counted: str | None = Field(
+        default=None,
+        description="Listed for a figure (`measure` given): the part of this transaction the figure counts, in its "
+        "sense (spending positive for spending, income positive for income and net); the rows' sum is its total",
+    )
+
+
+class FigureOut(BaseModel):
+    """A figure with how many transactions make it up: the transactions listing with the same spec holds exactly
+    `count` rows whose `counted` amounts sum to `total`."""
+
+    total: str
+    count: int
+    currency: str
+    query: QuerySpecOut
 
 
 class TransactionPage(BaseModel):
     items: list[TransactionOut]
     next_cursor: str | None
+    figure: FigureOut | None = Field(
+        default=None, description="With `measure` given, on the first page: the figure these transactions make up"
+    )
 
 
 class EventOut(BaseModel):
@@ -252,15 +276,6 @@ class SummaryGroupOut(BaseModel):
     expenses: str
     net: str
     count: int
-
-
-class QuerySpecOut(BaseModel):
-    metric: str
-    start: dt.date
-    end: dt.date
-    currency: str
-    category: str | None
-    group_by: str | None
 
 
 class SummaryOut(BaseModel):

@@ -1576,6 +1576,20 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * FigureOut
+         * @description A figure with how many transactions make it up: the transactions listing with the same spec holds exactly
+         *     `count` rows whose `counted` amounts sum to `total`.
+         */
+        FigureOut: {
+            /** Count */
+            count: number;
+            /** Currency */
+            currency: string;
+            query: components["schemas"]["QuerySpecOut"];
+            /** Total */
+            total: string;
+        };
         /** Guess */
         Guess: {
             /** Category */
@@ -2023,13 +2037,8 @@ export interface components {
             /** Kind */
             kind?: string | null;
             proposal?: components["schemas"]["ProposalOut"] | null;
-            /**
-             * Query
-             * @description The QuerySpec the figure was computed from
-             */
-            query?: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The QuerySpec the figure was computed from */
+            query?: components["schemas"]["QuerySpecOut"] | null;
             /**
              * Role
              * @enum {string}
@@ -2284,26 +2293,57 @@ export interface components {
             /** Transaction Id */
             transaction_id: number | null;
         };
-        /** QuerySpecOut */
+        /**
+         * QuerySpecOut
+         * @description The spec a figure was computed from; its fields, given to the transactions listing (`measure`, `start`,
+         *     `end`, `currency`, `category`, `account`, `payee`), list exactly the transactions behind the figure.
+         */
         QuerySpecOut: {
-            /** Category */
-            category: string | null;
-            /** Currency */
+            /**
+             * Account
+             * @description Only transactions with a leg on this money account
+             */
+            account?: number | null;
+            /**
+             * Category
+             * @description A category subtree ("Group" or "Group/Category")
+             */
+            category?: string | null;
+            /**
+             * Currency
+             * @description The settlement currency counted
+             */
             currency: string;
             /**
              * End
              * Format: date
+             * @description Inclusive
              */
             end: string;
             /** Group By */
-            group_by: string | null;
-            /** Metric */
-            metric: string;
+            group_by?: ("category" | "group" | "payee" | "month") | null;
+            /**
+             * Measure
+             * @description What is counted: spending (expense categories, a refund lowers it), income (income categories) or net (income less spending); transfers are neither
+             * @default net
+             * @enum {string}
+             */
+            measure?: "spending" | "income" | "net";
+            /**
+             * Metric
+             * @default summary
+             */
+            metric?: string;
+            /**
+             * Payee
+             * @description Only transactions whose payee or description has this text
+             */
+            payee?: string | null;
             /**
              * Start
-             * Format: date
+             * @description Inclusive; none: from the beginning
              */
-            start: string;
+            start?: string | null;
         };
         /** RefreshIn */
         RefreshIn: {
@@ -2761,6 +2801,11 @@ export interface components {
             /** Category Reason */
             category_reason: string | null;
             category_source: components["schemas"]["CategorySource"];
+            /**
+             * Counted
+             * @description Listed for a figure (`measure` given): the part of this transaction the figure counts, in its sense (spending positive for spending, income positive for income and net); the rows' sum is its total
+             */
+            counted?: string | null;
             /** Currency */
             currency: string;
             /**
@@ -2805,6 +2850,8 @@ export interface components {
         };
         /** TransactionPage */
         TransactionPage: {
+            /** @description With `measure` given, on the first page: the figure these transactions make up */
+            figure?: components["schemas"]["FigureOut"] | null;
             /** Items */
             items: components["schemas"]["TransactionOut"][];
             /** Next Cursor */
@@ -9374,6 +9421,12 @@ export interface operations {
                 sort?: "-date" | "date" | "-amount" | "amount";
                 limit?: number;
                 cursor?: string | null;
+                /** @description List the transactions behind a figure: with `start`, `end`, `currency`, `category`, `account` and `payee` this is the figure's QuerySpec, the rows are those it counts (newest first) and each carries `counted`; the first page also carries the figure */
+                measure?: ("spending" | "income" | "net") | null;
+                /** @description With `measure`: text in the payee or description */
+                payee?: string | null;
+                /** @description With `measure`: the settlement currency (default: the household's) */
+                currency?: string | null;
             };
             header?: {
                 /** @description Act in this household instead of the token's (you must be a member) */

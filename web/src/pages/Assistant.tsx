@@ -16,6 +16,7 @@ import { Icon } from "../components/Icon";
 import { Money } from "../components/Money";
 import { formatDate, formatDateTime, today } from "../lib/dates";
 import { ledgerChanged } from "../lib/load";
+import { Link, withQuery } from "../lib/router";
 import { readSse } from "../lib/sse";
 import { useApp } from "../state";
 
@@ -276,7 +277,20 @@ function Bubble({
 }) {
   if (message.role === "user") return <div className="bubble user">{message.text}</div>;
   const evidence = message.evidence;
-  const query = message.query as Record<string, unknown> | null;
+  const query = message.query ?? null;
+  // The answer's spec opens the listing of exactly the transactions behind its figure.
+  const listed =
+    query && evidence && evidence.count > 0 && query.metric !== "balance" && query.metric !== "net_worth"
+      ? withQuery("/transactions", {
+          measure: query.measure,
+          start: query.start,
+          end: query.end,
+          currency: query.currency,
+          category: query.category,
+          account: query.account,
+          payee: query.payee,
+        })
+      : null;
   return (
     <div className="bubble assistant" data-kind={message.kind ?? ""}>
       <div>{message.text}</div>
@@ -303,6 +317,11 @@ function Bubble({
           )}
           {evidence?.transactions && evidence.transactions.length > 0 && (
             <RowsTable rows={evidence.transactions} currency={message.currency} />
+          )}
+          {listed && evidence && (
+            <Link to={listed} className="small">
+              See {evidence.count === 1 ? "this transaction" : `these ${evidence.count} transactions`}
+            </Link>
           )}
         </details>
       )}

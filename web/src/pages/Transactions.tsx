@@ -2,19 +2,37 @@
 // category and amount, bulk recategorize, splits, and an undo toast after every change.
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { api, latestGroupOf, must, undoGroup, type Category, type Transaction } from "../api/client";
+import type { components } from "../api/schema";
 import { CategorySelect } from "../components/CategorySelect";
 import { Icon } from "../components/Icon";
 import { Modal } from "../components/Modal";
 import { Money } from "../components/Money";
 import { formatDate, formatRowDate, isoDate, monthOf, today } from "../lib/dates";
 import { ledgerChanged, useLedgerVersion } from "../lib/load";
-import { abs, formatMoney, fromUnits, isDecimal, isValidAmount, scaleOf, toUnits } from "../lib/money";
+import { abs, compareAmounts, formatMoney, fromUnits, isDecimal, isValidAmount, scaleOf, toUnits } from "../lib/money";
 import { navigate, useLocation, withQuery } from "../lib/router";
 import { useApp } from "../state";
 
-const FILTER_KEYS = ["start", "end", "account", "category", "q", "min_amount", "max_amount", "type"] as const;
+// measure, payee and currency (with start, end, account and category) are a figure's QuerySpec: the page then
+// lists exactly the transactions behind that figure, as the assistant's "See these N transactions" opens it.
+const FILTER_KEYS = [
+  "start",
+  "end",
+  "account",
+  "category",
+  "q",
+  "min_amount",
+  "max_amount",
+  "type",
+  "measure",
+  "payee",
+  "currency",
+] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 type TxType = "expense" | "income" | "transfer" | "split" | "opening";
+type Measure = "spending" | "income" | "net";
+type TransactionPage = components["schemas"]["TransactionPage"];
+type Figure = NonNullable<TransactionPage["figure"]>;
 
 function periods(): { label: string; start: string; end: string }[] {
   const day = today();
@@ -41,6 +59,7 @@ export function Transactions() {
   const version = useLedgerVersion();
   const [items, setItems] = useState<Transaction[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [figure, setFigure] = useState<Figure | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState("");
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -48,11 +67,12 @@ export function Transactions() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const sentinel = useRef<HTMLDivElement>(null);
 
-  async function fetchPage(after: string | null): Promise<{ items: Transaction[]; next_cursor: string | null }> {
+  async function fetchPage(after: string | null): Promise<TransactionPage> {
     const q = {
       ...filters,
       account: filters.account ? Number(filters.account) : undefined,
       type: filters.type as TxType | undefined,
+      measure: filters.measure as Measure | undefined,
       limit: 50,
       cursor: after ?? undefined,
     };
@@ -68,6 +88,7 @@ export function Transactions() {
         if (!live) return;
         setItems(page.items);
         setCursor(page.next_cursor);
+        setFigure(page.figure ?? null);
         setError("");
         setLoading(false);
       },
@@ -253,6 +274,14 @@ export function Transactions() {
         )}
       </form>
 
+      {figure && (
+        <p className="card figure-banner" role="status">
+          These {figure.count} transaction{figure.count === 1 ? "" : "s"} make up{" "}
+          <Money amount={figure.total} currency={figure.currency} />
+          {figure.query.category ? ` on ${figure.query.category}` : ""}
+          {figure.query.payee ? ` at ${figure.query.payee}` : ""}.
+        </p>
+      )}
       {selected.size > 0 && (
         <BulkBar
           count={selected.size}
@@ -577,6 +606,12 @@ function Row({ tx, categories, selected, onSelect, onUpdate, onSplit }: RowProps
           >
             <Money amount={tx.amount} currency={tx.currency} transfer={transfer} signed />
           </button>
+        )}
+        {/* Listed for a figure: the part of the row it counts, when that is not simply the row's amount. */}
+        {tx.counted && compareAmounts(tx.counted, abs(tx.amount)) !== 0 && (
+          <span className="muted small counted">
+            counts <Money amount={tx.counted} currency={tx.currency} />
+          </span>
         )}
       </td>
       <td className="col-actions">
