@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# kakeibo's own modules compiled ahead (git ignores the caches): pip does this for installed packages, but not for
+# an editable install, so with PYTHONDONTWRITEBYTECODE set every command would compile what it imports, every time.
 install: $(STAMP)
+	@$(BIN)/python -m compileall -q src/kakeibo bench
 
 # Rewrite constraints.txt from the versions .venv holds of what pyproject.toml pulls in (after upgrading them:
 # `.venv/bin/pip install -U -e '.[dev]'`). The stamp is renewed too: .venv already is what the file now says.
