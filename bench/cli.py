@@ -15,6 +15,7 @@ from pathlib import Path
 
 RUNS = 5
 TARGETS = {"--version": 0.150, "--help": 0.150, "balance": 0.300}
+FLOOR = "import sqlalchemy.orm, pydantic_settings, typer"
 
 
 def _kakeibo() -> list[str]:
@@ -51,6 +52,9 @@ def main() -> None:
             print(
                 f"  kakeibo {' '.join(args):10} {seconds * 1000:6.0f} ms  (target < {target * 1000:.0f} ms: {verdict})"
             )
+        # What any command that opens the books pays before kakeibo's own code runs, on this machine.
+        floor = median_seconds([sys.executable, "-c", FLOOR], env)
+        print(f"  floor: python importing {FLOOR.removeprefix('import ')} {floor * 1000:6.0f} ms")
 
 
 if __name__ == "__main__":
