@@ -16,22 +16,25 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _NAME = "ix_postings_household_date_account"
-_LIVE = {"postgresql_where": sa.text("deleted = false"), "sqlite_where": sa.text("deleted = 0")}
+_COLUMNS = ["household_id", "date", "account_id", "amount_minor", "converted_minor"]
 
 
-def upgrade() -> None:
-    op.drop_index(_NAME, table_name="postings", **_LIVE)
+def _create(columns: list[str]) -> None:
     op.create_index(
         _NAME,
         "postings",
-        ["household_id", "date", "account_id", "amount_minor", "converted_minor", "transaction_id"],
+        columns,
         unique=False,
-        **_LIVE,
+        postgresql_where=sa.text("deleted = false"),
+        sqlite_where=sa.text("deleted = 0"),
     )
+
+
+def upgrade() -> None:
+    op.drop_index(_NAME, table_name="postings")
+    _create([*_COLUMNS, "transaction_id"])
 
 
 def downgrade() -> None:
-    op.drop_index(_NAME, table_name="postings", **_LIVE)
-    op.create_index(
-        _NAME, "postings", ["household_id", "date", "account_id", "amount_minor", "converted_minor"], unique=False, **_LIVE
-    )
+    op.drop_index(_NAME, table_name="postings")
+    _create(_COLUMNS)
