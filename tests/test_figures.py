@@ -132,6 +132,11 @@ def test_a_category_last_month_is_its_evidence_and_its_report_line(client: TestC
     assert (food["value"], food["evidence"]["count"]) == ("156.60", 4)
     split = next(t for t in _check_evidence(user, food) if t["date"] == "2026-10-25")
     assert (split["counted"], split["amount"]) == ("30.00", "-30.00")
+    # The answer's own rows say where each went: the split under both of its food categories.
+    shown = {t["id"]: t["category"] for t in food["evidence"]["transactions"]}
+    assert shown[split["id"]] == "Food & Dining/Coffee, Food & Dining/Groceries"
+    # Asked about groceries only, the same split shows its grocery leg, the one that figure counts.
+    assert {t["category"] for t in groceries["evidence"]["transactions"]} == {"Food & Dining/Groceries"}
     by_group = _report(user, start="2026-10-01", end="2026-10-31", group_by="group")
     assert _group(by_group, "Food & Dining")["expenses"] == food["value"]
 

@@ -71,6 +71,7 @@ def _row(row: queries.FigureRow, currency: str) -> dict[str, Any]:
         "id": row.transaction_id,
         "date": row.date.isoformat(),
         "payee": row.payee,
+        "category": ", ".join(row.categories) or None,
         "amount": minor_to_str(row.amount_minor, currency),
     }
 

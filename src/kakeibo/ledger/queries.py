@@ -166,6 +166,7 @@ class FigureRow:
     date: dt.date
     payee: str
     amount_minor: int
+    categories: tuple[str, ...] = ()  # the categories of its counted legs (several for a split)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,13 +320,20 @@ def figure(
         picked = session.execute(
             stmt.group_by(Posting.transaction_id).order_by(amount.desc(), Posting.transaction_id.desc()).limit(largest)
         ).all()
-        top = _rows_of(session, household_id, [(tx_id, int(minor)) for tx_id, minor in picked])
+        top = _rows_of(session, scope, [(tx_id, int(minor)) for tx_id, minor in picked])
     return Figure(spec, total, int(count), earned, spent, latest, top)
 
 
-def _rows_of(session: Session, household_id: int, amounts: Sequence[tuple[int, int]]) -> list[FigureRow]:
-    transactions = {
-        t.id: t for t in repo.transactions_by_id(session, household_id=household_id, ids=[i for i, _ in amounts])
+def _rows_of(session: Session, scope: _Scope, amounts: Sequence[tuple[int, int]]) -> list[FigureRow]:
+    """The rows for these (transaction, counted amount) pairs, with the categories of their counted legs."""
+    ids = [i for i, _ in amounts]
+    transactions = {t.id: t for t in repo.transactions_by_id(session, household_id=scope.household_id, ids=ids)}
+    legs = repo.posting_rows_of(session, ids, live=True)
+    paths = {
+        a.id: a.path
+        for a in repo.accounts_by_id(
+            session, household_id=scope.household_id, ids={p.account_id for rows in legs.values() for p in rows}
+        ).values()
     }
     return [
         FigureRow(
@@ -333,6 +341,9 @@ def _rows_of(session: Session, household_id: int, amounts: Sequence[tuple[int, i
             date=transactions[i].date,
             payee=transactions[i].payee or transactions[i].description,
             amount_minor=m,
+            categories=tuple(
+                sorted({paths[p.account_id] for p in legs.get(i, []) if p.account_id in scope.category_ids})
+            ),
         )
         for i, m in amounts
         if i in transactions
@@ -373,7 +384,7 @@ def _figure_page(
             else:
                 page.append((day, tx_id, int(amount)))
     next_cursor = encode_cursor("figure", page[-1][0].isoformat(), page[-1][1]) if more and page else None
-    return _rows_of(session, scope.household_id, [(tx_id, amount) for _, tx_id, amount in page]), next_cursor
+    return _rows_of(session, scope, [(tx_id, amount) for _, tx_id, amount in page]), next_cursor
 
 
 def figure_page(
