@@ -18,6 +18,7 @@ from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
     AddTransaction,
     Clarify,
+    CorrectLast,
     DeleteTransaction,
     Intent,
     IntentAdapter,
@@ -280,6 +281,8 @@ class Turn:
             if undo is None:
                 return Reply("There is nothing to undo.", intent)
             return self._proposed(intent, undo)
+        if isinstance(intent, CorrectLast):
+            return Reply("Say which transaction to change, and how.", intent)
         if isinstance(intent, Clarify):
             self.context["clarify_text"] = text
             return Reply(intent.question, intent)
