@@ -272,21 +272,54 @@ class Turn:
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
             return self._change(intent, text)
         if isinstance(intent, Undo):
-            undo = proposals.propose_undo(
-                self.session,
-                actor=self.speaker.for_change(source="assistant"),
-                conversation_id=self.conversation.id,
-                minutes=self.settings.proposal_minutes,
-            )
-            if undo is None:
-                return Reply("There is nothing to undo.", intent)
-            return self._proposed(intent, undo)
+            return self._undo(intent)
         if isinstance(intent, CorrectLast):
             return Reply("Say which transaction to change, and how.", intent)
         if isinstance(intent, Clarify):
             self.context["clarify_text"] = text
             return Reply(intent.question, intent)
         return Reply(intent.reason, intent)
+
+    def _pending(self) -> Proposal | None:
+        """The proposal this conversation is waiting on, if it is still pending (it may have been confirmed through
+        the API, or expired, since)."""
+        pending = self.context.get("proposal")
+        if not pending:
+            return None
+        found = self.session.get(Proposal, pending)
+        if found is None or found.household_id != self.speaker.household_id or proposals.status_of(found) != "pending":
+            self.context.pop("proposal", None)
+            return None
+        return found
+
+    def _undo(self, intent: Undo) -> Reply:
+        """A bare undo reverses this conversation's own newest change at once (it said so when it was done: "say
+        undo to take it back"); what was made elsewhere is only proposed, with what and how much, and waits for
+        the explicit yes."""
+        pending = self._pending()
+        if pending is not None and intent.what is None:
+            return self._decide(pending.id, confirm=False)  # the newest change here is the one not yet made
+        actor = self.speaker.for_change(source="assistant")
+        undo = proposals.propose_undo(
+            self.session,
+            actor=actor,
+            conversation_id=self.conversation.id,
+            minutes=self.settings.proposal_minutes,
+            what=intent.what,
+        )
+        if undo is None:
+            if intent.what is None:
+                return Reply(
+                    "Nothing this conversation changed is left to undo. To undo something made elsewhere, name it: "
+                    "“undo the last import”, “undo the recategorization” or “undo the last change in the household”.",
+                    intent,
+                )
+            named = {"import": "import", "recategorization": "bulk recategorization", "change": "change"}[intent.what]
+            return Reply(f"There is no {named} left to undo.", intent)
+        if intent.what is not None:
+            return self._proposed(intent, undo)
+        done = proposals.confirm(self.session, actor=actor, proposal_id=undo.id)
+        return Reply(f"{proposals.done_text(done)}.", intent, proposal=proposals.as_dict(done))
 
     def _answer(self, intent: Query) -> Reply:
         result = answer(self.session, actor=self.speaker, intent=intent, today=self.today)

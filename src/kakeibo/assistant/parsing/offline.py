@@ -21,6 +21,7 @@ from kakeibo.assistant.intents import (
     Query,
     Target,
     Undo,
+    UndoScope,
     Unsupported,
     UpdateTransaction,
 )
@@ -314,11 +315,23 @@ _INJECTION = re.compile(
     r"|\byou are now\b|\bdeveloper mode\b|\bpretend (?:to be|you)\b"
 )
 _UNDO = re.compile(
-    r"(?:(?:oops|oh no|no|please|can you|could you|hey)[, ]+)*"
+    r"(?:(?:oops|oh no|no|nope|please|can you|could you|hey)[, ]+)*"
     r"(?:undo|revert|roll ?back|reverse|take back|take (?:that|it) back|cancel|undo undo|scratch that|strike that)"
     r"(?: (?:that|it|this|please|(?:the |my |your )?(?:last|previous|latest) ?(?:change|action|edit|one|entry|thing|"
-    r"transaction|step)?|what you just did|the change|that change))*"
+    r"transaction|step)?|what (?:you|i) just did|the change|that change))*"
 )
+# An undo that names something made elsewhere: an import, a bulk recategorization, someone else's change.
+_UNDO_NAMED = re.compile(
+    r"(?:(?:oops|oh no|no|nope|please|can you|could you|hey)[, ]+)*"
+    r"(?:undo|revert|roll ?back|reverse|take back|cancel)\b(?P<rest>.*)"
+)
+_UNDO_WHAT: list[tuple[re.Pattern[str], UndoScope]] = [
+    (re.compile(r"\b(?:import|imports|imported|upload|uploaded|csv|statement|bank file)\b"), "import"),
+    (re.compile(r"\b(?:recategori[sz]\w*|re-?categori[sz]\w*|categor(?:y|ies) (?:changes?|updates?|edits?)|bulk)\b"),
+     "recategorization"),
+    (re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|household|whoever)\b|\bwhatever (?!i\b)\w+ "
+                r"(?:just )?did\b|\b(?!i\b)\w+'s (?:last )?(?:change|edit)\b"), "change"),
+]  # fmt: skip
 _MASS = re.compile(
     r"\b(?:delete|remove|erase|wipe|clear|drop|purge|destroy|reset|change|update|recategori[sz]e|rename|edit|"
     r"modify|set|mark|categori[sz]e|move|fix)\b.*\b(?:all|every|everything|each|entire|any)\b"
@@ -674,6 +687,11 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         return Unsupported(reason="I only record transactions and answer questions; I do not take instructions.")
     if _UNDO.fullmatch(norm):
         return Undo()
+    named = _UNDO_NAMED.fullmatch(norm)
+    if named:
+        what = next((scope for pattern, scope in _UNDO_WHAT if pattern.search(named.group("rest"))), None)
+        if what is not None:
+            return Undo(what=what)
     if _MASS.search(norm):
         return Unsupported(reason="I change one transaction at a time; changing many records at once is not supported.")
     if _SET_BUDGET.search(norm):

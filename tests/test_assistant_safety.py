@@ -1,0 +1,164 @@
+"""The assistant's safety, over real HTTP on SQLite and PostgreSQL: a bare "undo" reaches only what its own
+conversation did; an import, a bulk recategorization or another member's edit is undone only when named,
+proposed with what and how much, and confirmed; corrections amend the capture they follow and never add a
+second transaction; no sentence answers a 500."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api_helpers import ApiUser, sign_up
+from tests.test_assistant_api import Chat
+
+STATEMENT_ROWS = 120  # more than the 100 a batch writes one event each for: the import is one batch event
+
+
+def _statement(rows: int) -> bytes:
+    lines = "".join(f"2026-10-{1 + i % 28:02d},SHOP {i},-{1 + i % 90}.25\n" for i in range(rows))
+    return ("Date,Description,Amount\n" + lines).encode()
+
+
+def _checking(user: ApiUser) -> dict[str, Any]:
+    created = user.post("/accounts", {"name": "Checking", "subtype": "checking"})
+    assert created.status_code == 201, created.text
+    return dict(created.json())
+
+
+def _import(user: ApiUser, account: dict[str, Any], *, name: str = "bank.csv", rows: int = STATEMENT_ROWS) -> None:
+    files = {"file": (name, _statement(rows), "text/csv")}
+    started = user.post("/imports", files=files, data={"account_id": str(account["id"])})
+    assert started.status_code == 202, started.text
+    job = user.get(f"/jobs/{started.json()['job']['id']}").json()
+    assert job["status"] == "succeeded" and job["result"]["imported"] == rows, job
+
+
+def _transactions(user: ApiUser) -> list[dict[str, Any]]:
+    """Every live transaction of the household, through the register's pages."""
+    found: list[dict[str, Any]] = []
+    cursor = ""
+    while True:
+        page = user.get(f"/transactions?limit=500{'&cursor=' + cursor if cursor else ''}").json()
+        found += page["items"]
+        if not page["next_cursor"]:
+            return found
+        cursor = page["next_cursor"]
+
+
+def _count(user: ApiUser) -> int:
+    return len(_transactions(user))
+
+
+def _member_of(owner: ApiUser, client: TestClient) -> ApiUser:
+    """A second member of the owner's household (they act in it with the X-Household-Id header)."""
+    friend = sign_up(client)
+    invited = owner.post(f"/households/{owner.household_id}/invitations", {"email": friend.email, "role": "member"})
+    assert invited.status_code == 201, invited.text
+    accepted = friend.post("/auth/invitations/accept", {"invitation": invited.json()["token"]})
+    assert accepted.status_code == 200, accepted.text
+    return friend
+
+
+# ---- undo ------------------------------------------------------------------------------------------------------
+def test_a_bare_undo_never_reaches_an_import_which_is_undone_only_when_named_and_confirmed(
+    client: TestClient,
+) -> None:
+    user = sign_up(client)
+    checking = _checking(user)
+    _import(user, checking)
+    total = _count(user)
+    assert total == STATEMENT_ROWS
+    chat = Chat(user)
+
+    nothing = chat.say("undo")
+    assert nothing["kind"] == "undo" and nothing["proposal"] is None
+    assert "Nothing this conversation changed" in nothing["text"]
+    assert _count(user) == total  # the import is still there
+
+    named = chat.say("undo the last import")
+    proposal = named["proposal"]
+    assert (proposal["action"], proposal["status"]) == ("undo", "pending")
+    assert proposal["summary"] == f"Undo the import of bank.csv: {STATEMENT_ROWS:,} transactions"
+    assert named["text"] == f"Undo the import of bank.csv: {STATEMENT_ROWS:,} transactions?"
+    assert _count(user) == total  # proposed, not done
+
+    done = chat.confirm(named)
+    assert done["status"] == "confirmed" and done["event_group"]
+    assert _count(user) == 0
+    # One undoable ledger change: undoing the undo brings the import back whole.
+    redone = user.post("/undo", {"group_id": done["event_group"]})
+    assert redone.status_code == 200, redone.text
+    assert _count(user) == total
+    # Nothing of this conversation's own is left either: its one change was an undo, not offered again.
+    assert chat.say("undo")["proposal"] is None
+
+
+def test_a_bare_undo_takes_back_this_conversations_changes_newest_first_and_nothing_else(
+    client: TestClient,
+) -> None:
+    user = sign_up(client)
+    checking = _checking(user)
+    chat = Chat(user)
+    for text in ("12 for lunch", "coffee 4.50"):
+        chat.confirm(chat.say(text))
+    assert _count(user) == 2
+    _import(user, checking, rows=3)  # made elsewhere, after this conversation's captures
+    assert _count(user) == 5
+
+    first = chat.say("undo")
+    assert first["proposal"]["action"] == "undo" and first["proposal"]["status"] == "confirmed"
+    assert "coffee" in first["text"].lower() and first["text"].startswith("Undone:")
+    payees = {t["payee"] for t in _transactions(user)}
+    assert "coffee" not in payees and "lunch" in payees and _count(user) == 4
+    second = chat.say("undo")
+    assert "lunch" in second["text"].lower() and _count(user) == 3
+    third = chat.say("undo")
+    assert third["proposal"] is None and _count(user) == 3  # the import's three rows stay
+
+
+def test_another_members_edit_is_undone_only_when_named(client: TestClient) -> None:
+    owner = sign_up(client)
+    checking = _checking(owner)
+    made = owner.post(
+        "/transactions",
+        {"type": "expense", "account": checking["id"], "category": "Food & Dining/Groceries", "amount": "40",
+         "date": "2026-11-20", "payee": "Safeway"},
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    member = _member_of(owner, client)
+    edited = client.patch(
+        f"/api/v1/transactions/{made.json()['id']}",
+        json={"amount": "45"},
+        headers={**member.headers, "X-Household-Id": str(owner.household_id)},
+    )
+    assert edited.status_code == 200, edited.text
+    chat = Chat(owner)
+
+    bare = chat.say("undo that")
+    assert bare["proposal"] is None
+    assert owner.get(f"/transactions/{made.json()['id']}").json()["amount"] == "-45.00"
+
+    named = chat.say("undo the last change in the household")
+    assert named["intent"] == {"kind": "undo", "what": "change"}
+    assert named["proposal"]["status"] == "pending" and "Safeway" in named["proposal"]["summary"]
+    assert chat.say("yes")["proposal"]["status"] == "confirmed"
+    assert owner.get(f"/transactions/{made.json()['id']}").json()["amount"] == "-40.00"
+
+
+def test_a_bulk_recategorization_is_named_with_its_count(client: TestClient) -> None:
+    user = sign_up(client)
+    checking = _checking(user)
+    _import(user, checking, rows=5)
+    ids = [t["id"] for t in _transactions(user)]
+    corrected = user.post("/review/correct", {"transaction_ids": ids, "category": "Shopping/Electronics"})
+    assert corrected.status_code == 200, corrected.text
+    chat = Chat(user)
+
+    assert chat.say("undo")["proposal"] is None
+    named = chat.say("undo the bulk recategorize")
+    assert named["proposal"]["summary"] == "Undo the recategorization of 5 transactions"
+    chat.confirm(named)
+    categories = {t["category"]["name"] for t in _transactions(user) if t["category"]}
+    assert "Shopping/Electronics" not in categories
+    assert _count(user) == 5  # the import itself stays
