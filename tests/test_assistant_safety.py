@@ -162,3 +162,131 @@ def test_a_bulk_recategorization_is_named_with_its_count(client: TestClient) -> 
     categories = {t["category"]["name"] for t in _transactions(user) if t["category"]}
     assert "Shopping/Electronics" not in categories
     assert _count(user) == 5  # the import itself stays
+
+
+# ---- corrections of the last capture -----------------------------------------------------------------------------
+def _books_for_corrections(user: ApiUser) -> None:
+    _checking(user)
+    for name, subtype in (("Visa", "credit_card"), ("Amex", "credit_card"), ("Cash", "cash")):
+        assert user.post("/accounts", {"name": name, "subtype": subtype}).status_code == 201
+
+
+def _diff(message: dict[str, Any]) -> dict[str, Any]:
+    return {line["field"]: line["after"] for line in message["proposal"]["diff"]}
+
+
+BEFORE_CONFIRMING = [
+    # (the capture, the correction, the field it changes, what that field shows after it)
+    ("lunch 18 at chipotle", "make it 25", "amount", "25.00 USD"),
+    ("spent 22 on groceries", "no, 25", "amount", "25.00 USD"),
+    ("dinner 18", "change that to twenty", "amount", "20.00 USD"),
+    ("gas 40 on the visa", "wrong card, it was the amex", "account", "Amex"),
+    ("dinner 64", "that was yesterday", "date", "2026-11-22"),
+    ("taxi 30", "actually that was 45", "amount", "45.00 USD"),
+]
+
+
+def test_a_correction_before_confirming_amends_the_proposal_and_one_transaction_is_recorded(
+    client: TestClient,
+) -> None:
+    user = sign_up(client)
+    _books_for_corrections(user)
+    for capture, correction, field, after in BEFORE_CONFIRMING:
+        chat = Chat(user)
+        first = chat.say(capture)
+        assert first["proposal"]["action"] == "create", capture
+        amended = chat.say(correction)
+        assert amended["intent"]["kind"] == "correct_last", correction
+        assert amended["proposal"]["action"] == "create" and amended["proposal"]["status"] == "pending"
+        assert _diff(amended)[field] == after, (correction, amended["proposal"]["diff"])
+        assert amended["text"].startswith("Amended: ")
+        # Everything the correction did not mention is kept.
+        assert {k: v for k, v in _diff(amended).items() if k != field} == {
+            k: v for k, v in _diff(first).items() if k != field
+        }
+        history = user.get(f"/assistant/conversations/{chat.id}").json()["messages"]
+        assert history[1]["proposal"]["status"] == "cancelled"  # the old proposal can no longer be confirmed
+        assert user.post(f"/assistant/proposals/{first['proposal']['id']}/confirm").status_code == 409
+        before = _count(user)
+        done = chat.say("yes")
+        assert done["proposal"]["status"] == "confirmed"
+        assert _count(user) == before + 1, correction
+        recorded = user.get(f"/transactions/{done['proposal']['transaction_id']}").json()
+        if field == "amount":
+            assert recorded["amount"] == "-" + after.removesuffix(" USD")
+        elif field == "date":
+            assert recorded["date"] == after
+        else:
+            assert recorded["account"]["name"] == after
+
+
+def test_two_corrections_in_a_row_still_make_one_transaction(client: TestClient) -> None:
+    user = sign_up(client)
+    _books_for_corrections(user)
+    chat = Chat(user)
+    chat.say("taxi 30")
+    chat.say("make it 35")
+    both = chat.say("wrong card, it was the amex")
+    assert (_diff(both)["amount"], _diff(both)["account"]) == ("35.00 USD", "Amex")
+    chat.say("yes")
+    [taxi] = _transactions(user)
+    assert (taxi["amount"], taxi["account"]["name"]) == ("-35.00", "Amex")
+
+
+AFTER_CONFIRMING = [
+    ("dinner 18", "change that to twenty", "amount", "20.00", "-20.00"),
+    ("52 at whole foods with the visa", "wrong card, it was the amex", "account", "Amex", "Amex"),
+    ("parking 9", "that was yesterday", "date", "2026-11-22", "2026-11-22"),
+    ("lunch 14", "no, 15", "amount", "15.00", "-15.00"),
+    ("coffee 4", "it should be groceries not dining", "category", "Food & Dining/Groceries", None),
+    ("lunch 14", "it was at trader joe's, not whole foods", "payee", "Trader Joe's", None),
+]
+
+
+def test_a_correction_after_confirming_updates_the_recorded_transaction_and_adds_none(client: TestClient) -> None:
+    user = sign_up(client)
+    _books_for_corrections(user)
+    for capture, correction, field, shown, stored in AFTER_CONFIRMING:
+        chat = Chat(user)
+        chat.say(capture)
+        recorded = chat.say("yes")["proposal"]["transaction_id"]
+        count = _count(user)
+        proposed = chat.say(correction)
+        assert proposed["intent"]["kind"] == "correct_last", correction
+        assert (proposed["proposal"]["action"], proposed["proposal"]["transaction_id"]) == ("update", recorded)
+        assert _diff(proposed)[field] == shown, (correction, proposed["proposal"]["diff"])
+        assert _count(user) == count  # proposed only
+        assert chat.say("yes")["proposal"]["status"] == "confirmed"
+        assert _count(user) == count, correction  # changed, never a second transaction
+        now = user.get(f"/transactions/{recorded}").json()
+        value = {
+            "amount": now["amount"],
+            "account": now["account"]["name"],
+            "date": now["date"],
+            "category": now["category"]["name"] if now["category"] else None,
+            "payee": now["payee"],
+        }[field]
+        assert value == (stored if stored is not None else shown)
+
+
+def test_a_correction_with_nothing_to_correct_asks_and_changes_nothing(client: TestClient) -> None:
+    owner = sign_up(client)
+    checking = _checking(owner)
+    made = owner.post(
+        "/transactions",
+        {"type": "expense", "account": checking["id"], "amount": "18", "date": "2026-11-22", "payee": "Chipotle"},
+    )
+    assert made.status_code == 201, made.text
+    chat = Chat(owner)
+    asked = chat.say("make it 25")
+    assert asked["intent"]["kind"] == "correct_last" and asked["proposal"] is None
+    assert "Which transaction" in asked["text"]
+    assert owner.get(f"/transactions/{made.json()['id']}").json()["amount"] == "-18.00"
+    # A second correction after an amended update amends that proposal too, on the same transaction.
+    chat.say("chipotle 10")
+    chat.say("yes")
+    chat.say("make it 12")
+    again = chat.say("no, 13")
+    assert (_diff(again)["amount"], again["proposal"]["action"]) == ("13.00", "update")
+    chat.say("yes")
+    assert sorted(t["amount"] for t in _transactions(owner)) == ["-13.00", "-18.00"]

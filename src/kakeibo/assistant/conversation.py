@@ -17,6 +17,7 @@ from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
     AddTransaction,
+    Changes,
     Clarify,
     CorrectLast,
     DeleteTransaction,
@@ -258,7 +259,9 @@ class Turn:
         self.context.pop("clarify_text", None)
         if isinstance(intent, Query):
             return self._answer(intent)
-        if not self.can_write and isinstance(intent, AddTransaction | UpdateTransaction | DeleteTransaction | Undo):
+        if not self.can_write and isinstance(
+            intent, AddTransaction | UpdateTransaction | CorrectLast | DeleteTransaction | Undo
+        ):
             return Reply(_READ_ONLY, intent)
         if isinstance(intent, AddTransaction):
             proposal = proposals.propose_create(
@@ -268,17 +271,77 @@ class Turn:
                 intent=intent,
                 minutes=self.settings.proposal_minutes,
             )
+            # Kept so that "make it 25" can amend this capture before it is confirmed.
+            self.context["capture"] = {"proposal": proposal.id, "intent": intent.model_dump(mode="json")}
             return self._proposed(intent, proposal)
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
             return self._change(intent, text)
         if isinstance(intent, Undo):
             return self._undo(intent)
         if isinstance(intent, CorrectLast):
-            return Reply("Say which transaction to change, and how.", intent)
+            return self._correct(intent)
         if isinstance(intent, Clarify):
             self.context["clarify_text"] = text
             return Reply(intent.question, intent)
         return Reply(intent.reason, intent)
+
+    def _correct(self, intent: CorrectLast) -> Reply:
+        """Amend what this conversation just did: the pending proposal (replaced by an amended one, the old one
+        cancelled), else the transaction it recorded last (a proposed update). Never a second transaction."""
+        actor = self.speaker.for_change(source="assistant")
+        said = {k: v for k, v in intent.changes.model_dump().items() if v is not None}
+        pending = self._pending()
+        capture = self.context.get("capture") or {}
+        if pending is not None and pending.action == "create" and capture.get("proposal") == pending.id:
+            before = AddTransaction.model_validate(capture["intent"])
+            amended = AddTransaction.model_validate({**before.model_dump(), **said})
+            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+            proposal = proposals.propose_create(
+                self.session,
+                actor=actor,
+                conversation_id=self.conversation.id,
+                intent=amended,
+                minutes=self.settings.proposal_minutes,
+            )
+            self.context["capture"] = {"proposal": proposal.id, "intent": amended.model_dump(mode="json")}
+            reply = self._proposed(intent, proposal)
+            reply.text = f"Amended: {reply.text}"
+            return reply
+        correcting = self.context.get("correcting") or {}
+        if pending is not None and pending.action == "update" and correcting.get("proposal") == pending.id:
+            transaction_id, said = int(correcting["transaction_id"]), {**correcting["changes"], **said}
+            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+            transaction = ledger.get_transaction(
+                self.session, household_id=self.speaker.household_id, transaction_id=transaction_id
+            )
+        elif pending is not None:
+            return Reply(f"First say yes or no to: {pending.summary}?", intent)
+        else:
+            found = proposals.last_recorded_transaction(
+                self.session, household_id=self.speaker.household_id, conversation_id=self.conversation.id
+            )
+            if found is None:
+                return Reply(
+                    "Which transaction should I change? This conversation has not recorded one yet: name it "
+                    "(“change the lunch on friday to 25”).",
+                    intent,
+                )
+            transaction = found
+        changes = Changes.model_validate(said)
+        proposal = proposals.propose_update(
+            self.session,
+            actor=actor,
+            conversation_id=self.conversation.id,
+            transaction=transaction,
+            changes=changes,
+            minutes=self.settings.proposal_minutes,
+        )
+        self.context["correcting"] = {
+            "proposal": proposal.id,
+            "transaction_id": transaction.id,
+            "changes": changes.model_dump(mode="json", exclude_none=True),
+        }
+        return self._proposed(intent, proposal)
 
     def _pending(self) -> Proposal | None:
         """The proposal this conversation is waiting on, if it is still pending (it may have been confirmed through

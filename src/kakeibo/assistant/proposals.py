@@ -160,8 +160,12 @@ def propose_update(
     if changes.description is not None:
         patch["payee"] = changes.description
         diff.append({"field": "payee", "before": current["payee"], "after": changes.description})
+    if changes.account is not None:
+        account = ledger.find_money_account(session, household_id=actor.household_id, name=changes.account)
+        patch["account"] = account.id
+        diff.append({"field": "account", "before": current["account"], "after": account.name})
     if not patch:
-        raise ValidationFailed("say what to change: the amount, category, date or payee")
+        raise ValidationFailed("say what to change: the amount, category, date, payee or account")
     # Validate against the ledger's rules before showing it (a split cannot take a friendly amount, etc.).
     ledger.check_update(session, actor=actor, transaction=transaction, data=TransactionUpdate.model_validate(patch))
     changed = ", ".join(f"{d['field']} {d['before']} → {d['after']}" for d in diff)
@@ -289,6 +293,18 @@ def propose_undo(
         diff=[{"field": "change", "before": e.summary, "after": None} for e in events[:20]],
         minutes=minutes,
     )
+
+
+def last_recorded_transaction(session: Session, *, household_id: int, conversation_id: int) -> Transaction | None:
+    """The transaction this conversation recorded or changed last, while it is still live: what a correction
+    after the confirmation ("actually that was 45") amends."""
+    for transaction_id in repository.transactions_of_conversation(
+        session, household_id=household_id, conversation_id=conversation_id
+    ):
+        found = ledger_repo.get_transaction(session, household_id=household_id, transaction_id=transaction_id)
+        if found is not None:
+            return found
+    return None
 
 
 def get(session: Session, *, household_id: int, proposal_id: str) -> Proposal:

@@ -12,9 +12,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kakeibo.assistant.intents import (
+    MAX_AMOUNT,
     AddTransaction,
     Changes,
     Clarify,
+    CorrectLast,
     DeleteTransaction,
     Intent,
     Metric,
@@ -122,7 +124,8 @@ def find_amount(text: str, base: str) -> Amount | None:
         post = "$"
     currency = _currency(best.group("pre"), base) or _currency(post, base) or base
     amount = format_amount(value, exponent_of(currency) if is_currency(currency) else 2)
-    if Decimal(amount) <= 0:  # nothing, or less than the currency's smallest coin ("$0.004"): ask how much
+    if not 0 < Decimal(amount) <= MAX_AMOUNT:
+        # Nothing, less than the currency's smallest coin ("$0.004"), or more than the ledger can hold: ask.
         return None
     rest = re.sub(r"\s+", " ", text[: best.start()] + " " + text[best.end() :]).strip()
     return Amount(amount, currency, rest)
@@ -363,6 +366,17 @@ _WAS = re.compile(
     r"(?:was|is|should be|should have been|should've been) (?P<value>[$€£¥]?\d[\d,.]*k?"
     r"(?: (?:dollars|bucks|euros|pounds|yen))?)(?:,? not .*)?"
 )
+# "no, 25", "wrong card, it was the amex", "that was yesterday": a correction of what was just captured, said
+# without naming it. A cue (an "oops" or a "that was") is needed, and every word after it must be understood.
+_CORRECTION = re.compile(
+    r"(?P<cue>(?:(?:no|nope|oops|actually|wait|sorry|typo|my bad|correction|whoops|oh|hmm|"
+    r"wrong (?:card|account|amount|price|date|day|category|store|merchant|place|one))\s+)*)"
+    r"(?P<verb>(?:(?:it|that|this)(?: one)? (?:was|is|should be|should have been|should've been|was actually|"
+    r"is actually|went on|was paid with|came out of)|it's|that's|should have been|should've been|should be|"
+    r"(?:make|change|set) (?:it|that|this)(?: to)?|put (?:it|that|this)|(?:i )?meant) )?"
+    r"(?P<value>.+?)(?: (?:not|instead of|rather than) .+)?"
+)
+_CORRECTION_FILLER = {"and", "the", "on", "to", "in", "with", "from", "my", "card", "account", "it", "was", "a", "of"}
 _ATM = re.compile(r"\b(?:atm|cash machine|withdrew|withdrawal|withdraw|took out|take out)\b")
 _PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
 _QUESTION = re.compile(
@@ -529,6 +543,41 @@ def _changes(value: str, today: datetime.date, vocabulary: Vocabulary, usual: st
     if amount is not None:
         return Changes(amount=amount.value)
     return Changes(description=value) if value else None
+
+
+def _correction(text: str, today: datetime.date, vocabulary: Vocabulary) -> CorrectLast | None:
+    """The changes of a correction of the last capture, or None when `text` does not read entirely as one."""
+    found = _CORRECTION.fullmatch(text)
+    if found is None or not (found.group("cue") or found.group("verb")):
+        return None
+    value = found.group("value")
+    if re.search(r"\bto\b", value):
+        return None  # "change that lunch to 20" names what it changes: an update of that transaction
+    changes: dict[str, str | datetime.date] = {}
+    place = re.search(r"\bat (?:the )?(?P<what>[a-z0-9&' .-]+)$", value)
+    if place:
+        merchant = _merchant_in(place.group("what"), vocabulary)
+        changes["description"] = merchant.name if merchant else _title(place.group("what").strip())
+        value = value[: place.start()]
+    ordinal = re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", value)
+    dates = find_dates(value, today) or (find_dates(f"on the {value}", today) if ordinal else None)
+    if dates is not None:
+        changes["date"], value = dates.start, dates.text.removeprefix("on the").strip()
+    accounts, value = _accounts_in(value, vocabulary)
+    if accounts:
+        changes["account"] = accounts[0][1]
+    amount = find_amount(value, vocabulary.base_currency)
+    if amount is not None:
+        changes["amount"], value = amount.value, amount.text
+    pattern, table = _phrase_table(vocabulary.categories, False)
+    category = pattern.search(value)
+    if category is not None:
+        changes["category"] = table[category.group(0)]
+        value = value[: category.start()] + " " + value[category.end() :]
+    leftover = [w for w in re.findall(r"[a-z0-9&'$€£¥.]+", value) if w not in _CORRECTION_FILLER]
+    if leftover or not changes:
+        return None
+    return CorrectLast(changes=Changes.model_validate(changes))
 
 
 _METRICS: list[tuple[re.Pattern[str], Metric]] = [
@@ -699,6 +748,9 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     if _OFF_TOPIC.search(norm):
         return Unsupported(reason="That is outside what I can help with: your transactions, budgets and balances.")
     words = words_to_digits(norm)
+    correction = _correction(words, today, vocabulary)
+    if correction is not None:
+        return correction
     delete = _DELETE.fullmatch(words)
     if delete:
         return DeleteTransaction(target=_target(delete.group("rest"), today, vocabulary))
@@ -717,7 +769,10 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         if changes is not None and changes.description is not None and re.match(r"(?:re)?categori[sz]e\b", words):
             return Clarify(question="Which category should it go under?", missing=["category"])
         if changes is not None:
-            return UpdateTransaction(target=_target(update.group("target"), today, vocabulary), changes=changes)
+            target = _target(update.group("target"), today, vocabulary)
+            if target == Target():  # "make it 25", "change that to twenty": the last capture, not named
+                return CorrectLast(changes=changes)
+            return UpdateTransaction(target=target, changes=changes)
     dates = find_dates(words, today)
     has_amount = find_amount(dates.text if dates else words, vocabulary.base_currency) is not None
     if not has_amount and (_QUESTION.match(words) or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))):
