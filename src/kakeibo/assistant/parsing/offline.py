@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from pydantic import ValidationError
+
 from kakeibo.assistant.intents import (
     MAX_AMOUNT,
     AddTransaction,
@@ -82,7 +84,7 @@ _CODES = (
 _POST = "|".join([*sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
 _AMOUNT = re.compile(
     r"(?P<pre>[$€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
-    r"(?<![\w/.:#-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<k>k\b)?"
+    r"(?<![\w/.:#-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?!\.\d)(?P<k>k\b)?"
     r"(?![\w/:-]*\d)(?:\s?(?P<post>" + _POST + r"|cents?)\b)?(?![/:]|st\b|nd\b|rd\b|th\b|%)"
 )
 
@@ -317,6 +319,7 @@ _INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,30}\b(?:instructions?|prompts?|rules)\b|\bsystem prompt\b|\bjailbreak\b"
     r"|\byou are now\b|\bdeveloper mode\b|\bpretend (?:to be|you)\b"
 )
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!][^<>]*>|\bjavascript:|\{\{|\$\{")
 _UNDO = re.compile(
     r"(?:(?:oops|oh no|no|nope|please|can you|could you|hey)[, ]+)*"
     r"(?:undo|revert|roll ?back|reverse|take back|take (?:that|it) back|cancel|undo undo|scratch that|strike that)"
@@ -377,6 +380,12 @@ _CORRECTION = re.compile(
     r"(?P<value>.+?)(?: (?:not|instead of|rather than) .+)?"
 )
 _CORRECTION_FILLER = {"and", "the", "on", "to", "in", "with", "from", "my", "card", "account", "it", "was", "a", "of"}
+# Something written as an amount that cannot be one: finer than a cent, malformed ("4.5.6"), not a number, or
+# more than the ledger can hold. With no usable amount beside it, the assistant asks rather than guesses.
+_UNUSABLE_AMOUNT = re.compile(
+    r"\d+(?:\.\d+){2,}|[$€£¥₹₩]\s?\d*\.?\d+|\b(?:nan|inf|infinity)\b|\b(?:half|quarter|fraction|part) (?:of )?"
+    r"(?:a |one )?cents?\b|\d*\.?\d+\s?cents?\b|\d{16,}"
+)
 _ATM = re.compile(r"\b(?:atm|cash machine|withdrew|withdrawal|withdraw|took out|take out)\b")
 _PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
 _QUESTION = re.compile(
@@ -671,6 +680,12 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     )
     is_income = not is_transfer and bool(_INCOME.search(text)) and not re.search(r"\bpaid (?:for|at)\b", text)
     if amount is None:
+        if _UNUSABLE_AMOUNT.search(text):
+            return Clarify(
+                question="I can't record that amount: it is less than a cent, too large or not a number. "
+                "How much was it?",
+                missing=["amount"],
+            )
         if (
             _CAPTURE_CUE.search(text)
             or _category_in(text, vocabulary, groups_too=False)
@@ -728,12 +743,23 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
 
 
 def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
-    """The intent of one utterance. Never raises on odd input: what is not understood is `unsupported`."""
+    """The intent of one utterance. Never raises on odd input: what is not understood is `unsupported`, and what
+    cannot be used as said (an amount a validator refuses, a date out of range) is a question."""
+    try:
+        return _parse(text, today=today, vocabulary=vocabulary)
+    except (ValidationError, ArithmeticError, ValueError, OverflowError):
+        # The grammar read something the intents refuse (their validators are the last word): ask, never fail.
+        return Clarify(question="I could not use that as said. What was the amount, in digits?", missing=["amount"])
+
+
+def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     norm = normalize(text)
     if not norm:
         return Unsupported(reason="Say what you spent, earned or want to know.")
     if _INJECTION.search(norm):
         return Unsupported(reason="I only record transactions and answer questions; I do not take instructions.")
+    if _MARKUP.search(norm):
+        return Unsupported(reason="That reads as markup or code, not as something about your money.")
     if _UNDO.fullmatch(norm):
         return Undo()
     named = _UNDO_NAMED.fullmatch(norm)
