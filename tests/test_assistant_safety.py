@@ -386,3 +386,30 @@ def _http_user(client: TestClient) -> ApiUser:
         _checking(user)
         _USERS[id(client)] = user
     return _USERS[id(client)]
+
+
+# ---- numbers that are not captures -------------------------------------------------------------------------------
+def test_a_number_that_is_not_an_amount_never_makes_a_capture(client: TestClient) -> None:
+    user = sign_up(client)
+    checking = _checking(user)
+    for amount, payee, category, day in (("12.80", "Parking garage", "Transportation/Parking & Tolls", "2026-11-20"),
+                                         ("40", "Safeway", "Food & Dining/Groceries", "2025-06-10")):  # fmt: skip
+        made = user.post(
+            "/transactions",
+            {"type": "expense", "account": checking["id"], "category": category, "amount": amount,
+             "date": day, "payee": payee},
+        )  # fmt: skip
+        assert made.status_code == 201, made.text
+    chat = Chat(user)
+
+    advice = chat.say("should I refinance at 6 percent")
+    assert (advice["kind"], advice["proposal"]) == ("unsupported", None)
+    ranking = chat.say("top 3 stores last year")
+    assert ranking["kind"] == "query" and ranking["proposal"] is None
+    assert (ranking["query"]["start"], ranking["query"]["end"]) == ("2025-01-01", "2025-12-31")
+    assert ranking["value"] == "40.00"  # the closest question today: the largest expense of that year
+    plan = chat.say("what if i put 500 a month into savings for 2 years")
+    assert (plan["kind"], plan["proposal"]) == ("unsupported", None)
+    delete = chat.say("delete the 12.80 parking")
+    assert delete["proposal"]["action"] == "delete" and "12.80" in delete["proposal"]["summary"]
+    assert _count(user) == 2

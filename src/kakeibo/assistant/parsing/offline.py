@@ -386,6 +386,18 @@ _UNUSABLE_AMOUNT = re.compile(
     r"\d+(?:\.\d+){2,}|[$€£¥₹₩]\s?\d*\.?\d+|\b(?:nan|inf|infinity)\b|\b(?:half|quarter|fraction|part) (?:of )?"
     r"(?:a |one )?cents?\b|\d*\.?\d+\s?cents?\b|\d{16,}"
 )
+# A number that counts the answer's rows, not money: "top 3 stores", "my 3 biggest categories", "which 10 places".
+_RANKING = re.compile(
+    r"\b(?:top|biggest|largest|smallest|highest|lowest|which|what)\s+\d{1,3}\b(?!\s?(?:dollars?|bucks|euros?|pounds?|"
+    r"usd|eur|gbp|cents?)\b)|\b\d{1,3}\s+(?:biggest|largest|smallest|most expensive|priciest|cheapest|top|highest|"
+    r"lowest)\b"
+)
+# Advice, plans and reminders are not records of money that moved, whatever numbers they carry.
+_ADVICE = re.compile(
+    r"^(?:should (?:i|we)|shall (?:i|we)|what if|what would happen|would it|is it (?:worth|better|wise)|"
+    r"can (?:i|we) afford|how (?:long|much) (?:would|will) it take|remind me|set (?:a|up a) reminder|"
+    r"when should)\b"
+)
 _ATM = re.compile(r"\b(?:atm|cash machine|withdrew|withdrawal|withdraw|took out|take out)\b")
 _PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
 _QUESTION = re.compile(
@@ -769,6 +781,11 @@ def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent
             return Undo(what=what)
     if _MASS.search(norm):
         return Unsupported(reason="I change one transaction at a time; changing many records at once is not supported.")
+    if _ADVICE.search(norm):
+        return Unsupported(
+            reason="I record what you spent and earned and answer questions about it; I don't give financial "
+            "advice, plan what-ifs or set reminders."
+        )
     if _SET_BUDGET.search(norm):
         return Unsupported(reason="Budgets can't be set here yet; ask what you spent, and I'll compare it for you.")
     if _OFF_TOPIC.search(norm):
@@ -799,6 +816,9 @@ def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent
             if target == Target():  # "make it 25", "change that to twenty": the last capture, not named
                 return CorrectLast(changes=changes)
             return UpdateTransaction(target=target, changes=changes)
+    if _RANKING.search(words):
+        # The count of a ranking is no amount: answered as the closest question (a ranking of its own is later).
+        return parse_query(_RANKING.sub(lambda m: re.sub(r"\d+", " ", m.group(0)), words), today, vocabulary)
     dates = find_dates(words, today)
     has_amount = find_amount(dates.text if dates else words, vocabulary.base_currency) is not None
     if not has_amount and (_QUESTION.match(words) or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))):
