@@ -112,11 +112,11 @@ def test_capture_is_a_proposal_until_confirmed_and_undo_restores(client: TestCli
     # Confirming twice does nothing more.
     again = user.post(f"/assistant/proposals/{proposal['id']}/confirm")
     assert again.status_code == 409 and again.json()["type"] == "/problems/proposal-closed"
-    # Undo through the conversation: a proposal too, then the ledger is as it was.
+    # Undo through the conversation: its own change, taken back at once (the confirmation said "say undo"), as
+    # an undo of its own; then the ledger is as it was.
     undo = chat.say("undo")
-    assert undo["proposal"]["action"] == "undo"
+    assert (undo["proposal"]["action"], undo["proposal"]["status"]) == ("undo", "confirmed")
     assert "50.00" in undo["proposal"]["summary"]
-    chat.confirm(undo)
     assert _balance(user, ids["checking"]) == start
     assert user.get(f"/transactions/{done['transaction_id']}").status_code == 404
 
@@ -312,7 +312,8 @@ def test_a_refused_confirmation_leaves_no_half_done_change(client: TestClient) -
     corrected = user.post("/review/correct", {"transaction_ids": ids, "category": "Food & Dining/Restaurants"})
     assert corrected.status_code == 200, corrected.text
     chat = Chat(user)
-    assert chat.say("undo")["proposal"]["action"] == "undo"  # the correction of both, as one change
+    # Made outside the conversation, so it is named: the correction of both, as one change.
+    assert chat.say("undo the recategorization")["proposal"]["action"] == "undo"
     # The first of the two changes moves on before the undo is confirmed.
     assert user.patch(f"/transactions/{ids[0]}", {"payee": "Blue Bottle Cafe"}).status_code == 200
     refused = chat.say("yes")

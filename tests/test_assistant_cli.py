@@ -41,6 +41,19 @@ def test_parse_one_and_many_with_the_households_vocabulary(cli: Cli) -> None:
     assert (intents[2]["start"], intents[2]["end"]) == ("2026-10-01", "2026-10-31")
 
 
+def test_parse_batch_carries_on_past_lines_it_cannot_use(cli: Cli) -> None:
+    junk = ["$0.004 gum", "💸💸", "<script>alert(1)</script>", "99999999999999999999 for coffee", "spent 4.5.6 on coffee",
+            "café 4,50 €", "\u202e\u0000 3", "x" * 5000]  # fmt: skip
+    lines = [*junk, "coffee 4.50"]
+    finished = cli("assistant", "parse", "-", "--today", "2026-11-23", stdin="\n".join(lines) + "\n")
+    results = [json.loads(line) for line in finished.stdout.splitlines()]
+    assert len(results) == len(lines)  # one object per line, none lost, the batch ran to its end
+    kinds = [r.get("kind") for r in results]
+    assert kinds[:5] == ["clarify", "unsupported", "unsupported", "clarify", "clarify"]
+    assert "add_transaction" not in kinds[:5]  # an unusable amount is never captured
+    assert (results[-1]["kind"], results[-1]["amount"]) == ("add_transaction", "4.50")
+
+
 def test_ask_answers_from_the_ledger_and_captures_with_yes(cli: Cli) -> None:
     cli("account", "add", "Checking", "--subtype", "checking", "--opening", "1000", "--opening-date", "2026-01-01")
     cli("account", "add", "Savings", "--subtype", "savings")

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.answers import Answer
-from kakeibo.assistant.intents import AddTransaction, Query
+from kakeibo.assistant.intents import AddTransaction, Changes, CorrectLast, Query, Undo
 from kakeibo.assistant.llm import prompts
 from kakeibo.assistant.llm.counters import MemoryCounters, RedisCounters
 from kakeibo.assistant.llm.errors import DuplicatePrompt, RequestQuotaReached, SpendCapReached
@@ -206,6 +206,9 @@ def test_a_follow_up_carries_the_previous_question_in_a_data_block(
         pytest.param("add_transaction", ["not", "an", "object"], id="not-an-object"),
         pytest.param("delete_everything", {}, id="unknown-tool"),
         pytest.param("query", {"metric": "spending", "start": "2026-11-30", "end": "2026-11-01"}, id="backwards"),
+        pytest.param("correct_last", {"changes": {"account": "Amex"}}, id="correction-to-an-unknown-account"),
+        pytest.param("undo", {"what": "everything"}, id="undo-of-an-unknown-scope"),
+        pytest.param("add_transaction", {**GOOD_ADD, "amount": "99999999999999999999"}, id="absurd-amount"),
     ],
 )
 def test_an_invalid_answer_is_none_so_the_offline_parser_is_used(
@@ -218,6 +221,32 @@ def test_an_invalid_answer_is_none_so_the_offline_parser_is_used(
     assert len(server.requests) == 1
     # The call happened and cost money even though its answer was useless.
     assert [(r.outcome, r.cost_micro) for r in usage_rows(session, home.household.id)] == [("ok", CALL_MICRO)]
+
+
+def test_the_model_can_correct_the_last_capture_and_name_what_to_undo(
+    server: ChatServer, session: Session, home: HouseholdFixture, tmp_path: Path
+) -> None:
+    server.script(
+        Reply.tool_call("correct_last", {"changes": {"account": "visa", "amount": "25"}}),
+        Reply.tool_call("undo", {"what": "import"}),
+    )
+    model = model_for(llm_settings(server, tmp_path))
+
+    # The account comes back in the household's own spelling, as a capture's does.
+    assert parse(model, session, home, "no, 25 on the visa") == CorrectLast(
+        changes=Changes(amount="25", account="Visa")
+    )
+    assert parse(model, session, home, "undo the last import", session_key="b") == Undo(what="import")
+    request = server.requests[0]
+    names = {t["function"]["name"] for t in request["tools"]}
+    assert {"correct_last", "undo"} <= names
+    correct = next(t["function"] for t in request["tools"] if t["function"]["name"] == "correct_last")
+    assert correct["parameters"]["properties"]["changes"]["properties"]["account"]["anyOf"][0]["enum"] == [
+        "Checking",
+        "Visa",
+    ]
+    undo = next(t["function"] for t in request["tools"] if t["function"]["name"] == "undo")
+    assert undo["parameters"]["properties"]["what"]["anyOf"][0]["enum"] == ["import", "recategorization", "change"]
 
 
 def test_a_text_answer_without_a_tool_call_is_none(

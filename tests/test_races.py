@@ -183,7 +183,9 @@ def test_confirming_an_undo_proposal_eight_times_at_once_undoes_once(live: Live)
     _expense(live, account, "10.00")
     conversation = live.client.post("/assistant/conversations", json={}).json()
     reply = live.client.post(
-        f"/assistant/conversations/{conversation['id']}/messages", json={"text": "undo", "today": "2026-11-23"}
+        f"/assistant/conversations/{conversation['id']}/messages",
+        # The expense was made outside this conversation: a bare "undo" would not reach it, so it is named.
+        json={"text": "undo the last change in the household", "today": "2026-11-23"},
     ).json()
     proposal = reply["proposal"]["id"]
     responses = live.all_at_once(lambda c: c.post(f"/assistant/proposals/{proposal}/confirm"))

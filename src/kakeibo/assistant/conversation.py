@@ -17,7 +17,9 @@ from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
     AddTransaction,
+    Changes,
     Clarify,
+    CorrectLast,
     DeleteTransaction,
     Intent,
     IntentAdapter,
@@ -257,7 +259,9 @@ class Turn:
         self.context.pop("clarify_text", None)
         if isinstance(intent, Query):
             return self._answer(intent)
-        if not self.can_write and isinstance(intent, AddTransaction | UpdateTransaction | DeleteTransaction | Undo):
+        if not self.can_write and isinstance(
+            intent, AddTransaction | UpdateTransaction | CorrectLast | DeleteTransaction | Undo
+        ):
             return Reply(_READ_ONLY, intent)
         if isinstance(intent, AddTransaction):
             proposal = proposals.propose_create(
@@ -267,23 +271,118 @@ class Turn:
                 intent=intent,
                 minutes=self.settings.proposal_minutes,
             )
+            # Kept so that "make it 25" can amend this capture before it is confirmed.
+            self.context["capture"] = {"proposal": proposal.id, "intent": intent.model_dump(mode="json")}
             return self._proposed(intent, proposal)
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
             return self._change(intent, text)
         if isinstance(intent, Undo):
-            undo = proposals.propose_undo(
-                self.session,
-                actor=self.speaker.for_change(source="assistant"),
-                conversation_id=self.conversation.id,
-                minutes=self.settings.proposal_minutes,
-            )
-            if undo is None:
-                return Reply("There is nothing to undo.", intent)
-            return self._proposed(intent, undo)
+            return self._undo(intent)
+        if isinstance(intent, CorrectLast):
+            return self._correct(intent)
         if isinstance(intent, Clarify):
             self.context["clarify_text"] = text
             return Reply(intent.question, intent)
         return Reply(intent.reason, intent)
+
+    def _correct(self, intent: CorrectLast) -> Reply:
+        """Amend what this conversation just did: the pending proposal (replaced by an amended one, the old one
+        cancelled), else the transaction it recorded last (a proposed update). Never a second transaction."""
+        actor = self.speaker.for_change(source="assistant")
+        said = {k: v for k, v in intent.changes.model_dump().items() if v is not None}
+        pending = self._pending()
+        capture = self.context.get("capture") or {}
+        if pending is not None and pending.action == "create" and capture.get("proposal") == pending.id:
+            before = AddTransaction.model_validate(capture["intent"])
+            amended = AddTransaction.model_validate({**before.model_dump(), **said})
+            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+            proposal = proposals.propose_create(
+                self.session,
+                actor=actor,
+                conversation_id=self.conversation.id,
+                intent=amended,
+                minutes=self.settings.proposal_minutes,
+            )
+            self.context["capture"] = {"proposal": proposal.id, "intent": amended.model_dump(mode="json")}
+            reply = self._proposed(intent, proposal)
+            reply.text = f"Amended: {reply.text}"
+            return reply
+        correcting = self.context.get("correcting") or {}
+        if pending is not None and pending.action == "update" and correcting.get("proposal") == pending.id:
+            transaction_id, said = int(correcting["transaction_id"]), {**correcting["changes"], **said}
+            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+            transaction = ledger.get_transaction(
+                self.session, household_id=self.speaker.household_id, transaction_id=transaction_id
+            )
+        elif pending is not None:
+            return Reply(f"First say yes or no to: {pending.summary}?", intent)
+        else:
+            found = proposals.last_recorded_transaction(
+                self.session, household_id=self.speaker.household_id, conversation_id=self.conversation.id
+            )
+            if found is None:
+                return Reply(
+                    "Which transaction should I change? This conversation has not recorded one yet: name it "
+                    "(“change the lunch on friday to 25”).",
+                    intent,
+                )
+            transaction = found
+        changes = Changes.model_validate(said)
+        proposal = proposals.propose_update(
+            self.session,
+            actor=actor,
+            conversation_id=self.conversation.id,
+            transaction=transaction,
+            changes=changes,
+            minutes=self.settings.proposal_minutes,
+        )
+        self.context["correcting"] = {
+            "proposal": proposal.id,
+            "transaction_id": transaction.id,
+            "changes": changes.model_dump(mode="json", exclude_none=True),
+        }
+        return self._proposed(intent, proposal)
+
+    def _pending(self) -> Proposal | None:
+        """The proposal this conversation is waiting on, if it is still pending (it may have been confirmed through
+        the API, or expired, since)."""
+        pending = self.context.get("proposal")
+        if not pending:
+            return None
+        found = self.session.get(Proposal, pending)
+        if found is None or found.household_id != self.speaker.household_id or proposals.status_of(found) != "pending":
+            self.context.pop("proposal", None)
+            return None
+        return found
+
+    def _undo(self, intent: Undo) -> Reply:
+        """A bare undo reverses this conversation's own newest change at once (it said so when it was done: "say
+        undo to take it back"); what was made elsewhere is only proposed, with what and how much, and waits for
+        the explicit yes."""
+        pending = self._pending()
+        if pending is not None and intent.what is None:
+            return self._decide(pending.id, confirm=False)  # the newest change here is the one not yet made
+        actor = self.speaker.for_change(source="assistant")
+        undo = proposals.propose_undo(
+            self.session,
+            actor=actor,
+            conversation_id=self.conversation.id,
+            minutes=self.settings.proposal_minutes,
+            what=intent.what,
+        )
+        if undo is None:
+            if intent.what is None:
+                return Reply(
+                    "Nothing this conversation changed is left to undo. To undo something made elsewhere, name it: "
+                    "“undo the last import”, “undo the recategorization” or “undo the last change in the household”.",
+                    intent,
+                )
+            named = {"import": "import", "recategorization": "bulk recategorization", "change": "change"}[intent.what]
+            return Reply(f"There is no {named} left to undo.", intent)
+        if intent.what is not None:
+            return self._proposed(intent, undo)
+        done = proposals.confirm(self.session, actor=actor, proposal_id=undo.id)
+        return Reply(f"{proposals.done_text(done)}.", intent, proposal=proposals.as_dict(done))
 
     def _answer(self, intent: Query) -> Reply:
         result = answer(self.session, actor=self.speaker, intent=intent, today=self.today)

@@ -8,6 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
+# The largest amount an intent may carry: the ledger stores 64-bit minor units (up to 9.2e18), and a currency has
+# at most 3 decimals, so anything from a quadrillion up cannot be a real amount (and could not be stored).
+MAX_AMOUNT = Decimal("999999999999999")
+
 
 def _positive_decimal(value: str | None) -> str | None:
     if value is None:
@@ -18,6 +22,8 @@ def _positive_decimal(value: str | None) -> str | None:
         raise ValueError(f"not a decimal amount: {value!r}") from exc
     if not number.is_finite() or number <= 0:
         raise ValueError(f"amount must be positive: {value!r}")
+    if number > MAX_AMOUNT:
+        raise ValueError(f"amount is too large to be real: {value!r}")
     return value
 
 
@@ -63,6 +69,7 @@ class Changes(_Intent):
     category: str | None = None
     date: datetime.date | None = None
     description: str | None = None
+    account: str | None = None  # the account it was paid from or into, by name
 
     @field_validator("amount")
     @classmethod
@@ -73,6 +80,14 @@ class Changes(_Intent):
 class UpdateTransaction(_Intent):
     kind: Literal["update_transaction"] = "update_transaction"
     target: Target
+    changes: Changes
+
+
+class CorrectLast(_Intent):
+    """A correction of what this conversation just captured or proposed ("make it 25", "wrong card, it was the
+    amex"): it amends the pending proposal, or the transaction this conversation recorded last; never a new one."""
+
+    kind: Literal["correct_last"] = "correct_last"
     changes: Changes
 
 
@@ -107,8 +122,15 @@ class Query(_Intent):
     group_by: Literal["category", "month", "merchant"] | None = None
 
 
+UndoScope = Literal["import", "recategorization", "change"]
+
+
 class Undo(_Intent):
+    """`what` None: the last change this conversation made. Anything made elsewhere is named: the household's
+    last import, its last bulk recategorization, or its last change by anyone."""
+
     kind: Literal["undo"] = "undo"
+    what: UndoScope | None = None
 
 
 class Clarify(_Intent):
@@ -123,15 +145,17 @@ class Unsupported(_Intent):
 
 
 Intent = Annotated[
-    AddTransaction | UpdateTransaction | DeleteTransaction | Query | Undo | Clarify | Unsupported,
+    AddTransaction | UpdateTransaction | CorrectLast | DeleteTransaction | Query | Undo | Clarify | Unsupported,
     Field(discriminator="kind"),
 ]
 IntentAdapter: TypeAdapter[Intent] = TypeAdapter(Intent)
 
 __all__ = [
+    "MAX_AMOUNT",
     "AddTransaction",
     "Changes",
     "Clarify",
+    "CorrectLast",
     "DeleteTransaction",
     "Intent",
     "IntentAdapter",
@@ -139,6 +163,7 @@ __all__ = [
     "Query",
     "Target",
     "Undo",
+    "UndoScope",
     "Unsupported",
     "UpdateTransaction",
 ]

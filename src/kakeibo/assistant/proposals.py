@@ -11,17 +11,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant import repository
-from kakeibo.assistant.intents import AddTransaction, Changes
+from kakeibo.assistant.intents import AddTransaction, Changes, UndoScope
 from kakeibo.assistant.models import Proposal
 from kakeibo.assistant.targets import rows
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.errors import Conflict, NotFound, ValidationFailed
 from kakeibo.core.money import minor_to_str, to_minor
+from kakeibo.imports import repository as imports_repo
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.errors import StaleVersion
-from kakeibo.ledger.models import BALANCE_KINDS, Account, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, Account, Event, Transaction
 from kakeibo.ledger.schemas import TransactionCreate, TransactionUpdate
 
 
@@ -159,8 +160,12 @@ def propose_update(
     if changes.description is not None:
         patch["payee"] = changes.description
         diff.append({"field": "payee", "before": current["payee"], "after": changes.description})
+    if changes.account is not None:
+        account = ledger.find_money_account(session, household_id=actor.household_id, name=changes.account)
+        patch["account"] = account.id
+        diff.append({"field": "account", "before": current["account"], "after": account.name})
     if not patch:
-        raise ValidationFailed("say what to change: the amount, category, date or payee")
+        raise ValidationFailed("say what to change: the amount, category, date, payee or account")
     # Validate against the ledger's rules before showing it (a split cannot take a friendly amount, etc.).
     ledger.check_update(session, actor=actor, transaction=transaction, data=TransactionUpdate.model_validate(patch))
     changed = ", ".join(f"{d['field']} {d['before']} → {d['after']}" for d in diff)
@@ -200,23 +205,106 @@ def propose_delete(
     )
 
 
-def propose_undo(session: Session, *, actor: Actor, conversation_id: int | None, minutes: int) -> Proposal | None:
-    group = ledger_repo.latest_undoable_group(session, household_id=actor.household_id)
+def _transactions_in(events: list[Event]) -> int:
+    """How many transactions a group's events touch: a batch event names its transactions, others are one each."""
+    touched = 0
+    for event in events:
+        if event.entity != "transaction":
+            continue
+        image = event.after if event.after is not None and "ids" in event.after else event.before
+        touched += len(image["ids"]) if image is not None and "ids" in image else 1
+    return touched
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def own_undoable_group(session: Session, *, household_id: int, conversation_id: int) -> str | None:
+    """The event group of the newest change this conversation made (a confirmed capture, change or delete) that
+    is not undone yet; undos themselves are not offered again (that would be a redo nobody asked for)."""
+    groups = repository.confirmed_groups_of_conversation(
+        session, household_id=household_id, conversation_id=conversation_id
+    )
+    live = ledger_repo.live_groups(session, household_id=household_id, group_ids=groups)
+    return next((group for group in groups if group in live), None)
+
+
+def _undo_target(
+    session: Session, *, household_id: int, what: UndoScope | None, conversation_id: int | None
+) -> tuple[str, str] | None:
+    """(event group, what undoing it reverses, in words) for a bare undo (this conversation's own last change) or
+    a named one; None when there is nothing of that kind to undo."""
+    if what is None:
+        if conversation_id is None:
+            return None
+        group = own_undoable_group(session, household_id=household_id, conversation_id=conversation_id)
+        if group is None:
+            return None
+        summaries = [e.summary for e in ledger_repo.events_of_group(session, household_id=household_id, group_id=group)]
+        shown = "; ".join(summaries[:3]) + (f" and {len(summaries) - 3} more" if len(summaries) > 3 else "")
+        return group, f"Undo: {shown}"
+    if what == "import":
+        batches = imports_repo.list_batches(session, household_id=household_id, limit=50)
+        live = ledger_repo.live_groups(session, household_id=household_id, group_ids=[b.group_id for b in batches])
+        batch = next((b for b in batches if b.group_id in live), None)
+        if batch is None:
+            return None
+        events = ledger_repo.events_of_group(session, household_id=household_id, group_id=batch.group_id)
+        name = batch.filename or f"import #{batch.id}"
+        return batch.group_id, f"Undo the import of {name}: {_plural(_transactions_in(events), 'transaction')}"
+    if what == "recategorization":
+        group = ledger_repo.latest_bulk_update_group(session, household_id=household_id)
+        if group is None:
+            return None
+        events = ledger_repo.events_of_group(session, household_id=household_id, group_id=group)
+        return group, f"Undo the recategorization of {_plural(_transactions_in(events), 'transaction')}"
+    group = ledger_repo.latest_undoable_group(session, household_id=household_id)
     if group is None:
         return None
-    events = ledger_repo.events_of_group(session, household_id=actor.household_id, group_id=group)
+    events = ledger_repo.events_of_group(session, household_id=household_id, group_id=group)
     summaries = [e.summary for e in events]
     shown = "; ".join(summaries[:3]) + (f" and {len(summaries) - 3} more" if len(summaries) > 3 else "")
+    return group, f"Undo the household's last change ({_plural(_transactions_in(events), 'transaction')}): {shown}"
+
+
+def propose_undo(
+    session: Session,
+    *,
+    actor: Actor,
+    conversation_id: int | None,
+    minutes: int,
+    what: UndoScope | None = None,
+) -> Proposal | None:
+    """An undo as a proposal that says what and how much it reverses; None when there is nothing to undo. A bare
+    undo (`what` None) reaches only what this conversation did; anything made elsewhere must be named."""
+    found = _undo_target(session, household_id=actor.household_id, what=what, conversation_id=conversation_id)
+    if found is None:
+        return None
+    group, summary = found
+    events = ledger_repo.events_of_group(session, household_id=actor.household_id, group_id=group)
     return _new(
         session,
         actor=actor,
         conversation_id=conversation_id,
         action="undo",
-        summary=f"Undo: {shown}",
-        payload={"group_id": group},
-        diff=[{"field": "change", "before": s, "after": None} for s in summaries[:20]],
+        summary=summary,
+        payload={"group_id": group, "what": what},
+        diff=[{"field": "change", "before": e.summary, "after": None} for e in events[:20]],
         minutes=minutes,
     )
+
+
+def last_recorded_transaction(session: Session, *, household_id: int, conversation_id: int) -> Transaction | None:
+    """The transaction this conversation recorded or changed last, while it is still live: what a correction
+    after the confirmation ("actually that was 45") amends."""
+    for transaction_id in repository.transactions_of_conversation(
+        session, household_id=household_id, conversation_id=conversation_id
+    ):
+        found = ledger_repo.get_transaction(session, household_id=household_id, transaction_id=transaction_id)
+        if found is not None:
+            return found
+    return None
 
 
 def get(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
@@ -291,7 +379,9 @@ _DONE = {"create": ("Record", "Recorded"), "update": ("Change", "Changed"), "del
 def done_text(proposal: Proposal) -> str:
     """The proposal's summary as what was done: "Record an expense…" → "Recorded an expense…"."""
     if proposal.action == "undo":
-        return "Undone: " + proposal.summary.removeprefix("Undo: ")
+        if proposal.summary.startswith("Undo: "):
+            return "Undone: " + proposal.summary.removeprefix("Undo: ")
+        return "Undid" + proposal.summary.removeprefix("Undo")
     verb, past = _DONE[proposal.action]
     return past + proposal.summary.removeprefix(verb)
 

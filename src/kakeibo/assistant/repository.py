@@ -54,6 +54,43 @@ def proposals_by_id(session: Session, *, household_id: int, ids: Iterable[str]) 
     )
 
 
+def confirmed_groups_of_conversation(session: Session, *, household_id: int, conversation_id: int) -> list[str]:
+    """The event groups of the changes a conversation carried out (captures, changes, deletes; not its undos),
+    the newest first."""
+    return list(
+        session.scalars(
+            select(Proposal.event_group)
+            .where(
+                Proposal.household_id == household_id,
+                Proposal.conversation_id == conversation_id,
+                Proposal.status == "confirmed",
+                Proposal.action != "undo",
+                Proposal.event_group.is_not(None),
+            )
+            .order_by(Proposal.decided_at.desc(), Proposal.created_at.desc())
+            .limit(200)
+        )
+    )
+
+
+def transactions_of_conversation(session: Session, *, household_id: int, conversation_id: int) -> list[int]:
+    """The transactions a conversation's confirmed captures and changes wrote, the newest first."""
+    return list(
+        session.scalars(
+            select(Proposal.transaction_id)
+            .where(
+                Proposal.household_id == household_id,
+                Proposal.conversation_id == conversation_id,
+                Proposal.status == "confirmed",
+                Proposal.action.in_(["create", "update"]),
+                Proposal.transaction_id.is_not(None),
+            )
+            .order_by(Proposal.decided_at.desc(), Proposal.created_at.desc())
+            .limit(20)
+        )
+    )
+
+
 def decide_proposal(session: Session, *, household_id: int, proposal_id: str, status: str, at: dt.datetime) -> bool:
     """Move a pending, unexpired proposal to `status`; False when it was no longer pending. The condition is in
     the UPDATE itself, so of two decisions at once (a double click, confirm racing cancel) exactly one wins: the

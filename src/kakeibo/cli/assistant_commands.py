@@ -53,16 +53,30 @@ def parse_command(
     with open_ledger(opts, write=False) as books:
         vocabulary = assistant.vocabulary_for(books.session, actor=books.actor)
     day = clock.today()
-    lines = (line.strip() for line in sys.stdin) if text == "-" else iter([text])
-    for line in lines:
+    # Bytes that are not UTF-8 (a file in another encoding) are replaced, not fatal to the batch.
+    stdin = (raw.decode("utf-8", errors="replace") for raw in sys.stdin.buffer)
+    lines = (line.strip() for line in stdin) if text == "-" else iter([text])
+    for number, line in enumerate(lines, start=1):
         if not line:
             continue
-        document = intents.IntentAdapter.dump_python(parsing.parse(line, today=day, vocabulary=vocabulary), mode="json")
+        document = _parsed(line, number=number, day=day, vocabulary=vocabulary)
         if opts.json or text == "-":
-            # One JSON object per line, so a large test set runs through one process.
-            sys.stdout.write(jsonlib.dumps(document, ensure_ascii=False) + "\n")
+            # One JSON object per line, so a large test set runs through one process; ASCII, so no terminal's
+            # encoding can refuse a line.
+            sys.stdout.write(jsonlib.dumps(document) + "\n")
+            sys.stdout.flush()
         else:
             out.echo(f"{line}\n  " + "\n  ".join(f"{k}: {v}" for k, v in document.items() if v not in (None, [], {})))
+
+
+def _parsed(line: str, *, number: int, day: Any, vocabulary: Any) -> dict[str, Any]:
+    """The intent of one line as JSON, or an error object for that line: one bad line never ends a batch."""
+    try:
+        return dict(
+            intents.IntentAdapter.dump_python(parsing.parse(line, today=day, vocabulary=vocabulary), mode="json")
+        )
+    except Exception as exc:
+        return {"error": f"{type(exc).__name__}: {exc}", "line": number, "text": line}
 
 
 def ask(

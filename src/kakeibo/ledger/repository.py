@@ -265,6 +265,38 @@ def latest_undoable_group(session: Session, *, household_id: int) -> str | None:
     return session.scalars(stmt).first()
 
 
+def live_groups(session: Session, *, household_id: int, group_ids: Sequence[str]) -> set[str]:
+    """Those of `group_ids` that still have events not undone (an undo marks every event of its group)."""
+    if not group_ids:
+        return set()
+    stmt = (
+        select(Event.group_id)
+        .where(Event.household_id == household_id, Event.group_id.in_(list(group_ids)), Event.undone_at.is_(None))
+        .distinct()
+    )
+    return set(session.scalars(stmt))
+
+
+def latest_bulk_update_group(session: Session, *, household_id: int) -> str | None:
+    """The latest group, not undone, that changed several existing transactions and did nothing else: a bulk
+    recategorization (the review's correction of many rows, a rule's or the language model's filing run)."""
+    stmt = (
+        select(Event.group_id)
+        .where(Event.household_id == household_id, Event.undone_at.is_(None), Event.undo_of.is_(None))
+        .group_by(Event.group_id)
+        .having(
+            func.count() >= 2,
+            func.min(Event.action) == "update",
+            func.max(Event.action) == "update",
+            func.min(Event.entity) == "transaction",
+            func.max(Event.entity) == "transaction",
+        )
+        .order_by(func.max(Event.id).desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
 def claim_group_for_undo(session: Session, *, household_id: int, group_id: str, at: dt.datetime) -> int:
     """Mark a group's events undone, only those not undone yet; how many were marked. Two undos of one group at
     once: the second waits on the first's row locks (PostgreSQL) or write lock (SQLite), then marks none."""

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from kakeibo.assistant.intents import (
     AddTransaction,
     Clarify,
+    CorrectLast,
     DeleteTransaction,
     Intent,
     IntentAdapter,
@@ -33,9 +34,19 @@ from kakeibo.assistant.parsing import Vocabulary
 _INTENT_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "add_transaction": (AddTransaction, "Record a new expense, income or transfer the person describes."),
     "update_transaction": (UpdateTransaction, "Change one existing transaction the person points at."),
+    "correct_last": (
+        CorrectLast,
+        "Correct what this conversation just recorded or proposed, without naming it: 'make it 25', 'no, 25', "
+        "'wrong card, it was the amex', 'that was yesterday'. Only the fields the person changes.",
+    ),
     "delete_transaction": (DeleteTransaction, "Delete one existing transaction the person points at."),
     "query": (Query, "Answer a question about the household's money over a period."),
-    "undo": (Undo, "Undo the last change."),
+    "undo": (
+        Undo,
+        "Undo a change. `what` null: the last change this conversation made ('undo', 'undo that'). Only when the "
+        "person names something made elsewhere: 'import' (the last import), 'recategorization' (the last bulk "
+        "category change), 'change' (the household's last change by anyone).",
+    ),
     "clarify": (Clarify, "Ask one question when something needed (such as the amount) is missing."),
     "unsupported": (Unsupported, "Anything else: off-topic requests, or changes to many records at once."),
 }
@@ -146,11 +157,13 @@ def _within_vocabulary(intent: Intent, vocabulary: Vocabulary) -> Intent | None:
         if not all(ok for ok, _ in checks.values()):
             return None
         return intent.model_copy(update={name: value for name, (_, value) in checks.items()})
-    if isinstance(intent, UpdateTransaction):
+    if isinstance(intent, UpdateTransaction | CorrectLast):
+        ok_account, account = _canonical(intent.changes.account, accounts)
         ok, category = _canonical(intent.changes.category, categories)
-        if not ok:
+        if not (ok and ok_account):
             return None
-        return intent.model_copy(update={"changes": intent.changes.model_copy(update={"category": category})})
+        changes = intent.changes.model_copy(update={"category": category, "account": account})
+        return intent.model_copy(update={"changes": changes})
     if isinstance(intent, Query):
         ok_category, category = _canonical(intent.category, [*categories, *groups_of(categories)])
         ok_account, account = _canonical(intent.account, accounts)

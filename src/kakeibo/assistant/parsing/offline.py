@@ -11,16 +11,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from pydantic import ValidationError
+
 from kakeibo.assistant.intents import (
+    MAX_AMOUNT,
     AddTransaction,
     Changes,
     Clarify,
+    CorrectLast,
     DeleteTransaction,
     Intent,
     Metric,
     Query,
     Target,
     Undo,
+    UndoScope,
     Unsupported,
     UpdateTransaction,
 )
@@ -79,7 +84,7 @@ _CODES = (
 _POST = "|".join([*sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
 _AMOUNT = re.compile(
     r"(?P<pre>[$€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
-    r"(?<![\w/.:#-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<k>k\b)?"
+    r"(?<![\w/.:#-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?!\.\d)(?P<k>k\b)?"
     r"(?![\w/:-]*\d)(?:\s?(?P<post>" + _POST + r"|cents?)\b)?(?![/:]|st\b|nd\b|rd\b|th\b|%)"
 )
 
@@ -121,7 +126,8 @@ def find_amount(text: str, base: str) -> Amount | None:
         post = "$"
     currency = _currency(best.group("pre"), base) or _currency(post, base) or base
     amount = format_amount(value, exponent_of(currency) if is_currency(currency) else 2)
-    if Decimal(amount) <= 0:  # nothing, or less than the currency's smallest coin ("$0.004"): ask how much
+    if not 0 < Decimal(amount) <= MAX_AMOUNT:
+        # Nothing, less than the currency's smallest coin ("$0.004"), or more than the ledger can hold: ask.
         return None
     rest = re.sub(r"\s+", " ", text[: best.start()] + " " + text[best.end() :]).strip()
     return Amount(amount, currency, rest)
@@ -313,12 +319,25 @@ _INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,30}\b(?:instructions?|prompts?|rules)\b|\bsystem prompt\b|\bjailbreak\b"
     r"|\byou are now\b|\bdeveloper mode\b|\bpretend (?:to be|you)\b"
 )
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!][^<>]*>|\bjavascript:|\{\{|\$\{")
 _UNDO = re.compile(
-    r"(?:(?:oops|oh no|no|please|can you|could you|hey)[, ]+)*"
+    r"(?:(?:oops|oh no|no|nope|please|can you|could you|hey)[, ]+)*"
     r"(?:undo|revert|roll ?back|reverse|take back|take (?:that|it) back|cancel|undo undo|scratch that|strike that)"
     r"(?: (?:that|it|this|please|(?:the |my |your )?(?:last|previous|latest) ?(?:change|action|edit|one|entry|thing|"
-    r"transaction|step)?|what you just did|the change|that change))*"
+    r"transaction|step)?|what (?:you|i) just did|the change|that change))*"
 )
+# An undo that names something made elsewhere: an import, a bulk recategorization, someone else's change.
+_UNDO_NAMED = re.compile(
+    r"(?:(?:oops|oh no|no|nope|please|can you|could you|hey)[, ]+)*"
+    r"(?:undo|revert|roll ?back|reverse|take back|cancel)\b(?P<rest>.*)"
+)
+_UNDO_WHAT: list[tuple[re.Pattern[str], UndoScope]] = [
+    (re.compile(r"\b(?:import|imports|imported|upload|uploaded|csv|statement|bank file)\b"), "import"),
+    (re.compile(r"\b(?:recategori[sz]\w*|re-?categori[sz]\w*|categor(?:y|ies) (?:changes?|updates?|edits?)|bulk)\b"),
+     "recategorization"),
+    (re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|household|whoever)\b|\bwhatever (?!i\b)\w+ "
+                r"(?:just )?did\b|\b(?!i\b)\w+'s (?:last )?(?:change|edit)\b"), "change"),
+]  # fmt: skip
 _MASS = re.compile(
     r"\b(?:delete|remove|erase|wipe|clear|drop|purge|destroy|reset|change|update|recategori[sz]e|rename|edit|"
     r"modify|set|mark|categori[sz]e|move|fix)\b.*\b(?:all|every|everything|each|entire|any)\b"
@@ -349,6 +368,35 @@ _WAS = re.compile(
     r"(?:the|my) last .+?|(?:(?:no|oops|actually|wait|sorry)[, ]+)+(?:the|my) .+?) "
     r"(?:was|is|should be|should have been|should've been) (?P<value>[$€£¥]?\d[\d,.]*k?"
     r"(?: (?:dollars|bucks|euros|pounds|yen))?)(?:,? not .*)?"
+)
+# "no, 25", "wrong card, it was the amex", "that was yesterday": a correction of what was just captured, said
+# without naming it. A cue (an "oops" or a "that was") is needed, and every word after it must be understood.
+_CORRECTION = re.compile(
+    r"(?P<cue>(?:(?:no|nope|oops|actually|wait|sorry|typo|my bad|correction|whoops|oh|hmm|"
+    r"wrong (?:card|account|amount|price|date|day|category|store|merchant|place|one))\s+)*)"
+    r"(?P<verb>(?:(?:it|that|this)(?: one)? (?:was|is|should be|should have been|should've been|was actually|"
+    r"is actually|went on|was paid with|came out of)|it's|that's|should have been|should've been|should be|"
+    r"(?:make|change|set) (?:it|that|this)(?: to)?|put (?:it|that|this)|(?:i )?meant) )?"
+    r"(?P<value>.+?)(?: (?:not|instead of|rather than) .+)?"
+)
+_CORRECTION_FILLER = {"and", "the", "on", "to", "in", "with", "from", "my", "card", "account", "it", "was", "a", "of"}
+# Something written as an amount that cannot be one: finer than a cent, malformed ("4.5.6"), not a number, or
+# more than the ledger can hold. With no usable amount beside it, the assistant asks rather than guesses.
+_UNUSABLE_AMOUNT = re.compile(
+    r"\d+(?:\.\d+){2,}|[$€£¥₹₩]\s?\d*\.?\d+|\b(?:nan|inf|infinity)\b|\b(?:half|quarter|fraction|part) (?:of )?"
+    r"(?:a |one )?cents?\b|\d*\.?\d+\s?cents?\b|\d{16,}"
+)
+# A number that counts the answer's rows, not money: "top 3 stores", "my 3 biggest categories", "which 10 places".
+_RANKING = re.compile(
+    r"\b(?:top|biggest|largest|smallest|highest|lowest|which|what)\s+\d{1,3}\b(?!\s?(?:dollars?|bucks|euros?|pounds?|"
+    r"usd|eur|gbp|cents?)\b)|\b\d{1,3}\s+(?:biggest|largest|smallest|most expensive|priciest|cheapest|top|highest|"
+    r"lowest)\b"
+)
+# Advice, plans and reminders are not records of money that moved, whatever numbers they carry.
+_ADVICE = re.compile(
+    r"^(?:should (?:i|we)|shall (?:i|we)|what if|what would happen|would it|is it (?:worth|better|wise)|"
+    r"can (?:i|we) afford|how (?:long|much) (?:would|will) it take|remind me|set (?:a|up a) reminder|"
+    r"when should)\b"
 )
 _ATM = re.compile(r"\b(?:atm|cash machine|withdrew|withdrawal|withdraw|took out|take out)\b")
 _PAY_OFF = re.compile(r"\bpa(?:y|id|ying) (?:off|down)\b")
@@ -518,6 +566,41 @@ def _changes(value: str, today: datetime.date, vocabulary: Vocabulary, usual: st
     return Changes(description=value) if value else None
 
 
+def _correction(text: str, today: datetime.date, vocabulary: Vocabulary) -> CorrectLast | None:
+    """The changes of a correction of the last capture, or None when `text` does not read entirely as one."""
+    found = _CORRECTION.fullmatch(text)
+    if found is None or not (found.group("cue") or found.group("verb")):
+        return None
+    value = found.group("value")
+    if re.search(r"\bto\b", value):
+        return None  # "change that lunch to 20" names what it changes: an update of that transaction
+    changes: dict[str, str | datetime.date] = {}
+    place = re.search(r"\bat (?:the )?(?P<what>[a-z0-9&' .-]+)$", value)
+    if place:
+        merchant = _merchant_in(place.group("what"), vocabulary)
+        changes["description"] = merchant.name if merchant else _title(place.group("what").strip())
+        value = value[: place.start()]
+    ordinal = re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", value)
+    dates = find_dates(value, today) or (find_dates(f"on the {value}", today) if ordinal else None)
+    if dates is not None:
+        changes["date"], value = dates.start, dates.text.removeprefix("on the").strip()
+    accounts, value = _accounts_in(value, vocabulary)
+    if accounts:
+        changes["account"] = accounts[0][1]
+    amount = find_amount(value, vocabulary.base_currency)
+    if amount is not None:
+        changes["amount"], value = amount.value, amount.text
+    pattern, table = _phrase_table(vocabulary.categories, False)
+    category = pattern.search(value)
+    if category is not None:
+        changes["category"] = table[category.group(0)]
+        value = value[: category.start()] + " " + value[category.end() :]
+    leftover = [w for w in re.findall(r"[a-z0-9&'$€£¥.]+", value) if w not in _CORRECTION_FILLER]
+    if leftover or not changes:
+        return None
+    return CorrectLast(changes=Changes.model_validate(changes))
+
+
 _METRICS: list[tuple[re.Pattern[str], Metric]] = [
     (re.compile(r"\bnet ?worth\b|\bworth\b"), "net_worth"),
     (re.compile(r"\bsav(?:ings?|e) rate\b|\bhow much (?:did|do|have) i save"), "savings_rate"),
@@ -609,6 +692,12 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     )
     is_income = not is_transfer and bool(_INCOME.search(text)) and not re.search(r"\bpaid (?:for|at)\b", text)
     if amount is None:
+        if _UNUSABLE_AMOUNT.search(text):
+            return Clarify(
+                question="I can't record that amount: it is less than a cent, too large or not a number. "
+                "How much was it?",
+                missing=["amount"],
+            )
         if (
             _CAPTURE_CUE.search(text)
             or _category_in(text, vocabulary, groups_too=False)
@@ -666,21 +755,45 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
 
 
 def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
-    """The intent of one utterance. Never raises on odd input: what is not understood is `unsupported`."""
+    """The intent of one utterance. Never raises on odd input: what is not understood is `unsupported`, and what
+    cannot be used as said (an amount a validator refuses, a date out of range) is a question."""
+    try:
+        return _parse(text, today=today, vocabulary=vocabulary)
+    except (ValidationError, ArithmeticError, ValueError, OverflowError):
+        # The grammar read something the intents refuse (their validators are the last word): ask, never fail.
+        return Clarify(question="I could not use that as said. What was the amount, in digits?", missing=["amount"])
+
+
+def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     norm = normalize(text)
     if not norm:
         return Unsupported(reason="Say what you spent, earned or want to know.")
     if _INJECTION.search(norm):
         return Unsupported(reason="I only record transactions and answer questions; I do not take instructions.")
+    if _MARKUP.search(norm):
+        return Unsupported(reason="That reads as markup or code, not as something about your money.")
     if _UNDO.fullmatch(norm):
         return Undo()
+    named = _UNDO_NAMED.fullmatch(norm)
+    if named:
+        what = next((scope for pattern, scope in _UNDO_WHAT if pattern.search(named.group("rest"))), None)
+        if what is not None:
+            return Undo(what=what)
     if _MASS.search(norm):
         return Unsupported(reason="I change one transaction at a time; changing many records at once is not supported.")
+    if _ADVICE.search(norm):
+        return Unsupported(
+            reason="I record what you spent and earned and answer questions about it; I don't give financial "
+            "advice, plan what-ifs or set reminders."
+        )
     if _SET_BUDGET.search(norm):
         return Unsupported(reason="Budgets can't be set here yet; ask what you spent, and I'll compare it for you.")
     if _OFF_TOPIC.search(norm):
         return Unsupported(reason="That is outside what I can help with: your transactions, budgets and balances.")
     words = words_to_digits(norm)
+    correction = _correction(words, today, vocabulary)
+    if correction is not None:
+        return correction
     delete = _DELETE.fullmatch(words)
     if delete:
         return DeleteTransaction(target=_target(delete.group("rest"), today, vocabulary))
@@ -699,7 +812,13 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         if changes is not None and changes.description is not None and re.match(r"(?:re)?categori[sz]e\b", words):
             return Clarify(question="Which category should it go under?", missing=["category"])
         if changes is not None:
-            return UpdateTransaction(target=_target(update.group("target"), today, vocabulary), changes=changes)
+            target = _target(update.group("target"), today, vocabulary)
+            if target == Target():  # "make it 25", "change that to twenty": the last capture, not named
+                return CorrectLast(changes=changes)
+            return UpdateTransaction(target=target, changes=changes)
+    if _RANKING.search(words):
+        # The count of a ranking is no amount: answered as the closest question (a ranking of its own is later).
+        return parse_query(_RANKING.sub(lambda m: re.sub(r"\d+", " ", m.group(0)), words), today, vocabulary)
     dates = find_dates(words, today)
     has_amount = find_amount(dates.text if dates else words, vocabulary.base_currency) is not None
     if not has_amount and (_QUESTION.match(words) or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))):
