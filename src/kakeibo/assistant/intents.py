@@ -108,7 +108,13 @@ Metric = Literal[
     "net_worth",
     "forecast",
     "average_spending",
+    "count",
+    "last_transaction",
+    "first_transaction",
+    "recurring",
+    "income_vs_spending",
 ]
+AccountKindName = Literal["cash", "checking", "savings", "credit_card", "investment", "loan", "liabilities"]
 
 
 class Query(_Intent):
@@ -120,6 +126,11 @@ class Query(_Intent):
     start: datetime.date | None = None  # inclusive
     end: datetime.date | None = None  # inclusive
     group_by: Literal["category", "month", "merchant"] | None = None
+    limit: int | None = Field(default=None, ge=1, le=100)  # a ranking's top N
+    order: Literal["desc", "asc"] | None = None  # asc only when the smallest is asked for
+    compare_start: datetime.date | None = None  # the other period of a comparison (inclusive)
+    compare_end: datetime.date | None = None
+    account_kind: AccountKindName | None = None  # with metric balance: every account of that kind
 
 
 UndoScope = Literal["import", "recategorization", "change"]
@@ -152,6 +163,7 @@ IntentAdapter: TypeAdapter[Intent] = TypeAdapter(Intent)
 
 __all__ = [
     "MAX_AMOUNT",
+    "AccountKindName",
     "AddTransaction",
     "Changes",
     "Clarify",

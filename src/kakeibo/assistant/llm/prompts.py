@@ -40,7 +40,15 @@ _INTENT_MODELS: dict[str, tuple[type[BaseModel], str]] = {
         "'wrong card, it was the amex', 'that was yesterday'. Only the fields the person changes.",
     ),
     "delete_transaction": (DeleteTransaction, "Delete one existing transaction the person points at."),
-    "query": (Query, "Answer a question about the household's money over a period."),
+    "query": (
+        Query,
+        "Answer a question about the household's money over a period. Rankings: group_by with `limit` (top N; "
+        "order 'asc' only for the smallest). Comparisons: start/end the first-named period, compare_start/"
+        "compare_end the other; 'income vs spending' is metric income_vs_spending. 'how many' is metric count; "
+        "'when did I last/first' last_transaction/first_transaction (no period named: start and end null). "
+        "'what do I pay every month' is recurring. Balances of a kind of account ('how much cash', 'what do I owe') "
+        "are metric balance with account_kind.",
+    ),
     "undo": (
         Undo,
         "Undo a change. `what` null: the last change this conversation made ('undo', 'undo that'). Only when the "
@@ -170,6 +178,8 @@ def _within_vocabulary(intent: Intent, vocabulary: Vocabulary) -> Intent | None:
         if not (ok_category and ok_account):
             return None
         if intent.start and intent.end and intent.start > intent.end:
+            return None
+        if intent.compare_start and intent.compare_end and intent.compare_start > intent.compare_end:
             return None
         return intent.model_copy(update={"category": category, "account": account})
     if isinstance(intent, DeleteTransaction | Undo | Clarify | Unsupported):

@@ -215,6 +215,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:the )?day before yesterday\b"), lambda m, t: _single(t - datetime.timedelta(days=2))),
     (re.compile(r"\b(?:yesterday|last night)\b"), lambda m, t: _single(t - datetime.timedelta(days=1))),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b"), lambda m, t: (t, t)),
+    (re.compile(r"\b(?:(?:in|for|during|of) )?" + _MONTH + r" (?:of )?last year\b"),
+     lambda m, t: month_range(t.year - 1, MONTHS[m["month"]])),
     (re.compile(r"\b(?:in |over |for |during )?(?:the )?(?:last|past|previous) (?P<n>\d+) (?P<unit>day|week|month|year)s?\b"),
      _last_n),
     (re.compile(r"\b(?:(?P<n>\d+)|an?) (?P<unit>day|week|month|year)s? ago\b"), _ago),
@@ -262,3 +264,25 @@ def find_dates(text: str, today: datetime.date) -> Found | None:
                 rest = (text[: match.start()] + " " + text[match.end() :]).strip()
                 return Found(start=found[0], end=found[1], text=re.sub(r"\s+", " ", rest))
     return None
+
+
+def find_periods(text: str, today: datetime.date, *, most: int = 2) -> tuple[list[Range], str]:
+    """Up to `most` periods in the order the sentence names them ("october than september": October first), and
+    the text without their words. Each is the earliest-starting expression left (the longest at one place)."""
+    found: list[Range] = []
+    for _ in range(most):
+        best: tuple[int, int, Range, re.Match[str]] | None = None
+        for pattern, handler in _PATTERNS:
+            for match in pattern.finditer(text):
+                period = handler(match, today)
+                if period is None:
+                    continue
+                key = (match.start(), -(match.end() - match.start()))
+                if best is None or key < (best[0], best[1]):
+                    best = (key[0], key[1], period, match)
+        if best is None:
+            break
+        match = best[3]
+        found.append(best[2])
+        text = re.sub(r"\s+", " ", text[: match.start()] + " " + text[match.end() :]).strip()
+    return found, text

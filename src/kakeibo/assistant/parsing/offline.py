@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Literal, cast
 
 from pydantic import ValidationError
 
@@ -29,7 +30,8 @@ from kakeibo.assistant.intents import (
     Unsupported,
     UpdateTransaction,
 )
-from kakeibo.assistant.parsing.dates import find_dates
+from kakeibo.assistant.parsing import questions
+from kakeibo.assistant.parsing.dates import find_dates, find_periods
 from kakeibo.assistant.parsing.numbers import format_amount, words_to_digits
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
@@ -137,9 +139,9 @@ def find_amount(text: str, base: str) -> Amount | None:
 
 _KEYWORDS: dict[str, str] = {}
 for _path, _words in {
-    "Food & Dining/Restaurants": "lunch dinner breakfast brunch restaurant restaurants meal dining out eating out",
+    "Food & Dining/Restaurants": "lunch dinner breakfast brunch restaurant restaurants meal dining out eating out eaten out ate out sushi",
     "Food & Dining/Groceries": "groceries grocery supermarket grocery store",
-    "Food & Dining/Coffee": "coffee latte cappuccino espresso cafe coffee shop",
+    "Food & Dining/Coffee": "coffee coffees latte cappuccino espresso cafe coffee shop",
     "Food & Dining/Fast Food": "fast food burger burgers",
     "Food & Dining/Food Delivery": "takeout delivery food delivery",
     "Food & Dining/Bars & Alcohol": "beer beers drinks bar wine cocktails",
@@ -157,7 +159,7 @@ for _path, _words in {
     "Utilities/Phone": "phone bill cell phone bill",
     "Income/Salary": "salary paycheck payroll wages got paid",
     "Income/Bonus": "bonus",
-    "Income/Freelance": "freelance client invoice",
+    "Income/Freelance": "freelance freelancing client invoice",
     "Income/Dividends": "dividend dividends",
     "Income/Refunds": "refund",
     "Shopping/Clothing": "clothes clothing shoes jacket shirt jeans dress",
@@ -185,7 +187,7 @@ for _path, _words in {
     "Financial/Bank Fees": "bank fee bank fees",
     "Financial/Taxes": "taxes",
 }.items():
-    for _phrase in ("dining out", "eating out", "grocery store", "coffee shop", "fast food", "food delivery",
+    for _phrase in ("dining out", "eating out", "eaten out", "ate out", "grocery store", "coffee shop", "fast food", "food delivery",
                     "gas station", "bus pass", "train ticket", "oil change", "car repair", "car wash",
                     "electric bill", "power bill", "water bill", "phone bill", "cell phone bill", "got paid",
                     "movie tickets", "video game", "plane ticket", "car rental", "rental car", "dry cleaning",
@@ -409,6 +411,12 @@ _METRIC_WORDS = re.compile(
     r"\b(?:spending|spend|spent|income|net worth|savings rate|saving rate|budget|biggest|largest|transactions|"
     r"balance|forecast|average|expenses|earned|earn)\b"
 )
+# Questions that start with their subject: "most recent uber", "last netflix charge?", "groceries vs last month".
+_ROUND_TWO_QUESTION = re.compile(
+    r"^(?:most recent|last|first|latest|count|number of|rank|top|lifetime|cash on hand|combined|monthly average|"
+    r"did (?:we|i|the|my|our)|is \w+ costing|avg|on average|biggest|most expensive|whens)\b|"
+    r"\b(?:vs\.?|versus|compared (?:to|with)|how many|how often)\b|\?$"
+)
 _TRANSFER = re.compile(r"\b(?:moved?|moving|transfer(?:red)?|sent|send|put)\b")
 _INCOME = re.compile(
     r"\binterest (?:from|on|earned|income|payment)\b|\b(?:earned|got|received) (?:\S+ )?interest\b|"
@@ -605,7 +613,7 @@ _METRICS: list[tuple[re.Pattern[str], Metric]] = [
     (re.compile(r"\bnet ?worth\b|\bworth\b"), "net_worth"),
     (re.compile(r"\bsav(?:ings?|e) rate\b|\bhow much (?:did|do|have) i save"), "savings_rate"),
     (re.compile(r"\b(?:forecast|predict|project(?:ed|ion)?|expect to spend|will i spend|going to spend)\b"), "forecast"),
-    (re.compile(r"\b(?:average|avg|typical(?:ly)?|on average)\b"), "average_spending"),
+    (re.compile(r"\b(?:average|avg|typical(?:ly)?|on average|usually (?:spend|pay)\b.*\ba month)\b"), "average_spending"),
     (re.compile(r"\bbudget\b"), "budget_remaining"),
     (re.compile(r"\b(?:biggest|largest|most expensive|highest|top|priciest)\b"), "largest_expense"),
     (re.compile(r"\bbalance\b|\bhow much (?:money )?(?:do i have|is (?:left )?in|have i got)\b|\bwhat'?s in\b|"
@@ -622,21 +630,33 @@ _GROUP_BY = [
 ]
 
 
-def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
-    metric: Metric | None = next((m for pattern, m in _METRICS if pattern.search(text)), None)
-    if metric is None:
-        return Unsupported(reason="I can answer questions about your spending, income, balances and budgets.")
-    group_by = next((g for pattern, g in _GROUP_BY if pattern.search(text)), None)
-    if metric == "average_spending" and group_by == "month":
-        group_by = None  # "average monthly spending" is the average itself, not a breakdown
-    start = end = None
-    dates = find_dates(text, today)
-    if dates is not None:
-        start, end, text = dates.start, dates.end, dates.text
-    accounts, text = _accounts_in(re.sub(r"\bsav(?:ings?|e) rate\b", " ", text), vocabulary)
-    account = accounts[0][1] if accounts and metric not in ("savings_rate", "net_worth") else None
+def _period_and_comparison(
+    text: str, today: datetime.date, *, compare: bool
+) -> tuple[datetime.date | None, datetime.date | None, datetime.date | None, datetime.date | None, str]:
+    """The period asked about and, in a comparison, the other one: "october than september" names both; "more than
+    last month" names one, compared with the current period of the same unit; "this month than last" the one before."""
+    if not compare:
+        dates = find_dates(text, today)
+        if dates is None:
+            return None, None, None, None, text
+        return dates.start, dates.end, None, None, dates.text
+    periods, text = find_periods(text, today)
+    if not periods:
+        return None, None, None, None, text
+    if len(periods) == 2:
+        (start, end), (other_start, other_end) = periods
+    elif re.search(r"\bthan last\b|\bvs\.? last\b|\bto last\b", text):
+        (start, end), (other_start, other_end) = periods[0], questions.previous_of(periods[0])
+    else:
+        (other_start, other_end) = periods[0]
+        start, end = questions.same_unit_now(periods[0], today)
+    return start, end, other_start, other_end, text
+
+
+def _subject(text: str, vocabulary: Vocabulary, metric: Metric) -> tuple[str | None, Merchant | None]:
+    """The category or merchant a question is about (a merchant first: "at costco" is Costco, not groceries)."""
     rest = re.sub(
-        r"\b(?:biggest|largest|top|highest|average|monthly|budget|forecast|income|earnings|spending|expenses?)\b",
+        r"\b(?:biggest|largest|top|highest|average|avg|monthly|budget|forecast|income|earnings|spending|expenses?)\b",
         " ",
         text,
     )
@@ -647,8 +667,90 @@ def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Inte
         place = re.search(r"\bat (?:the )?(?P<what>[a-z0-9&' .-]+?)(?= (?:in|this|last|on|during|since|by) |$)", rest)
         if category is None and place:
             merchant = Merchant(_title(place.group("what")), None)
-    if category and metric in ("net_worth", "savings_rate"):
+    return category, merchant
+
+
+def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
+    kind = questions.account_kind_of(text)
+    if kind is not None:
+        return Query(metric="balance", account_kind=kind)
+    ranking = questions.ranking_of(text)
+    if ranking is not None:
+        text = ranking.text
+    metric: Metric | None = None
+    if questions.RECURRING.search(text) and not re.search(r"\b(?:average|avg|typical)\b", text):
+        metric = "recurring"
+    elif questions.INCOME_VS_SPENDING.search(text):
+        metric = "income_vs_spending"
+    elif questions.COUNT.search(text):
+        metric = "count"
+        text = questions.COUNT_NOISE.sub(" ", text)
+    elif ranking is None and not re.search(r"\b(?:biggest|largest|most expensive)\b", text):
+        last_first = questions.last_or_first(text)
+        if last_first is not None:
+            metric = cast(Metric, last_first[0])
+            text = last_first[1]
+    if metric is None and re.search(r"\bsaving more\b", text):
+        metric = "savings_rate"
+    if metric is None and re.search(r"\b(?:largest|biggest) deposit\b", text):
+        metric = "income"  # no largest-income metric: the closest is the income itself
+    if metric is None and re.search(r"\bthe most (?:i|we) (?:ever )?paid\b", text):
+        metric = "largest_expense"
+    if metric is None:
+        metric = next((m for pattern, m in _METRICS if pattern.search(text)), None)
+    if metric is None and (questions.COMPARISON.search(text) or re.search(r"^how much\b", text)):
+        metric = "spending"  # "groceries this month vs last month", "how much have we given to charity"
+    if metric == "average_spending" and re.search(r"\b(?:income|earn|earned|earnings|make|made)\b", text):
+        metric = "income"  # no average-income metric: income over the same complete months is the closest
+        average = True
+    else:
+        average = metric == "average_spending"
+    if ranking is not None:
+        if ranking.group_by is None:
+            metric = "largest_expense"
+        elif metric not in ("income", "spending"):
+            metric = "spending"
+    if metric is None:
+        return Unsupported(reason="I can answer questions about your spending, income, balances and budgets.")
+    group_by = next((g for pattern, g in _GROUP_BY if pattern.search(text)), None)
+    if average and group_by == "month":
+        group_by = None  # "average monthly spending" is the average itself, not a breakdown
+    if metric == "recurring":
+        group_by = None
+    compare = metric != "income_vs_spending" and bool(questions.COMPARISON.search(text))
+    breakdown_of_two: str | None = None
+    if compare:
+        # "costco or trader joes", "restaurants vs groceries": two of one kind are a breakdown of one period.
+        dates = find_dates(text, today)
+        sides = questions.ALTERNATIVES.split(dates.text if dates else text, maxsplit=1)
+        if len(sides) == 2:
+            first, second = (_subject(side, vocabulary, metric) for side in sides)
+            if first[1] and second[1]:
+                breakdown_of_two = "merchant"
+            elif first[0] and second[0]:
+                breakdown_of_two = "category"
+        compare = breakdown_of_two is None
+    start, end, compare_start, compare_end, text = _period_and_comparison(text, today, compare=compare)
+    all_time = bool(questions.ALL_TIME.search(text))
+    text = questions.ALL_TIME.sub(" ", text)
+    if average:
+        start, end = questions.complete_months(start, end, today)
+    accounts, text = _accounts_in(re.sub(r"\bsav(?:ings?|e) rate\b", " ", text), vocabulary)
+    account = accounts[0][1] if accounts and metric not in ("savings_rate", "net_worth") else None
+    category, merchant = _subject(text, vocabulary, metric)
+    if breakdown_of_two is not None:
+        group_by, category, merchant = breakdown_of_two, None, None
+    if category and metric in ("net_worth", "savings_rate", "income_vs_spending"):
         category = None
+    if metric == "recurring":
+        category = "Subscriptions" if re.search(r"\bsubscriptions?\b", text) else None
+        merchant = None
+    if ranking is not None and ranking.group_by == "merchant":
+        merchant = None  # a ranking of merchants has no one merchant
+        group_by = "merchant"
+    elif ranking is not None and ranking.group_by == "category":
+        category, group_by = None, "category"
+    del all_time  # all time is a period left unnamed: start and end stay null
     return Query(
         metric=metric,
         category=category,
@@ -657,6 +759,10 @@ def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Inte
         start=start,
         end=end,
         group_by=group_by,
+        limit=ranking.limit if ranking else None,
+        order=cast(Literal["asc", "desc"], ranking.order) if ranking and ranking.order else None,
+        compare_start=compare_start,
+        compare_end=compare_end,
     )
 
 
@@ -817,10 +923,14 @@ def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent
                 return CorrectLast(changes=changes)
             return UpdateTransaction(target=target, changes=changes)
     if _RANKING.search(words):
-        # The count of a ranking is no amount: answered as the closest question (a ranking of its own is later).
-        return parse_query(_RANKING.sub(lambda m: re.sub(r"\d+", " ", m.group(0)), words), today, vocabulary)
+        # The count of a ranking is no amount: it is the ranking's top N.
+        return parse_query(words, today, vocabulary)
     dates = find_dates(words, today)
     has_amount = find_amount(dates.text if dates else words, vocabulary.base_currency) is not None
-    if not has_amount and (_QUESTION.match(words) or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))):
+    if not has_amount and (
+        _QUESTION.match(words)
+        or _ROUND_TWO_QUESTION.search(words)
+        or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))
+    ):
         return parse_query(words, today, vocabulary)
     return _capture(words, today, vocabulary)
