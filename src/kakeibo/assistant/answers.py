@@ -16,13 +16,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.intents import Query
+from kakeibo.assistant.parsing.questions import complete_months
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.money import minor_to_str, percentage
 from kakeibo.core.periods import Period, month_of, month_start, months_between, shift_months, year_of
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as ledger_repo
-from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, AccountKind
+from kakeibo.ledger.models import BALANCE_KINDS, CATEGORY_KINDS, Account, AccountKind, AccountSubtype
 
 EVIDENCE_ROWS = queries.FIGURE_ROWS
 
@@ -45,13 +46,29 @@ class Answer:
         }
 
 
-def _period(intent: Query, today: dt.date) -> tuple[dt.date, dt.date]:
-    start = intent.start or month_start(today)
+# Questions whose unnamed period is this month so far: a budget or a forecast is about the month under way.
+_THIS_MONTH_METRICS = frozenset({"budget_remaining", "forecast"})
+
+
+def _period(intent: Query, today: dt.date) -> tuple[dt.date | None, dt.date]:
+    """The period asked about. None named: all time (start None) for figures, rankings, counts and last/first;
+    the last 12 complete months for an average; this month for budgets and forecasts."""
+    if intent.start is None and intent.end is None:
+        if intent.metric in _THIS_MONTH_METRICS:
+            return month_start(today), today
+        if intent.metric == "average_spending":
+            return complete_months(None, None, today)
+        return None, today
+    start = intent.start
     end = intent.end or today
+    if intent.metric == "average_spending":
+        return complete_months(start, end, today)
     return start, end
 
 
-def _label(start: dt.date, end: dt.date) -> str:
+def _label(start: dt.date | None, end: dt.date) -> str:
+    if start is None:
+        return "in all (since your first transaction)"
     period = Period.inclusive(start, end)
     if period == month_of(start):
         return start.strftime("in %B %Y")
@@ -95,12 +112,14 @@ BREAKDOWN_ROWS = 12
 
 
 def _breakdown(
-    session: Session, household_id: int, intent: Query, start: dt.date, end: dt.date, currency: str
+    session: Session, household_id: int, intent: Query, start: dt.date | None, end: dt.date, currency: str
 ) -> list[dict[str, Any]]:
     """Spending (or income) split by category, month or merchant, largest first (months in order)."""
     if intent.group_by is None or intent.account or intent.merchant:
         # The rollup split has no merchant or account filter: a breakdown of a filtered figure would not add up.
         return []
+    if start is None:
+        start = _first_day(session, household_id, currency, end)
     scope = None
     if intent.category:
         scope = ledger_repo.get_account_by_path(
@@ -121,6 +140,174 @@ def _breakdown(
         if (g.income_minor if income else g.expenses_minor)
     ]
     return rows[:BREAKDOWN_ROWS] if intent.group_by != "month" else rows
+
+
+def _first_day(session: Session, household_id: int, currency: str, end: dt.date) -> dt.date:
+    """Where "all time" starts: the household's first transaction (a summary reads whole months from a start)."""
+    spec = queries.QuerySpec(measure="net", start=None, end=end, currency=currency)
+    first = queries.edge_transaction(session, household_id=household_id, spec=spec, oldest=True)
+    return first.date if first else end
+
+
+RANKING_ORDER_ASC = "asc"
+
+
+def _ranking(session: Session, household_id: int, intent: Query, spec: queries.QuerySpec, where: str) -> Answer:
+    """Top N merchants or categories: the spec's summary grouped by payee or category, largest first (smallest
+    first when asked), each row keyed so that the spec with that payee or category gives its figure."""
+    currency = spec.currency
+    start = spec.start or _first_day(session, household_id, currency, spec.end)
+    group_by: queries.GroupBy = "payee" if intent.group_by == "merchant" else "category"
+    spec = spec.model_copy(update={"start": start, "group_by": group_by})
+    result = queries.summary_of(session, household_id=household_id, spec=spec)
+    income = spec.measure == "income"
+    groups = [g for g in result.groups if (g.income_minor if income else g.expenses_minor) > 0]
+    groups.sort(
+        key=lambda g: ((g.income_minor if income else g.expenses_minor) * (1 if intent.order == "asc" else -1), g.key)
+    )
+    if intent.limit is not None:
+        groups = groups[: intent.limit]
+    rows = [
+        {
+            "key": g.key,
+            "amount": minor_to_str(g.income_minor if income else g.expenses_minor, currency),
+            "count": g.count,
+        }
+        for g in groups
+    ]
+    what = "merchants" if intent.group_by == "merchant" else "categories"
+    end_word = "smallest" if intent.order == "asc" else "top"
+    when = _label(start if intent.start else None, spec.end)
+    if not rows:
+        text = f"No {'income' if income else 'spending'}{where} {when}."
+        return Answer(text, None, currency, spec, {"count": 0, "transactions": [], "breakdown": []})
+    listed = "; ".join(f"{r['key']} {r['amount']}" for r in rows)
+    text = f"Your {end_word} {len(rows)} {what}{where} {when}: {listed} {currency}."
+    evidence = {"count": sum(g.count for g in groups), "transactions": [], "breakdown": rows}
+    return Answer(text, str(rows[0]["amount"]), currency, spec, evidence)
+
+
+def _comparison(session: Session, household_id: int, intent: Query, spec: queries.QuerySpec, where: str) -> Answer:
+    """The figure over two periods, both said with the difference; the answer's spec is the first period's."""
+    currency = spec.currency
+    other_spec = spec.model_copy(update={"start": intent.compare_start, "end": intent.compare_end or spec.end})
+    first = queries.figure(session, household_id=household_id, spec=spec)
+    other = queries.figure(session, household_id=household_id, spec=other_spec, rows=0)
+    if intent.metric == "savings_rate":
+        rates = [percentage(f.income_minor - f.spending_minor, f.income_minor) for f in (first, other)]
+        shown = [f"{r}%" if r is not None else "no income" for r in rates]
+        text = (
+            f"You saved {shown[0]} of your income {_label(spec.start, spec.end)}, against {shown[1]} "
+            f"{_label(other_spec.start, other_spec.end)}."
+        )
+        value = str(rates[0]) if rates[0] is not None else None
+        comparison = [
+            {"key": _label(f.spec.start, f.spec.end), "amount": minor_to_str(f.total_minor, currency), "count": f.count}
+            for f in (first, other)
+        ]
+        return Answer(text, value, "%", first.spec, _evidence(first) | {"comparison": comparison})
+    a, b = first.total_minor, other.total_minor
+    diff = a - b
+    verb = "received" if spec.measure == "income" else "spent"
+    other_when = _label(other_spec.start, other_spec.end).removeprefix("in ")  # "September 2026's 61.25"
+    if diff == 0:
+        relation = f"the same as {other_when}"
+    else:
+        relation = f"{minor_to_str(abs(diff), currency)} {'more' if diff > 0 else 'less'} than {other_when}'s"
+        relation += f" {minor_to_str(b, currency)}"
+    text = f"You {verb} {minor_to_str(a, currency)} {currency}{where} {_label(spec.start, spec.end)}, {relation}."
+    comparison = [
+        {"key": _label(f.spec.start, f.spec.end), "amount": minor_to_str(f.total_minor, currency), "count": f.count}
+        for f in (first, other)
+    ]
+    evidence = _evidence(first) | {"comparison": comparison, "difference": minor_to_str(diff, currency)}
+    return Answer(text, minor_to_str(diff, currency), currency, first.spec, evidence)
+
+
+# What each kind of account a question may name is, among the ledger's account subtypes.
+_KIND_SUBTYPES: dict[str, tuple[AccountSubtype, ...]] = {
+    "cash": (AccountSubtype.cash,),
+    "checking": (AccountSubtype.checking,),
+    "savings": (AccountSubtype.savings,),
+    "credit_card": (AccountSubtype.credit_card,),
+    "investment": (AccountSubtype.brokerage,),
+    "loan": (AccountSubtype.loan,),
+}
+_KIND_WORDS = {
+    "cash": "cash",
+    "checking": "checking accounts",
+    "savings": "savings",
+    "credit_card": "credit cards",
+    "investment": "investments",
+    "loan": "loans",
+    "liabilities": "debts",
+}
+
+
+def _accounts_by_kind(session: Session, household_id: int, kind: str, at: dt.date, currency: str) -> Answer:
+    """The sum of the balances of the household's accounts of one kind (in its currency), with each listed."""
+    spec = queries.QuerySpec(metric="balance", measure="net", start=None, end=at, currency=currency)
+    found = [
+        row
+        for row in queries.balances(session, household_id=household_id, at=at, include_archived=False)
+        if (
+            row.account.kind == AccountKind.liability
+            if kind == "liabilities"
+            else row.account.subtype in _KIND_SUBTYPES[kind]
+        )
+    ]
+    same = [row for row in found if (row.account.currency or currency) == currency]
+    total = sum(row.balance_minor for row in same)
+    rows = [{"key": row.account.name, "amount": minor_to_str(row.balance_minor, currency), "count": 1} for row in same]
+    evidence: dict[str, Any] = {"count": len(same), "accounts": [row.account.name for row in same], "breakdown": rows}
+    word = _KIND_WORDS[kind]
+    if not same:
+        return Answer(f"You have no {word} accounts in {currency}.", None, currency, spec, evidence)
+    names = ", ".join(row.account.name for row in same)
+    owed = kind in ("liabilities", "credit_card", "loan")
+    if owed:
+        text = f"You owe {minor_to_str(-total, currency)} {currency} in all on your {word} ({names}) as of {at.isoformat()}."
+        value = minor_to_str(-total, currency)
+    else:
+        text = f"Your {word} hold {minor_to_str(total, currency)} {currency} in all ({names}) on {at.isoformat()}."
+        value = minor_to_str(total, currency)
+    others = len(found) - len(same)
+    if others:
+        text += f" {others} account{'s' if others > 1 else ''} in other currencies not counted."
+    return Answer(text, value, currency, spec, evidence)
+
+
+def _recurring(session: Session, household_id: int, intent: Query, spec: queries.QuerySpec, today: dt.date) -> Answer:
+    """What is paid every month: payees with spending in each of the last three complete months, with last
+    month's amount (each month's figure is the spec's summary by payee)."""
+    currency = spec.currency
+    this_month = month_start(today)
+    months = [shift_months(this_month, -n) for n in range(RECURRING_MONTHS, 0, -1)]
+    per_month: list[dict[str, queries.SummaryGroup]] = []
+    last_spec = spec
+    for first in months:
+        last_spec = spec.model_copy(
+            update={"start": first, "end": shift_months(first, 1) - dt.timedelta(days=1), "group_by": "payee"}
+        )
+        result = queries.summary_of(session, household_id=household_id, spec=last_spec)
+        per_month.append({g.key: g for g in result.groups if g.expenses_minor > 0})
+    keys = set(per_month[0]).intersection(*per_month[1:])
+    latest = sorted((per_month[-1][k] for k in keys), key=lambda g: (-g.expenses_minor, g.key))
+    rows = [{"key": g.key, "amount": minor_to_str(g.expenses_minor, currency), "count": g.count} for g in latest]
+    evidence = {"count": sum(g.count for g in latest), "transactions": [], "breakdown": rows}
+    if not rows:
+        text = f"Nothing was paid in each of the last {RECURRING_MONTHS} months."
+        return Answer(text, None, currency, last_spec, evidence)
+    total = sum(g.expenses_minor for g in latest)
+    listed = "; ".join(f"{r['key']} {r['amount']}" for r in rows)
+    text = (
+        f"Paid in each of the last {RECURRING_MONTHS} months ({_label(last_spec.start, last_spec.end)}'s amounts): "
+        f"{listed} {currency}, {minor_to_str(total, currency)} in all."
+    )
+    return Answer(text, minor_to_str(total, currency), currency, last_spec, evidence)
+
+
+RECURRING_MONTHS = 3
 
 
 def _outlook(
@@ -182,11 +369,12 @@ def _outlook(
 
 
 def measure_of(metric: str) -> queries.Measure:
-    """What a question's figure counts: income, net (net and savings rate) or spending (all the others)."""
+    """What a question's figure counts: income, net (net, savings rate, income against spending, and counts and
+    last/first, which cover both) or spending (all the others)."""
     if metric == "income":
         return "income"
-    if metric in ("net", "savings_rate"):
-        return "net"
+    if metric in ("net", "savings_rate", "income_vs_spending", "count", "last_transaction", "first_transaction"):
+        return "net"  # both sides: a count, or the last transaction, of income as well as of spending
     return "spending"
 
 
@@ -217,6 +405,64 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
     where = "".join(
         [f" on {intent.category}" if intent.category else "", f" at {intent.merchant}" if intent.merchant else ""]
     ) + (f" from {account.name}" if account else "")
+
+    if intent.metric == "balance" and intent.account_kind is not None:
+        return _accounts_by_kind(session, household_id, intent.account_kind, intent.end or today, currency)
+    if intent.metric == "recurring":
+        return _recurring(session, household_id, intent, spec.model_copy(update={"measure": "spending"}), today)
+    if intent.compare_start is not None and intent.metric not in (
+        "balance",
+        "net_worth",
+        "budget_remaining",
+        "forecast",
+    ):
+        return _comparison(session, household_id, intent, spec, where)
+    if (
+        intent.metric in ("spending", "income")
+        and intent.group_by in ("merchant", "category")
+        and (intent.limit is not None or intent.order is not None)
+    ):
+        return _ranking(session, household_id, intent, spec, where)
+    if intent.metric == "income_vs_spending":
+        both = queries.figure(session, household_id=household_id, spec=spec)
+        earned, spent = both.income_minor, both.spending_minor
+        gap = earned - spent
+        relation = (
+            f"you earned {money(gap)} more than you spent"
+            if gap > 0
+            else f"you spent {money(-gap)} more than you earned"
+            if gap < 0
+            else "you earned exactly what you spent"
+        )
+        text = f"Income {money(earned)} {currency}, spending {money(spent)} {currency} {when}: {relation}."
+        evidence = _evidence(both) | {
+            "comparison": [
+                {"key": "income", "amount": money(earned), "count": 0},
+                {"key": "spending", "amount": money(spent), "count": 0},
+            ],
+            "difference": money(gap),
+        }
+        return Answer(text, money(gap), currency, spec, evidence)
+    if intent.metric in ("count", "last_transaction", "first_transaction") and (intent.category or intent.merchant):
+        # Of a category or a merchant: counted in its own sense (a payment to the dentist is spending, a paycheck
+        # income), so the rows show what was paid or received; with neither, both sides (net) are counted.
+        as_spending = spec.model_copy(update={"measure": "spending"})
+        has_spending = bool(queries.spec_categories(session, household_id=household_id, spec=as_spending))
+        spec = as_spending if has_spending or intent.merchant else spec.model_copy(update={"measure": "income"})
+    if intent.metric == "count":
+        counted = queries.figure(session, household_id=household_id, spec=spec)
+        n = counted.count
+        text = f"{n} time{'' if n == 1 else 's'}{where} {when} ({_count(n)})."
+        return Answer(text, str(n), "", spec, _evidence(counted))
+    if intent.metric in ("last_transaction", "first_transaction"):
+        oldest = intent.metric == "first_transaction"
+        edge = queries.edge_transaction(session, household_id=household_id, spec=spec, oldest=oldest)
+        if edge is None:
+            return Answer(f"No transactions{where} {when}.", None, currency, spec, {"count": 0, "transactions": []})
+        shown = _row(edge, currency)
+        which = "first" if oldest else "last"
+        text = f"The {which} one{where} {when} was {shown['payee']} on {shown['date']}: {shown['amount']} {currency}."
+        return Answer(text, shown["date"], currency, spec, {"count": 1, "transactions": [shown]})
 
     if intent.metric in ("balance", "net_worth"):
         at = intent.end or today
@@ -280,6 +526,14 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
         text = f"You saved {rate}% of your income {when} ({money(earned - spent)} of {money(earned)} {currency})."
         return Answer(text, str(rate), "%", found.spec, _evidence(found))
 
+    if intent.metric == "largest_expense" and intent.limit is not None and intent.limit > 1:
+        many = queries.figure(session, household_id=household_id, spec=spec, rows=0, largest=intent.limit)
+        tops = [_row(r, currency) for r in many.largest]
+        if not tops:
+            return Answer(f"No spending{where} {when}.", None, currency, spec, {"count": 0, "transactions": []})
+        listed = "; ".join(f"{t['payee']} {t['date']} {t['amount']}" for t in tops)
+        text = f"Your {len(tops)} largest expenses{where} {when}: {listed} {currency}."
+        return Answer(text, tops[0]["amount"], currency, spec, {"count": many.count, "transactions": tops})
     if intent.metric == "largest_expense":
         if not found.largest:
             return Answer(f"No spending{where} {when}.", None, currency, spec, {"count": 0, "transactions": []})
@@ -292,6 +546,7 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
     if breakdown:
         evidence["breakdown"] = breakdown
     if intent.metric == "average_spending":
+        assert start is not None  # an average's period is always named or defaulted to complete months
         months = _months(start, end)
         average = (Decimal(spent) / months).to_integral_value()
         text = f"You spent {money(int(average))} {currency} a month on average{where} {when} ({months} months)."

@@ -52,7 +52,7 @@ class TransactionRow(BaseModel):
 
 
 class BreakdownRow(BaseModel):
-    key: str = Field(description="The category path, month (YYYY-MM) or merchant")
+    key: str = Field(description="The category path, month (YYYY-MM), merchant, account, or a comparison's side")
     amount: str
     count: int
 
@@ -61,7 +61,13 @@ class Evidence(BaseModel):
     count: int = Field(description="How many transactions make up the figure")
     transactions: list[TransactionRow] = Field(default_factory=list, description="The latest of them")
     accounts: list[str] | None = None
-    breakdown: list[BreakdownRow] | None = None
+    breakdown: list[BreakdownRow] | None = Field(
+        default=None, description="Rankings and breakdowns: the rows, largest first; a ranking's top N"
+    )
+    comparison: list[BreakdownRow] | None = Field(
+        default=None, description="Comparisons: each side (a period, or income and spending), the first-named first"
+    )
+    difference: str | None = Field(default=None, description="Comparisons: the first side less the second")
     baseline_months: int | None = Field(default=None, description="Budgets and forecasts: months averaged")
     usual_monthly: str | None = Field(default=None, description="Budgets and forecasts: the usual monthly amount")
 

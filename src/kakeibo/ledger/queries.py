@@ -398,6 +398,30 @@ def figure_page(
     return _figure_page(session, scope, limit=limit, cursor=cursor)
 
 
+def edge_transaction(session: Session, *, household_id: int, spec: QuerySpec, oldest: bool) -> FigureRow | None:
+    """The first (`oldest`) or the last transaction of `figure(spec)`, with the part of it the figure counts: the
+    same filter, so the row is one of the figure's rows ("when did I last pay the dentist")."""
+    scope = _scope(session, household_id, spec)
+    if not scope.category_ids:
+        return None
+    if not oldest:
+        rows, _ = _figure_page(session, scope, limit=1, cursor=None)
+        return rows[0] if rows else None
+    first = session.execute(
+        scope.where(select(Posting.date, Posting.transaction_id).select_from(Posting))
+        .order_by(Posting.date, Posting.transaction_id)
+        .limit(1)
+    ).first()
+    if first is None:
+        return None
+    amount = session.execute(
+        scope.where(select(func.sum(scope.counted())).select_from(Posting)).where(
+            Posting.transaction_id == first.transaction_id
+        )
+    ).scalar_one()
+    return next(iter(_rows_of(session, scope, [(first.transaction_id, int(amount or 0))])), None)
+
+
 # ---- period summary -------------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class SummaryGroup:
