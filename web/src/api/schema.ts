@@ -1217,7 +1217,7 @@ export interface components {
             count: number;
             /**
              * Key
-             * @description The category path, month (YYYY-MM) or merchant
+             * @description The category path, month (YYYY-MM), merchant, account, or a comparison's side
              */
             key: string;
         };
@@ -1534,13 +1534,26 @@ export interface components {
              * @description Budgets and forecasts: months averaged
              */
             baseline_months?: number | null;
-            /** Breakdown */
+            /**
+             * Breakdown
+             * @description Rankings and breakdowns: the rows, largest first; a ranking's top N
+             */
             breakdown?: components["schemas"]["BreakdownRow"][] | null;
+            /**
+             * Comparison
+             * @description Comparisons: each side (a period, or income and spending), the first-named first
+             */
+            comparison?: components["schemas"]["BreakdownRow"][] | null;
             /**
              * Count
              * @description How many transactions make up the figure
              */
             count: number;
+            /**
+             * Difference
+             * @description Comparisons: the first side less the second
+             */
+            difference?: string | null;
             /**
              * Transactions
              * @description The latest of them

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import type { Category, Proposal, Transaction } from "../api/client";
-import { ProposalCard } from "../pages/Assistant";
+import { FigureTable, ProposalCard } from "../pages/Assistant";
 import { SplitDialog } from "../pages/Transactions";
 import { CategorySelect, groupCategories } from "./CategorySelect";
 import { Money } from "./Money";
@@ -230,5 +230,42 @@ describe("SplitDialog", () => {
         { account: 3, amount: "500" },
       ],
     ]);
+  });
+});
+
+describe("FigureTable", () => {
+  it("shows a ranking's rows in order, with their amounts and counts", () => {
+    render(
+      <FigureTable
+        caption="By merchant"
+        rows={[
+          { key: "Safeway", amount: "243.35", count: 3 },
+          { key: "Netflix", amount: "46.47", count: 3 },
+        ]}
+        currency="USD"
+      />,
+    );
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^Safeway.*243\.35.*3$/),
+      expect.stringMatching(/^Netflix.*46\.47.*3$/),
+    ]);
+    expect(screen.getByText("By merchant")).toBeTruthy();
+  });
+
+  it("adds the difference under a comparison", () => {
+    render(
+      <FigureTable
+        caption="Compared"
+        rows={[
+          { key: "in October 2026", amount: "122.10", count: 2 },
+          { key: "in September 2026", amount: "61.25", count: 1 },
+        ]}
+        currency="USD"
+        difference="60.85"
+      />,
+    );
+    const total = screen.getByText("Difference").closest("tr")!;
+    expect(total.textContent).toMatch(/60\.85/);
   });
 });

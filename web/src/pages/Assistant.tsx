@@ -299,6 +299,21 @@ function Bubble({
           <Money amount={message.value} currency={message.currency} />
         </span>
       )}
+      {evidence?.comparison && evidence.comparison.length > 0 && (
+        <FigureTable
+          caption="Compared"
+          rows={evidence.comparison}
+          currency={message.currency}
+          difference={evidence.difference ?? null}
+        />
+      )}
+      {evidence?.breakdown && evidence.breakdown.length > 0 && (
+        <FigureTable
+          caption={breakdownCaption(query?.group_by)}
+          rows={evidence.breakdown}
+          currency={message.currency}
+        />
+      )}
       {(evidence || query) && (
         <details className="evidence">
           <summary>
@@ -332,6 +347,67 @@ function Bubble({
         </div>
       )}
       {message.proposal && <ProposalCard proposal={message.proposal} onDecide={onDecide} onUndo={onUndo} />}
+    </div>
+  );
+}
+
+type FigureRow = NonNullable<NonNullable<Message["evidence"]>["breakdown"]>[number];
+
+function breakdownCaption(groupBy: string | null | undefined): string {
+  if (groupBy === "payee") return "By merchant";
+  if (groupBy === "category") return "By category";
+  if (groupBy === "month") return "By month";
+  return "Rows";
+}
+
+/** A ranking, breakdown or comparison as a small table: each row's key, its amount and how many transactions. */
+export function FigureTable({
+  caption,
+  rows,
+  currency,
+  difference,
+}: {
+  caption: string;
+  rows: FigureRow[];
+  currency?: string | null;
+  difference?: string | null;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="simple-table figure-table">
+        <caption className="small muted">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col" className="num">
+              Transactions
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.key}</th>
+              <td className="num">{currency ? <Money amount={row.amount} currency={currency} /> : row.amount}</td>
+              <td className="num">{row.count > 0 ? row.count : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+        {difference !== null && difference !== undefined && (
+          <tfoot>
+            <tr>
+              <th scope="row">Difference</th>
+              <td className="num">
+                {currency ? <Money amount={difference} currency={currency} signed /> : difference}
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        )}
+      </table>
     </div>
   );
 }
