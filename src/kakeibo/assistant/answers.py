@@ -234,9 +234,9 @@ _KIND_SUBTYPES: dict[str, tuple[AccountSubtype, ...]] = {
     "loan": (AccountSubtype.loan,),
 }
 _KIND_WORDS = {
-    "cash": "cash",
+    "cash": "cash accounts",
     "checking": "checking accounts",
-    "savings": "savings",
+    "savings": "savings accounts",
     "credit_card": "credit cards",
     "investment": "investments",
     "loan": "loans",
@@ -262,7 +262,7 @@ def _accounts_by_kind(session: Session, household_id: int, kind: str, at: dt.dat
     evidence: dict[str, Any] = {"count": len(same), "accounts": [row.account.name for row in same], "breakdown": rows}
     word = _KIND_WORDS[kind]
     if not same:
-        return Answer(f"You have no {word} accounts in {currency}.", None, currency, spec, evidence)
+        return Answer(f"You have no {word} in {currency}.", None, currency, spec, evidence)
     names = ", ".join(row.account.name for row in same)
     owed = kind in ("liabilities", "credit_card", "loan")
     if owed:
@@ -278,8 +278,8 @@ def _accounts_by_kind(session: Session, household_id: int, kind: str, at: dt.dat
 
 
 def _recurring(session: Session, household_id: int, intent: Query, spec: queries.QuerySpec, today: dt.date) -> Answer:
-    """What is paid every month: payees with spending in each of the last three complete months, with last
-    month's amount (each month's figure is the spec's summary by payee)."""
+    """What is paid every month: payees paid once in each of the last three complete months, with last month's
+    amount (each month's figure is the spec's summary by payee)."""
     currency = spec.currency
     this_month = month_start(today)
     months = [shift_months(this_month, -n) for n in range(RECURRING_MONTHS, 0, -1)]
@@ -290,7 +290,8 @@ def _recurring(session: Session, household_id: int, intent: Query, spec: queries
             update={"start": first, "end": shift_months(first, 1) - dt.timedelta(days=1), "group_by": "payee"}
         )
         result = queries.summary_of(session, household_id=household_id, spec=last_spec)
-        per_month.append({g.key: g for g in result.groups if g.expenses_minor > 0})
+        # A bill is paid once a month: a payee paid several times a month (groceries) is a habit, not a bill.
+        per_month.append({g.key: g for g in result.groups if g.expenses_minor > 0 and g.count == 1})
     keys = set(per_month[0]).intersection(*per_month[1:])
     latest = sorted((per_month[-1][k] for k in keys), key=lambda g: (-g.expenses_minor, g.key))
     rows = [{"key": g.key, "amount": minor_to_str(g.expenses_minor, currency), "count": g.count} for g in latest]
