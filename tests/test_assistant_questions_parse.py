@@ -15,6 +15,7 @@ from kakeibo.assistant.intents import IntentAdapter, Query
 from kakeibo.assistant.llm.prompts import intent_tools
 from kakeibo.assistant.parsing import Vocabulary, parse
 from kakeibo.assistant.parsing.dates import find_periods
+from kakeibo.assistant.parsing.followup import follow_up
 from kakeibo.assistant.parsing.questions import complete_months, previous_of, same_unit_now
 from tests.intent_compare import differences
 
@@ -101,3 +102,15 @@ def test_the_llm_tool_schema_offers_the_round_two_fields() -> None:
     metrics = str(properties["metric"])
     for metric in ("count", "last_transaction", "first_transaction", "recurring", "income_vs_spending"):
         assert metric in metrics
+
+
+def test_a_ranking_followed_up_keeps_its_top_n() -> None:
+    previous = ask("top 3 stores this year")
+    again = follow_up("and last year?", previous, today=TODAY, vocabulary=VOCABULARY)
+    assert again is not None
+    assert (again.group_by, again.limit, again.start, again.end) == (
+        "merchant",
+        3,
+        datetime.date(2025, 1, 1),
+        datetime.date(2025, 12, 31),
+    )

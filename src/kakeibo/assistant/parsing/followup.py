@@ -103,4 +103,7 @@ def follow_up(text: str, previous: Query, *, today: datetime.date, vocabulary: V
         start=start,
         end=end,
         group_by=group_by,
+        # A ranking followed up ("and last year?") stays the same ranking over the new period.
+        limit=previous.limit if metric == previous.metric else None,
+        order=previous.order if metric == previous.metric else None,
     )
