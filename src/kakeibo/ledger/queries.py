@@ -9,8 +9,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
@@ -219,6 +219,7 @@ class _Scope:
     household_id: int
     income_ids: frozenset[int]
     expense_ids: frozenset[int]
+    paths: Mapping[int, str]  # each counted category's path, for the rows' categories
     join_transaction: bool
 
     @property
@@ -273,6 +274,7 @@ def _scope(session: Session, household_id: int, spec: QuerySpec) -> _Scope:
         household_id=household_id,
         income_ids=frozenset(a.id for a in categories if a.kind == AccountKind.income),
         expense_ids=frozenset(a.id for a in categories if a.kind == AccountKind.expense),
+        paths={a.id: a.path for a in categories},
         # With one settlement currency in the household, every posting is in it: the currency needs no join.
         join_transaction=bool(spec.payee) or _has_other_settlement(session, household_id, spec.currency),
     )
@@ -329,12 +331,6 @@ def _rows_of(session: Session, scope: _Scope, amounts: Sequence[tuple[int, int]]
     ids = [i for i, _ in amounts]
     transactions = {t.id: t for t in repo.transactions_by_id(session, household_id=scope.household_id, ids=ids)}
     legs = repo.posting_rows_of(session, ids, live=True)
-    paths = {
-        a.id: a.path
-        for a in repo.accounts_by_id(
-            session, household_id=scope.household_id, ids={p.account_id for rows in legs.values() for p in rows}
-        ).values()
-    }
     return [
         FigureRow(
             transaction_id=i,
@@ -342,7 +338,7 @@ def _rows_of(session: Session, scope: _Scope, amounts: Sequence[tuple[int, int]]
             payee=transactions[i].payee or transactions[i].description,
             amount_minor=m,
             categories=tuple(
-                sorted({paths[p.account_id] for p in legs.get(i, []) if p.account_id in scope.category_ids})
+                sorted({scope.paths[p.account_id] for p in legs.get(i, []) if p.account_id in scope.paths})
             ),
         )
         for i, m in amounts
@@ -550,13 +546,7 @@ def _category_rows(session: Session, scope: _Scope, wanted: set[int]) -> list[tu
         )
         rows.extend((a, m, int(c), int(n)) for a, m, c, n in session.execute(stmt) if n)
     for lo, hi in edges:
-        edge = _Scope(
-            spec=spec.model_copy(update={"start": lo, "end": hi}),
-            household_id=household_id,
-            income_ids=scope.income_ids,
-            expense_ids=scope.expense_ids,
-            join_transaction=scope.join_transaction,
-        )
+        edge = replace(scope, spec=spec.model_copy(update={"start": lo, "end": hi}))
         sums = edge.where(
             select(Posting.account_id, func.sum(Posting.converted_minor), func.count()).select_from(Posting)
         )
