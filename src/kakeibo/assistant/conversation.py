@@ -17,6 +17,7 @@ from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
     AddTransaction,
+    AddTransactions,
     Changes,
     Clarify,
     CorrectLast,
@@ -274,6 +275,8 @@ class Turn:
             # Kept so that "make it 25" can amend this capture before it is confirmed.
             self.context["capture"] = {"proposal": proposal.id, "intent": intent.model_dump(mode="json")}
             return self._proposed(intent, proposal)
+        if isinstance(intent, AddTransactions):
+            return Reply("Tell me those one at a time, please: one purchase per message.", intent)
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
             return self._change(intent, text)
         if isinstance(intent, Undo):

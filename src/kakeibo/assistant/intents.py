@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 # The largest amount an intent may carry: the ledger stores 64-bit minor units (up to 9.2e18), and a currency has
 # at most 3 decimals, so anything from a quadrillion up cannot be a real amount (and could not be stored).
@@ -31,16 +31,11 @@ class _Intent(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class AddTransaction(_Intent):
-    kind: Literal["add_transaction"] = "add_transaction"
-    type: Literal["expense", "income", "transfer"] = "expense"
+class Split(_Intent):
+    """One line of a transaction spread over categories ("costco 90, 60 groceries 30 household")."""
+
+    category: str  # "Group/Category"
     amount: str
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
-    date: datetime.date
-    description: str | None = None
-    category: str | None = None  # "Group/Category"
-    account: str | None = None
-    to_account: str | None = None
 
     @field_validator("amount")
     @classmethod
@@ -48,6 +43,53 @@ class AddTransaction(_Intent):
         checked = _positive_decimal(value)
         assert checked is not None
         return checked
+
+
+class CaptureItem(_Intent):
+    """One purchase, income, transfer or refund as said. A refund is money back for a purchase: it credits the
+    purchase's category (an expense category), never income. With `splits` the transaction spreads over several
+    categories: `category` is then None and the splits' amounts sum to `amount`."""
+
+    type: Literal["expense", "income", "transfer", "refund"] = "expense"
+    amount: str
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    date: datetime.date
+    description: str | None = None
+    category: str | None = None  # "Group/Category"
+    account: str | None = None
+    to_account: str | None = None
+    splits: list[Split] | None = Field(default=None, min_length=2, max_length=20)
+
+    @field_validator("amount")
+    @classmethod
+    def _amount_is_positive(cls, value: str) -> str:
+        checked = _positive_decimal(value)
+        assert checked is not None
+        return checked
+
+    @model_validator(mode="after")
+    def _splits_add_up(self) -> CaptureItem:
+        if self.splits is None:
+            return self
+        if self.type not in ("expense", "refund"):
+            raise ValueError("only an expense or a refund is split over categories")
+        if self.category is not None:
+            raise ValueError("a split transaction has its categories on its splits, not its own")
+        if sum(Decimal(s.amount) for s in self.splits) != Decimal(self.amount):
+            raise ValueError("the splits must add up to the amount")
+        return self
+
+
+class AddTransaction(CaptureItem):
+    kind: Literal["add_transaction"] = "add_transaction"
+
+
+class AddTransactions(_Intent):
+    """Several captures in one sentence ("38 at trader joe's and 12 at the pharmacy"), in the order said: one
+    proposal records them all (one yes, one undo), so no part is silently kept or dropped."""
+
+    kind: Literal["add_transactions"] = "add_transactions"
+    items: list[CaptureItem] = Field(min_length=2, max_length=20)
 
 
 class Target(_Intent):
@@ -156,7 +198,15 @@ class Unsupported(_Intent):
 
 
 Intent = Annotated[
-    AddTransaction | UpdateTransaction | CorrectLast | DeleteTransaction | Query | Undo | Clarify | Unsupported,
+    AddTransaction
+    | AddTransactions
+    | UpdateTransaction
+    | CorrectLast
+    | DeleteTransaction
+    | Query
+    | Undo
+    | Clarify
+    | Unsupported,
     Field(discriminator="kind"),
 ]
 IntentAdapter: TypeAdapter[Intent] = TypeAdapter(Intent)
@@ -165,6 +215,8 @@ __all__ = [
     "MAX_AMOUNT",
     "AccountKindName",
     "AddTransaction",
+    "AddTransactions",
+    "CaptureItem",
     "Changes",
     "Clarify",
     "CorrectLast",
@@ -173,6 +225,7 @@ __all__ = [
     "IntentAdapter",
     "Metric",
     "Query",
+    "Split",
     "Target",
     "Undo",
     "UndoScope",

@@ -94,7 +94,7 @@ def propose_create(
     )
     transfer = intent.type == "transfer"
     data = TransactionCreate(
-        type=intent.type,
+        type="income" if intent.type == "refund" else intent.type,
         account=account.id,
         to_account=to_account.id if to_account else None,
         category=None if transfer else intent.category,
