@@ -35,7 +35,7 @@ from kakeibo.assistant.parsing.dates import find_dates, find_periods
 from kakeibo.assistant.parsing.numbers import format_amount, words_to_digits
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
-from kakeibo.core.money import exponent_of, is_currency
+from kakeibo.core.money import exponent_of, is_currency, round_to
 from kakeibo.ledger.taxonomy import default_taxonomy
 
 
@@ -83,12 +83,30 @@ _CODES = (
     "jod",
     "omr",
 )
-_POST = "|".join([*sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
-_AMOUNT = re.compile(
-    r"(?P<pre>[$€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
-    r"(?<![\w/.:#-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?!\.\d)(?P<k>k\b)?"
-    r"(?![\w/:-]*\d)(?:\s?(?P<post>" + _POST + r"|cents?)\b)?(?![/:]|st\b|nd\b|rd\b|th\b|%)"
+_POST = "|".join(["mexican pesos?", *sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
+# A dollar sign with its country ("A$60", "C$ 12"): the one marker that names a dollar other than the base's.
+_DOLLAR_PREFIXES = {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "us": "USD", "hk": "HKD",
+                    "s": "SGD", "mx": "MXN"}  # fmt: skip
+_NUMBER = (
+    r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"  # 1.234,56: dots for thousands, a decimal comma
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234.56
+    r"|\d+,\d{1,2}(?![\d,])"  # 4,50: a decimal comma (one or two digits after it)
+    r"|\d+(?:\.\d+)?|\.\d+"
 )
+_AMOUNT = re.compile(
+    r"(?P<pre>(?:\b(?:" + "|".join(_DOLLAR_PREFIXES) + r"))?\$\s?|[€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
+    r"(?<![\w/.:#-])(?P<num>" + _NUMBER + r")(?!\.\d)(?P<k>k\b)?"
+    r"(?![\w/:-]*\d)(?:\s?(?P<post>(?:" + _POST + r"|cents?)\b|[€£¥₹₩]))?(?![/:]|st\b|nd\b|rd\b|th\b|%)"
+)
+# A number that counts or labels something is not what was paid: "2 tickets 54", "table for 4, 96 total",
+# "uber to terminal 3 was 38", "a 12 pack of beer for 18", "iphone 15 case 29".
+_COUNTED = re.compile(r"\s(?:[a-z]+(?<!s)s|pack|packs|x|people|persons|of us|nights?|pcs|items?)\b")
+_LABELLED = re.compile(
+    r"\b(?:table for|party of|terminal|gate|platform|route|line|room|seat|row|level|floor|iphone|ipad|galaxy|"
+    r"pixel|series|model|size|number|no|version|gen|ps|xbox|pack of|for the)\s$"
+)
+# "dinner was 120, my share 60": the part that was the household's.
+_SHARE = re.compile(r"\b(?:my|our) (?:share|half|part|portion|cut)(?: (?:was|is|came to|of))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -102,24 +120,46 @@ def _currency(marker: str | None, base: str) -> str | None:
     if not marker:
         return None
     marker = marker.strip()
+    if marker.endswith("$") and len(marker) > 1:
+        return _DOLLAR_PREFIXES[marker[:-1]]
+    if marker.startswith("mexican peso"):
+        return "MXN"
     symbol = _SYMBOLS.get(marker) or _CURRENCY_WORDS.get(marker) or marker.upper()
     if symbol == "$":
         return base if base in _DOLLAR_CURRENCIES else "USD"
     return symbol
 
 
+def _number(text: str) -> tuple[Decimal, int | None]:
+    """A number as written, and how many decimals it was written with (None: a whole number)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}", text):
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    places = len(text.split(".", 1)[1]) if "." in text else None
+    return Decimal(text), places
+
+
+def _is_count(text: str, match: re.Match[str]) -> bool:
+    """Whether a bare number counts or labels a thing rather than pricing it."""
+    if match.group("pre") or match.group("post") or match.group("k"):
+        return False
+    return bool(_COUNTED.match(text, match.end()) or _LABELLED.search(text[: match.start()]))
+
+
 def find_amount(text: str, base: str) -> Amount | None:
-    """The amount in `text`: one with a currency marker first, else the first bare number."""
-    best: re.Match[str] | None = None
-    for match in _AMOUNT.finditer(text):
-        if match.group("pre") or match.group("post"):
-            best = match
-            break
-        if best is None:
-            best = match
+    """The amount in `text`: one with a currency marker first, else what the household's share was ("my share
+    60"), else the first bare number that does not count or label something ("2 tickets 54" is 54)."""
+    matches = list(_AMOUNT.finditer(text))
+    best = next((m for m in matches if m.group("pre") or m.group("post")), None)
+    if best is None:
+        best = next((m for m in matches if _SHARE.search(text[: m.start()])), None)
+    if best is None:
+        priced = [m for m in matches if not _is_count(text, m)]
+        best = priced[0] if priced else (matches[0] if matches else None)
     if best is None:
         return None
-    value = Decimal(best.group("num").replace(",", ""))
+    value, places = _number(best.group("num"))
     if best.group("k"):
         value *= 1000
     post = best.group("post")
@@ -127,11 +167,18 @@ def find_amount(text: str, base: str) -> Amount | None:
         value /= 100
         post = "$"
     currency = _currency(best.group("pre"), base) or _currency(post, base) or base
-    amount = format_amount(value, exponent_of(currency) if is_currency(currency) else 2)
+    exponent = exponent_of(currency) if is_currency(currency) else 2
+    # Decimals as given, padded to the currency's ("7,5" -> 7.50, "60,00" -> 60.00); whole amounts stay whole.
+    given = places and exponent and not best.group("k")
+    amount = str(round_to(value, exponent)) if given else format_amount(value, exponent)
     if not 0 < Decimal(amount) <= MAX_AMOUNT:
         # Nothing, less than the currency's smallest coin ("$0.004"), or more than the ledger can hold: ask.
         return None
-    rest = re.sub(r"\s+", " ", text[: best.start()] + " " + text[best.end() :]).strip()
+    before, after = text[: best.start()], text[best.end() :]
+    if _SHARE.search(before):
+        # "dinner was 120, my share 60": the whole and the words for the share are not the description.
+        before = _AMOUNT.sub(" ", _SHARE.sub(" ", before))
+    rest = re.sub(r"\s+", " ", before + " " + after).strip()
     return Amount(amount, currency, rest)
 
 
@@ -152,18 +199,18 @@ for _path, _words in {
     "Transportation/Car Maintenance": "oil change car repair car wash",
     "Housing/Rent": "rent",
     "Housing/Mortgage": "mortgage",
-    "Housing/Furniture & Home Goods": "furniture",
+    "Housing/Furniture & Home Goods": "furniture sofa couch mattress",
     "Utilities/Electricity": "electricity electric bill power bill",
     "Utilities/Water": "water bill",
     "Utilities/Internet": "internet wifi",
-    "Utilities/Phone": "phone bill cell phone bill",
+    "Utilities/Phone": "phone bill cell phone bill sim card",
     "Income/Salary": "salary paycheck payroll wages got paid",
     "Income/Bonus": "bonus",
     "Income/Freelance": "freelance freelancing client invoice",
     "Income/Dividends": "dividend dividends",
     "Income/Refunds": "refund",
     "Shopping/Clothing": "clothes clothing shoes jacket shirt jeans dress",
-    "Shopping/Electronics": "laptop headphones electronics",
+    "Shopping/Electronics": "laptop headphones electronics iphone tv",
     "Shopping/Books": "book books",
     "Health/Pharmacy": "pharmacy medicine prescription",
     "Health/Doctor": "doctor",
@@ -192,7 +239,7 @@ for _path, _words in {
                     "electric bill", "power bill", "water bill", "phone bill", "cell phone bill", "got paid",
                     "movie tickets", "video game", "plane ticket", "car rental", "rental car", "dry cleaning",
                     "dog food", "cat food", "pet food", "birthday present", "bank fee", "bank fees", "filled up",
-                    "fill up"):  # fmt: skip
+                    "fill up", "sim card"):  # fmt: skip
         if f" {_phrase} " in f" {_words} ":
             _KEYWORDS[_phrase] = _path
             _words = f" {_words} ".replace(f" {_phrase} ", " ")
@@ -491,7 +538,6 @@ _STOP = set(
         "one",
         "ride",
         "trip",
-        "new",
         "also",
         "donated",
         "donate",
@@ -515,9 +561,21 @@ def _short_text(text: str, *, keep: set[str] | None = None) -> str | None:
     return " ".join(words[:4]) or None
 
 
+# Words around a price that are not what was bought: counts ("2 tickets", "a 12 pack of beer", "table for 4"),
+# "total", and where it was ("dinner in paris").
+_COUNT_WORDS = re.compile(
+    r"\b(?:table for|party of) \d+\b|\b(?:a )?\d+ packs? of\b|\b\d+ (?=(?:[a-z]+ )?[a-z]+(?<!s)s\b)|\b(?:in )?total\b"
+)
+_WHERE = re.compile(r"\bin (?!the\b|my\b|cash\b)[a-z]+$")
+
+
 def _description(text: str, vocabulary: Vocabulary, merchant: Merchant | None) -> str | None:
     if merchant:
         return merchant.name
+    text = re.sub(r"\s+", " ", _COUNT_WORDS.sub(" ", text)).strip()
+    where = _WHERE.search(text)
+    if where and not _category_in(where.group(0), vocabulary, groups_too=False):
+        text = text[: where.start()].strip()
     place = re.search(r"\b(?:at|from) (?:the |a )?(?P<what>[a-z0-9&' .-]+?)(?= for | on | with | using |$)", text)
     if place:
         return _short_text(place.group("what"))
@@ -766,12 +824,31 @@ def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Inte
     )
 
 
+_KRONA = re.compile(r"\d\s?kr\b|\bkr\.?\s?\d")
+_NORDIC = ("SEK", "NOK", "DKK", "ISK")
+
+
+def _amount_beside_merchant(text: str, vocabulary: Vocabulary) -> Amount | None:
+    """The amount, where a number in a merchant's name ("24 hour fitness 39.99", "7-eleven 4") is not one."""
+    merchant = _merchant_in(text, vocabulary)
+    named = merchant.name.lower() if merchant and re.search(r"\d", merchant.name) else None
+    if named is None or named not in text:
+        return find_amount(text, vocabulary.base_currency)
+    amount = find_amount(text.replace(named, "qqmerchantqq"), vocabulary.base_currency)
+    return amount and Amount(amount.value, amount.currency, amount.text.replace("qqmerchantqq", named))
+
+
 def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     day = today
     dates = find_dates(text, today)
     if dates is not None:
         day, text = dates.start, dates.text
-    amount = find_amount(text, vocabulary.base_currency)
+    if _KRONA.search(text) and vocabulary.base_currency not in _NORDIC:
+        return Clarify(
+            question="Which krona or krone was that: SEK, NOK, DKK or ISK?",
+            missing=["currency"],
+        )
+    amount = _amount_beside_merchant(text, vocabulary)
     accounts, rest = _accounts_in(amount.text if amount else text, vocabulary)
     preps = {prep for _, _, prep in accounts}
     # "paid 40 to my visa from checking" moves money between two of the household's accounts: a transfer too.
