@@ -18,7 +18,7 @@ _NUMBER_WORD = re.compile(
     r"\b(?:(?:a|an)(?=\s+(?:hundred|thousand|grand|million)\b)|"
     + "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
     + r")\b(?:(?:\s+|-)(?:and\s+)?(?:"
-    + "|".join(sorted([*UNITS, *TENS, *SCALES, "a", "point"], key=len, reverse=True))
+    + "|".join(sorted([*UNITS, *TENS, *SCALES, "a", "point", "oh"], key=len, reverse=True))
     + r")\b)*"
 )
 
@@ -30,8 +30,19 @@ def _words_value(words: list[str]) -> Decimal | None:
     current = 0
     last = ""  # "unit" | "teen" | "tens" | "scale" | ""
     decimals: list[int] | None = None
+    cents: list[int] | None = None  # "twenty two oh five": "oh" starts the cents
     for word in words:
         if word == "and":
+            continue
+        if word == "oh":
+            if cents is not None or last in ("", "scale"):
+                return None
+            cents = []
+            continue
+        if cents is not None:
+            if word not in UNITS or UNITS[word] >= 10 or cents:
+                return None
+            cents.append(UNITS[word])
             continue
         if word == "point":
             decimals = []
@@ -65,6 +76,10 @@ def _words_value(words: list[str]) -> Decimal | None:
         current += value
         last = kind
     groups.append(total + current)
+    if cents is not None:
+        if len(groups) != 1 or not cents:
+            return None
+        return Decimal(groups[0]) + Decimal(cents[0]) / 100
     if decimals is not None:
         if len(groups) != 1 or not decimals:
             return None
@@ -73,7 +88,17 @@ def _words_value(words: list[str]) -> Decimal | None:
         return Decimal(groups[0])
     if len(groups) == 2 and groups[1] < 100:
         return Decimal(groups[0]) + Decimal(groups[1]) / 100  # "twelve fifty": dollars and cents
+    if len(groups) == 3 and groups[0] < 10 and 10 <= groups[1] < 100 and groups[2] < 100:
+        # "two forty nine ninety five": hundreds said as one digit, then the rest and the cents: 249.95
+        return Decimal(groups[0] * 100 + groups[1]) + Decimal(groups[2]) / 100
     return None
+
+
+# Spoken forms around the number words: "half a grand", "a buck fifty", "six and a half", "237 dollars and 40 cents".
+_HALF_A = re.compile(r"\bhalf (?:a|one) (hundred|grand|thousand|million)\b")
+_A_BUCK = re.compile(r"\b(?:a|one) buck(?: and)? (\d{1,2})\b(?!\.)")
+_AND_A_HALF = re.compile(r"\b(" + "|".join([*UNITS, *TENS]) + r") and a half\b")
+_AND_CENTS = re.compile(r"\b(\d+) (dollars?|bucks?|euros?|pounds?) (?:and )?(\d{1,2}) (?:cents?|pence|p)\b")
 
 
 def words_to_digits(text: str) -> str:
@@ -89,7 +114,11 @@ def words_to_digits(text: str) -> str:
             return match.group(0)
         return format_amount(value) if value != value.to_integral_value() else str(int(value))
 
-    return _NUMBER_WORD.sub(replace, text)
+    text = _HALF_A.sub(lambda m: str(SCALES[m.group(1)] // 2), text)
+    text = _AND_A_HALF.sub(r"\1 point five", text)
+    text = _NUMBER_WORD.sub(replace, text)
+    text = _A_BUCK.sub(lambda m: f"1.{int(m.group(1)):02d} dollars", text)
+    return _AND_CENTS.sub(lambda m: f"{m.group(1)}.{int(m.group(3)):02d} {m.group(2)}", text)
 
 
 def format_amount(value: Decimal, places: int = 2) -> str:

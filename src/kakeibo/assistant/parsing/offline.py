@@ -196,7 +196,7 @@ for _path, _words in {
     "Transportation/Taxi & Rideshare": "uber lyft taxi cab rideshare",
     "Transportation/Public Transit": "bus train subway metro transit bus pass train ticket",
     "Transportation/Parking & Tolls": "parking toll tolls",
-    "Transportation/Car Maintenance": "oil change car repair car wash",
+    "Transportation/Car Maintenance": "oil change car repair car repairs car wash",
     "Housing/Rent": "rent",
     "Housing/Mortgage": "mortgage",
     "Housing/Furniture & Home Goods": "furniture sofa couch mattress",
@@ -235,7 +235,7 @@ for _path, _words in {
     "Financial/Taxes": "taxes",
 }.items():
     for _phrase in ("dining out", "eating out", "eaten out", "ate out", "grocery store", "coffee shop", "fast food", "food delivery",
-                    "gas station", "bus pass", "train ticket", "oil change", "car repair", "car wash",
+                    "gas station", "bus pass", "train ticket", "oil change", "car repairs", "car repair", "car wash",
                     "electric bill", "power bill", "water bill", "phone bill", "cell phone bill", "got paid",
                     "movie tickets", "video game", "plane ticket", "car rental", "rental car", "dry cleaning",
                     "dog food", "cat food", "pet food", "birthday present", "bank fee", "bank fees", "filled up",
