@@ -245,6 +245,17 @@ for _path, _words in {
             _words = f" {_words} ".replace(f" {_phrase} ", " ")
     for _word in _words.split():  # the words left once the phrases are taken out
         _KEYWORDS.setdefault(_word, _path)
+# Words that say what kind of money came in, where the same word spent would be another category ("rent").
+_INCOME_KEYWORDS = [
+    (re.compile(r"\b(?:" + words + r")\b"), path)
+    for path, words in {
+        "Income/Gifts Received": "grandma|grandpa|grandparents|parents|mom|dad|aunt|uncle|birthday money|gifts?",
+        "Income/Rental Income": "rent|tenant|payout",
+        "Income/Salary": "direct deposit",
+        "Income/Freelance": "tutoring|client|invoice|freelance|consulting",
+        "Income/Other Income": "cash ?back|rewards?|reimburs\\w*|sold",
+    }.items()
+]
 # Query-only: words that name a whole group.
 _GROUP_WORDS = {
     "dining": "Food & Dining",
@@ -326,6 +337,10 @@ def _categorize(text: str, vocabulary: Vocabulary, merchant: Merchant | None, *,
             return found
     if merchant and merchant.category:
         return merchant.category
+    if income:
+        said = next((path for pattern, path in _INCOME_KEYWORDS if pattern.search(text)), None)
+        if said in vocabulary.categories:
+            return said
     found = _category_in(text, vocabulary, groups_too=False)
     if found and found.startswith("Income/") == income:
         return found
@@ -470,6 +485,29 @@ _INCOME = re.compile(
     r"\b(?:got paid|get paid|salary|paycheck|payday|pay day|received|receive|earned|deposit(?:ed)?|income|refund(?:ed)?"
     r"|reimburse(?:d|ment)?|bonus|dividends?|made|sold|wages)\b"
 )
+# Money in without the word income: "client paid the invoice", "my parents gave us 500", "airbnb payout 640".
+_INCOME_PHRASE = re.compile(
+    r"\b(?:client|customer|tenant|employer|work|they|he|she) (?:paid|reimbursed|sent)\b|\bpaid me\b|"
+    r"\bgave (?:me|us)\b|\bpayout\b|\bdirect deposit\b|\bcash ?back\b|\breward\b|\bfrom (?:grandma|grandpa|"
+    r"my parents|parents|mom|dad|my mom|my dad)\b|\bbirthday money\b|\btutoring\b|\bcame (?:through|in)\b"
+)
+# Money back for a purchase: it credits the purchase's category. A tax refund, a rebate or a reimbursement from
+# work is income instead.
+_REFUND = re.compile(
+    r"\brefund(?:ed|s)?\b|\breturn(?:ed|s)?\b|\b(?:got|get|gave \w+|giving \w+)(?: \S+){0,4} back\b|"
+    r"\bmoney back\b|\bcredit(?:ed)? (?:us|me|my|the)\b|\bcredited\b"
+)
+_NOT_A_REFUND = re.compile(r"\btax (?:refund|return)\b|\breimburs|\brebate\b|\bcash ?back\b")
+_REFUND_WORDS = re.compile(
+    r"\b(?:refund(?:ed|s)?|return(?:ed|s)?|credit(?:ed)?|gave|got|get|giving|back|money|me|us|my|a)\b|\bbecause\b.*$"
+)
+_INCOME_NOISE = re.compile(
+    r"\b(?:got|get|received?|earned|deposited|(?<!direct )deposit|into|was|were|made|came through|came in|hit|"
+    r"arrived|landed|paid out|paid me|paid|gave us|gave me|gave|client|customer|tenant|employer|work|reimbursed|"
+    r"sold|sent)\b"
+)
+# Generic patterns of the merchant list that are better said as the words ("tax refund", not "IRS Tax Refund").
+_GENERIC_MERCHANTS = {"IRS Tax Refund": "tax refund"}
 _CAPTURE_CUE = re.compile(
     r"\b(?:spent|spend|paid|pay|bought|buy|purchased|got|had|grabbed|ordered|add|log|record|cost|charged|bill)\b"
 )
@@ -873,7 +911,13 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         or (bool(_TRANSFER.search(text)) and (len(accounts) >= 2 or bool(preps & {"to", "into"})))
         or (len(accounts) >= 2 and bool(preps & {"to", "into"}) and bool(preps & {"from", "out of", "off"}))
     )
-    is_income = not is_transfer and bool(_INCOME.search(text)) and not re.search(r"\bpaid (?:for|at)\b", text)
+    is_refund = not is_transfer and bool(_REFUND.search(text)) and not _NOT_A_REFUND.search(text)
+    is_income = (
+        not is_transfer
+        and not is_refund
+        and (bool(_INCOME.search(text)) or bool(_INCOME_PHRASE.search(text)))
+        and not re.search(r"\bpaid (?:for|at)\b", text)
+    )
     if amount is None:
         if _UNUSABLE_AMOUNT.search(text):
             return Clarify(
@@ -908,16 +952,28 @@ def _capture(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
             account=source,
             to_account=destination,
         )
+    if is_refund:
+        said = re.sub(r"\s+", " ", _REFUND_WORDS.sub(" ", rest)).strip()
+        merchant = _merchant_in(rest, vocabulary)
+        return AddTransaction(
+            type="refund",
+            amount=amount.value,
+            currency=amount.currency,
+            date=day,
+            description=_description(said, vocabulary, merchant),
+            category=_categorize(said, vocabulary, merchant, income=False),
+            account=accounts[0][1] if accounts else None,
+        )
     merchant = _merchant_in(rest, vocabulary, income=is_income)
     category = _categorize(rest, vocabulary, merchant, income=is_income)
     if is_income:
+        payer = re.search(r"\bfrom (?:the |my |our )?(?P<who>[a-z][a-z' ]*?)(?= for | on | into | in |$)", rest)
         description = (
-            merchant.name
+            (_GENERIC_MERCHANTS.get(merchant.name) or merchant.name)
             if merchant
-            else _short_text(
-                re.sub(r"\b(?:got|get|received?|earned|deposited|deposit|into|was|were|made)\b", " ", rest),
-                keep=set(),
-            )
+            else _short_text(payer.group("who"))
+            if payer
+            else _short_text(_INCOME_NOISE.sub(" ", rest), keep=set())
         )
         if description in ("paid",):
             description = None
