@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from kakeibo.assistant.intents import AddTransaction, Clarify, IntentAdapter, Query, Undo, Unsupported
 from kakeibo.assistant.parsing import Vocabulary, parse
+from kakeibo.assistant.parsing.amounts import find_amount
 from kakeibo.assistant.parsing.dates import find_dates
 from kakeibo.assistant.parsing.numbers import words_to_digits
-from kakeibo.assistant.parsing.offline import find_amount
 from tests.intent_compare import differences
 
 SET = yaml.safe_load((Path(__file__).parent / "data" / "assistant_utterances.yaml").read_text(encoding="utf-8"))

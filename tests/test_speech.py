@@ -69,7 +69,7 @@ UTTERANCES: list[tuple[str, dict[str, Any]]] = [
     ("got paid three thousand",
      {"kind": "add_transaction", "type": "income", "amount": "3000", "category": "Income/Salary"}),
     ("received two hundred fifty refund from amazon",
-     {"kind": "add_transaction", "type": "income", "amount": "250", "description": "Amazon"}),
+     {"kind": "add_transaction", "type": "refund", "amount": "250", "description": "Amazon"}),
     ("moved five hundred from checking to savings",
      {"kind": "add_transaction", "type": "transfer", "amount": "500", "account": "Checking",
       "to_account": "Savings"}),

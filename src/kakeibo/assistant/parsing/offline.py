@@ -8,14 +8,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, cast
 
 from pydantic import ValidationError
 
 from kakeibo.assistant.intents import (
-    MAX_AMOUNT,
     AddTransaction,
     Changes,
     Clarify,
@@ -30,12 +28,13 @@ from kakeibo.assistant.intents import (
     Unsupported,
     UpdateTransaction,
 )
-from kakeibo.assistant.parsing import questions
+from kakeibo.assistant.parsing import questions, several
+from kakeibo.assistant.parsing.amounts import Amount
+from kakeibo.assistant.parsing.amounts import find_amount as find_amount  # conversation.py imports it from here
 from kakeibo.assistant.parsing.dates import find_dates, find_periods
-from kakeibo.assistant.parsing.numbers import format_amount, words_to_digits
+from kakeibo.assistant.parsing.numbers import words_to_digits
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
-from kakeibo.core.money import exponent_of, is_currency, round_to
 from kakeibo.ledger.taxonomy import default_taxonomy
 
 
@@ -52,134 +51,6 @@ class Vocabulary:
     def default(cls, accounts: tuple[str, ...] = (), base_currency: str = "USD") -> Vocabulary:
         categories = tuple(f"{group.name}/{name}" for group in default_taxonomy() for name in group.categories)
         return cls(categories=categories, accounts=tuple(accounts), base_currency=base_currency)
-
-
-# --- currencies and amounts -------------------------------------------------------------------------------------
-
-_DOLLAR_CURRENCIES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
-_SYMBOLS = {"$": "$", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
-_CURRENCY_WORDS = {
-    "dollar": "$", "dollars": "$", "buck": "$", "bucks": "$", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "quid": "GBP", "yen": "JPY", "rupees": "INR", "francs": "CHF",
-}  # fmt: skip
-_CODES = (
-    "usd",
-    "eur",
-    "gbp",
-    "jpy",
-    "cad",
-    "aud",
-    "chf",
-    "inr",
-    "cny",
-    "mxn",
-    "sek",
-    "nok",
-    "dkk",
-    "nzd",
-    "krw",
-    "kwd",
-    "bhd",
-    "jod",
-    "omr",
-)
-_POST = "|".join(["mexican pesos?", *sorted(_CURRENCY_WORDS, key=len, reverse=True), *_CODES])
-# A dollar sign with its country ("A$60", "C$ 12"): the one marker that names a dollar other than the base's.
-_DOLLAR_PREFIXES = {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "us": "USD", "hk": "HKD",
-                    "s": "SGD", "mx": "MXN"}  # fmt: skip
-_NUMBER = (
-    r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"  # 1.234,56: dots for thousands, a decimal comma
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234.56
-    r"|\d+,\d{1,2}(?![\d,])"  # 4,50: a decimal comma (one or two digits after it)
-    r"|\d+(?:\.\d+)?|\.\d+"
-)
-_AMOUNT = re.compile(
-    r"(?P<pre>(?:\b(?:" + "|".join(_DOLLAR_PREFIXES) + r"))?\$\s?|[€£¥₹₩]\s?|\b(?:" + "|".join(_CODES) + r")\s?)?"
-    r"(?<![\w/.:#-])(?P<num>" + _NUMBER + r")(?!\.\d)(?P<k>k\b)?"
-    r"(?![\w/:-]*\d)(?:\s?(?P<post>(?:" + _POST + r"|cents?)\b|[€£¥₹₩]))?(?![/:]|st\b|nd\b|rd\b|th\b|%)"
-)
-# A number that counts or labels something is not what was paid: "2 tickets 54", "table for 4, 96 total",
-# "uber to terminal 3 was 38", "a 12 pack of beer for 18", "iphone 15 case 29".
-_COUNTED = re.compile(r"\s(?:[a-z]+(?<!s)s|pack|packs|x|people|persons|of us|nights?|pcs|items?)\b")
-_LABELLED = re.compile(
-    r"\b(?:table for|party of|terminal|gate|platform|route|line|room|seat|row|level|floor|iphone|ipad|galaxy|"
-    r"pixel|series|model|size|number|no|version|gen|ps|xbox|pack of|for the)\s$"
-)
-# "dinner was 120, my share 60": the part that was the household's.
-_SHARE = re.compile(r"\b(?:my|our) (?:share|half|part|portion|cut)(?: (?:was|is|came to|of))?\s*$")
-
-
-@dataclass(frozen=True)
-class Amount:
-    value: str
-    currency: str
-    text: str  # the utterance without the amount
-
-
-def _currency(marker: str | None, base: str) -> str | None:
-    if not marker:
-        return None
-    marker = marker.strip()
-    if marker.endswith("$") and len(marker) > 1:
-        return _DOLLAR_PREFIXES[marker[:-1]]
-    if marker.startswith("mexican peso"):
-        return "MXN"
-    symbol = _SYMBOLS.get(marker) or _CURRENCY_WORDS.get(marker) or marker.upper()
-    if symbol == "$":
-        return base if base in _DOLLAR_CURRENCIES else "USD"
-    return symbol
-
-
-def _number(text: str) -> tuple[Decimal, int | None]:
-    """A number as written, and how many decimals it was written with (None: a whole number)."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}", text):
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", "")
-    places = len(text.split(".", 1)[1]) if "." in text else None
-    return Decimal(text), places
-
-
-def _is_count(text: str, match: re.Match[str]) -> bool:
-    """Whether a bare number counts or labels a thing rather than pricing it."""
-    if match.group("pre") or match.group("post") or match.group("k"):
-        return False
-    return bool(_COUNTED.match(text, match.end()) or _LABELLED.search(text[: match.start()]))
-
-
-def find_amount(text: str, base: str) -> Amount | None:
-    """The amount in `text`: one with a currency marker first, else what the household's share was ("my share
-    60"), else the first bare number that does not count or label something ("2 tickets 54" is 54)."""
-    matches = list(_AMOUNT.finditer(text))
-    best = next((m for m in matches if m.group("pre") or m.group("post")), None)
-    if best is None:
-        best = next((m for m in matches if _SHARE.search(text[: m.start()])), None)
-    if best is None:
-        priced = [m for m in matches if not _is_count(text, m)]
-        best = priced[0] if priced else (matches[0] if matches else None)
-    if best is None:
-        return None
-    value, places = _number(best.group("num"))
-    if best.group("k"):
-        value *= 1000
-    post = best.group("post")
-    if post in ("cent", "cents"):
-        value /= 100
-        post = "$"
-    currency = _currency(best.group("pre"), base) or _currency(post, base) or base
-    exponent = exponent_of(currency) if is_currency(currency) else 2
-    # Decimals as given, padded to the currency's ("7,5" -> 7.50, "60,00" -> 60.00); whole amounts stay whole.
-    given = places and exponent and not best.group("k")
-    amount = str(round_to(value, exponent)) if given else format_amount(value, exponent)
-    if not 0 < Decimal(amount) <= MAX_AMOUNT:
-        # Nothing, less than the currency's smallest coin ("$0.004"), or more than the ledger can hold: ask.
-        return None
-    before, after = text[: best.start()], text[best.end() :]
-    if _SHARE.search(before):
-        # "dinner was 120, my share 60": the whole and the words for the share are not the description.
-        before = _AMOUNT.sub(" ", _SHARE.sub(" ", before))
-    rest = re.sub(r"\s+", " ", before + " " + after).strip()
-    return Amount(amount, currency, rest)
 
 
 # --- words -> categories ----------------------------------------------------------------------------------------
@@ -212,7 +83,7 @@ for _path, _words in {
     "Shopping/Clothing": "clothes clothing shoes jacket shirt jeans dress",
     "Shopping/Electronics": "laptop headphones electronics iphone tv",
     "Shopping/Books": "book books",
-    "Health/Pharmacy": "pharmacy medicine prescription",
+    "Health/Pharmacy": "pharmacy medicine prescription prescriptions",
     "Health/Doctor": "doctor",
     "Health/Dentist": "dentist",
     "Health/Fitness & Gym": "gym",
@@ -223,10 +94,11 @@ for _path, _words in {
     "Travel/Hotels": "hotel hotels",
     "Travel/Car Rental": "car rental rental car",
     "Travel/Vacation": "vacation",
-    "Personal Care/Hair & Beauty": "haircut barber salon",
+    "Personal Care/Hair & Beauty": "haircut barber salon makeup cosmetics",
     "Personal Care/Laundry & Dry Cleaning": "laundry dry cleaning",
     "Family & Kids/Childcare": "daycare babysitter childcare",
     "Family & Kids/Toys": "toys toy",
+    "Shopping/Household Supplies": "household stuff household supplies cleaning supplies",
     "Pets/Pet Food": "dog food cat food pet food",
     "Pets/Veterinary": "vet",
     "Giving/Charity": "charity donation",
@@ -239,7 +111,7 @@ for _path, _words in {
                     "electric bill", "power bill", "water bill", "phone bill", "cell phone bill", "got paid",
                     "movie tickets", "video game", "plane ticket", "car rental", "rental car", "dry cleaning",
                     "dog food", "cat food", "pet food", "birthday present", "bank fee", "bank fees", "filled up",
-                    "fill up", "sim card"):  # fmt: skip
+                    "fill up", "sim card", "household stuff", "household supplies", "cleaning supplies"):  # fmt: skip
         if f" {_phrase} " in f" {_words} ":
             _KEYWORDS[_phrase] = _path
             _words = f" {_words} ".replace(f" {_phrase} ", " ")
@@ -1004,7 +876,8 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
 
 
 def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
-    norm = normalize(text)
+    marked = normalize(several.mark(text))
+    norm = several.unmark(marked)
     if not norm:
         return Unsupported(reason="Say what you spent, earned or want to know.")
     if _INJECTION.search(norm):
@@ -1066,4 +939,45 @@ def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent
         or (_METRIC_WORDS.search(words) and not _CAPTURE_CUE.search(words))
     ):
         return parse_query(words, today, vocabulary)
-    return _capture(words, today, vocabulary)
+    parts = several.several(
+        words_to_digits(marked),
+        today=today,
+        capture=lambda part: _capture(part, today, vocabulary),
+        category_of=lambda said, within: _expense_category(said, vocabulary, within),
+        mask=lambda said: _without_numbered_merchant(said, vocabulary),
+    )
+    return parts if parts is not None else _capture(words, today, vocabulary)
+
+
+# A split's lines name their category in a word or two ("60 groceries 30 household"), where a word alone that is
+# ambiguous elsewhere ("recategorize it as household") is clear.
+_LINE_WORDS = {"household": "Shopping/Household Supplies"}
+
+
+def _expense_category(text: str, vocabulary: Vocabulary, within: str | None = None) -> str | None:
+    """The spending category the words of a split's line name ("groceries", "for the laptop"), if any; else one of
+    the group of `within` (the purchase's own category) whose name shares a word ("food" at the vet: Pet Food)."""
+    found = _category_in(text, vocabulary, groups_too=False)
+    if found is None:
+        found = next((path for word, path in _LINE_WORDS.items() if re.search(rf"\b{word}\b", text)), None)
+    if found is None and within is not None:
+        group = within.split("/", 1)[0]
+        said = set(re.findall(r"[a-z]+", text))
+        sharing = [
+            path
+            for path in vocabulary.categories
+            if path.startswith(f"{group}/") and said & set(re.findall(r"[a-z]+", path.split("/", 1)[1].lower()))
+        ]
+        # One sibling shares the word ("food" at the vet: Pet Food); several ("food" at Costco): the purchase's own.
+        found = sharing[0] if len(sharing) == 1 else within if sharing else None
+    if found is None or found.startswith("Income/") or found not in vocabulary.categories:
+        return None
+    return found
+
+
+def _without_numbered_merchant(text: str, vocabulary: Vocabulary) -> str:
+    """`text` with a merchant whose name has a number in it ("24 hour fitness") taken out."""
+    merchant = _merchant_in(text, vocabulary)
+    if merchant is None or not re.search(r"\d", merchant.name):
+        return text
+    return text.replace(merchant.name.lower(), " ")
