@@ -96,3 +96,26 @@ def test_several_prices_are_never_silently_one(parts: list[tuple[int, str]], joi
         assert sum(Decimal(s.amount) for s in intent.splits) == Decimal(intent.amount)
     else:
         assert isinstance(intent, Clarify), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "category"),
+    [
+        ("walmat 23", "Walmart", "Food & Dining/Groceries"),  # a merchant misspelt: its canonical name
+        ("15 for the hiarcut", "hiarcut", "Personal Care/Hair & Beauty"),  # a word: understood, kept as typed
+        ("paid 30 for a lamp", "lamp", None),  # an English word is never "corrected" to a near one
+    ],
+)
+def test_typos_are_understood_and_real_words_left_alone(text: str, description: str, category: str | None) -> None:
+    intent = said(text)
+    assert isinstance(intent, AddTransaction), intent
+    assert (intent.description, intent.category) == (description, category)
+
+
+def test_a_misspelt_month_still_names_the_period() -> None:
+    intent = said("how much did i spend on groceries in septmber")
+    assert intent.model_dump(mode="json", include={"kind", "start", "end"}) == {
+        "kind": "query",
+        "start": "2026-09-01",
+        "end": "2026-09-30",
+    }

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from kakeibo.assistant.intents import (
     AddTransaction,
+    AddTransactions,
     Changes,
     Clarify,
     CorrectLast,
@@ -28,11 +29,11 @@ from kakeibo.assistant.intents import (
     Unsupported,
     UpdateTransaction,
 )
-from kakeibo.assistant.parsing import questions, several
+from kakeibo.assistant.parsing import questions, several, spelling
 from kakeibo.assistant.parsing.amounts import Amount
 from kakeibo.assistant.parsing.amounts import find_amount as find_amount  # conversation.py imports it from here
-from kakeibo.assistant.parsing.dates import find_dates, find_periods
-from kakeibo.assistant.parsing.numbers import words_to_digits
+from kakeibo.assistant.parsing.dates import MONTHS, WEEKDAYS, find_dates, find_periods
+from kakeibo.assistant.parsing.numbers import SCALES, TENS, UNITS, words_to_digits
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
 from kakeibo.ledger.taxonomy import default_taxonomy
@@ -875,6 +876,50 @@ def parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
         return Clarify(question="I could not use that as said. What was the amount, in digits?", missing=["amount"])
 
 
+_QUESTION_WORDS = [
+    "how",
+    "what",
+    "when",
+    "where",
+    "which",
+    "much",
+    "many",
+    "spend",
+    "spent",
+    "spending",
+    "month",
+    "week",
+    "year",
+    "last",
+    "this",
+    "next",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "total",
+    "average",
+    "income",
+    "expenses",
+    "balance",
+    "biggest",
+    "largest",
+    "since",
+]
+
+
+@lru_cache(maxsize=16)
+def _lexicon(categories: tuple[str, ...], accounts: tuple[str, ...], merchants: tuple[str, ...]) -> spelling.Lexicon:
+    words = {w for phrase in _KEYWORDS for w in phrase.split()}
+    words |= {w for path in categories for w in re.findall(r"[a-z]+", path.lower())}
+    words |= {w for name in accounts for w in re.findall(r"[a-z]+", name.lower())}
+    words |= {w for name in merchants for w in re.findall(r"[a-z]+", name)}
+    words |= {t for p in default_merchants().patterns for t in p.tokens if t.isalpha()}
+    words |= {*MONTHS, *WEEKDAYS, *_QUESTION_WORDS, *_GENERIC_ACCOUNTS}
+    preferred = {w for phrase in _KEYWORDS for w in phrase.split()} | {*MONTHS, *WEEKDAYS, *_QUESTION_WORDS}
+    return spelling.Lexicon(targets=words, known={*_STOP, *UNITS, *TENS, *SCALES}, preferred=preferred)
+
+
 def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     marked = normalize(several.mark(text))
     norm = several.unmark(marked)
@@ -884,6 +929,30 @@ def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent
         return Unsupported(reason="I only record transactions and answer questions; I do not take instructions.")
     if _MARKUP.search(norm):
         return Unsupported(reason="That reads as markup or code, not as something about your money.")
+    lexicon = _lexicon(vocabulary.categories, vocabulary.accounts, tuple(sorted(vocabulary.merchants)))
+    marked, typed = lexicon.correct(marked)
+    intent = _understood(several.unmark(marked), marked, today=today, vocabulary=vocabulary)
+    return _as_typed(intent, typed) if typed else intent
+
+
+def _as_typed(intent: Intent, typed: dict[str, str]) -> Intent:
+    """A capture's description in the words as typed ("electrcity"), where a correction only served to understand
+    it; a merchant's canonical name stays canonical."""
+
+    def restore(description: str | None) -> str | None:
+        if description is None:
+            return None
+        return " ".join(typed.get(word, word) for word in description.split(" "))
+
+    if isinstance(intent, AddTransaction):
+        return intent.model_copy(update={"description": restore(intent.description)})
+    if isinstance(intent, AddTransactions):
+        items = [item.model_copy(update={"description": restore(item.description)}) for item in intent.items]
+        return AddTransactions(items=items)
+    return intent
+
+
+def _understood(norm: str, marked: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     if _UNDO.fullmatch(norm):
         return Undo()
     named = _UNDO_NAMED.fullmatch(norm)
