@@ -37,9 +37,12 @@ PASSING = (
     "undo the last import with no import",
     "undo the bulk recategorize names the count",
     "undo the last change in the household",
+    "the same month last year",
     "the week before",
+    "so far this year",
     "and q3 keeps the metric",
     "what about the amex keeps the period",
+    "accounts by kind follow-up",
     "a capture without an amount asks, then the answer completes it",
     "a sub-cent amount asks again instead of failing",
 )
