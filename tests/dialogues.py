@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from kakeibo.all_models import Base
 from kakeibo.assistant.models import Proposal
 from kakeibo.assistant.targets import rows
+from kakeibo.auth.models import User
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import make_engine, migrate, unit_of_work
@@ -94,8 +95,6 @@ class World:
 
     def actor(self, user: ApiUser) -> Actor:
         with self.session() as session:
-            from kakeibo.auth.models import User
-
             user_id = session.scalars(select(User.id).where(User.email == user.email)).one()
         return Actor(household_id=self.owner.household_id, user_id=user_id, source="api")
 
@@ -131,8 +130,9 @@ def _statement(rows_: int, *, payee: str, today: dt.date) -> bytes:
 
 
 def _items(
-    world: World, count: int, *, payee: str, category: str, account: str = "Checking"
+    world: World, count: int, *, payee: str, category: str, account: str = "Checking", shops: int = 1
 ) -> list[TransactionCreate]:
+    """`count` expenses over the 400 days before today, at `payee` (or at `shops` payees numbered after it)."""
     return [
         TransactionCreate(
             type="expense",
@@ -140,7 +140,7 @@ def _items(
             category=category,
             amount=f"{1 + i % 120}.{i % 100:02d}",
             date=world.today - dt.timedelta(days=1 + i % 400),
-            payee=f"{payee} {i % 40}" if payee == "Shop" else payee,
+            payee=payee if shops == 1 else f"{payee} {i % shops}",
         )
         for i in range(count)
     ]
@@ -154,7 +154,7 @@ def transactions_by_hand(world: World, *, count: str, by: str | None = None) -> 
     """Transactions entered by people, not imported (by the owner, or by another member when the text says so);
     written through the ledger's batch path so 2,000 of them take a second, not a minute of POSTs."""
     user = world.member if by else world.owner
-    items = _items(world, _count(count), payee="Shop", category="Shopping/Household Supplies")
+    items = _items(world, _count(count), payee="Shop", category="Shopping/Household Supplies", shops=40)
     actor = world.actor(user)
     with world.session() as session:
         ledger.create_transactions(session, actor=actor, items=items)
