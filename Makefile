@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.categorize
 	$(BIN)/python -m bench.assistant
+	$(BIN)/python -m bench.assistant_turns
 	$(BIN)/python -m bench.assistant_sets
 	$(BIN)/python -m bench.speech
 	$(BIN)/python -m bench.web

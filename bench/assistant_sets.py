@@ -3,10 +3,13 @@
 Every sentence of the old set (tuned on), round two and the held-back set is parsed and compared with its expected
 intent (tests/intent_compare.py, the comparison the parser's tests use); a sentence that raises counts as a failure
 and as a crash. "Right kind" is the share parsed to the expected kind of intent, whatever its fields. The dialogue
-set is counted but not scored yet. `--failures` lists the failing sentences of the old set and round two, never
-those of the held-back set: reading them is how a set gets tuned on.
+set's scenarios are said turn by turn over real HTTP, each in a household of its own (tests/dialogues.py), and
+scored per turn and per scenario; a scenario whose setup has no builder is "setup not built", never a pass.
+`--failures` lists the failing sentences of the old set and round two and the failing dialogue turns (expected
+against what the reply showed), never those of the held-back set: reading them is how a set gets tuned on.
+`--no-dialogues` skips the dialogues (they take about a minute).
 
-PYTHONPATH=src .venv/bin/python -m bench.assistant_sets [--failures]
+PYTHONPATH=src .venv/bin/python -m bench.assistant_sets [--failures] [--no-dialogues]
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from tests.dialogues import ScenarioResult
+from tests.dialogues import load as load_dialogues
+from tests.dialogues import runner as dialogue_runner
 from tests.intent_compare import differences
 
 from kakeibo.assistant.intents import IntentAdapter
@@ -85,6 +91,7 @@ def main() -> None:
     parser.add_argument(
         "--failures", action="store_true", help="print the failing sentences of the sets one may tune on"
     )
+    parser.add_argument("--no-dialogues", action="store_true", help="score the single-sentence sets only")
     args = parser.parse_args()
     results = [
         score(OLD, "old set (tuned on)"),
@@ -95,14 +102,59 @@ def main() -> None:
     for result in results:
         print(result.name)
         print("\n".join(result.lines()))
-    scenarios = yaml.safe_load(DIALOGUES.read_text(encoding="utf-8"))["scenarios"]
-    turns = sum(len(scenario["turns"]) for scenario in scenarios)
-    print(f"dialogues: {len(scenarios)} scenarios, {turns} turns: not scored yet (no multi-turn runner)")
+    dialogues = [] if args.no_dialogues else score_dialogues()
+    if dialogues:
+        print("\n".join(dialogue_lines(dialogues)))
     if args.failures:
         for result in results[:2]:
             print(f"\nfailures, {result.name}:")
             for family, text, problems in result.failures:
                 print(f"  [{family}] {text!r}: {'; '.join(problems)}")
+        if dialogues:
+            print("\nfailures, dialogues:")
+            print("\n".join(dialogue_failures(dialogues)))
+
+
+def score_dialogues() -> list[ScenarioResult]:
+    document = load_dialogues(DIALOGUES)
+    with dialogue_runner(document) as run:
+        return [run.run(scenario) for scenario in document["scenarios"]]
+
+
+def dialogue_lines(results: list[ScenarioResult]) -> list[str]:
+    """Turns and scenarios passed; a turn never said (its setup not built, or an earlier step failed) counts as
+    failed."""
+    turns = sum(r.total_turns for r in results)
+    turns_passed = sum(r.turns_passed for r in results)
+    passed = sum(r.passed for r in results)
+    unbuilt = [r.name for r in results if r.unbuilt]
+    lines = [
+        "dialogues (real HTTP, a household per scenario):",
+        f"  turns              {turns_passed:>4}/{turns:<4} {100 * turns_passed / turns:5.1f} %",
+        f"  scenarios          {passed:>4}/{len(results):<4} {100 * passed / len(results):5.1f} %   "
+        f"setup not built {len(unbuilt)}",
+    ]
+    for result in results:
+        verdict = "pass" if result.passed else ("setup not built" if result.unbuilt else "FAIL")
+        lines.append(f"    {verdict:<15} {result.turns_passed}/{result.total_turns}  {result.name}")
+    return lines
+
+
+def dialogue_failures(results: list[ScenarioResult]) -> list[str]:
+    lines: list[str] = []
+    for result in results:
+        if result.passed:
+            continue
+        lines.append(f"  {result.name}:")
+        lines += [f"    setup not built: {clause!r}" for clause in result.unbuilt]
+        if result.error:
+            lines.append(f"    {result.error}")
+        for number, turn in enumerate(result.turns, start=1):
+            if turn.passed:
+                continue
+            lines.append(f"    turn {number} {turn.say!r}: {'; '.join(turn.problems)}")
+            lines.append(f"      the reply ({turn.actual['reply']}): {turn.actual['text'][:160]!r}")
+    return lines
 
 
 if __name__ == "__main__":
