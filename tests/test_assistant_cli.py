@@ -24,6 +24,7 @@ def test_parse_one_and_many_with_the_households_vocabulary(cli: Cli) -> None:
         "category": "Transportation/Fuel",
         "account": None,
         "to_account": None,
+        "splits": None,
     }
     lines = "\n".join(
         [
