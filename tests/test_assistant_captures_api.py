@@ -262,6 +262,20 @@ def test_a_split_purchase_is_stored_as_a_split_and_a_new_total_asks_which_part(
     assert _spending(user, "Food & Dining/Groceries") == "70.00"
     assert _spending(user, "Shopping/Household Supplies") == "30.00"
 
+    # Once recorded: a new total is asked about in words; a part named with its amount is proposed as an update.
+    _understood(model, "correct_last", {"changes": {"amount": "120"}})
+    asked = chat.say("actually it was 120")
+    assert asked["proposal"] is None and asked["text"].startswith("That purchase is split (70.00 Food"), asked["text"]
+    _never_an_api_field(asked)
+    _understood(model, "correct_last", {"changes": {"amount": "40", "category": "Shopping/Household Supplies"}})
+    update = chat.say("household stuff was 40")
+    assert (update["proposal"]["action"], _diff(update)["amount"]) == ("update", ["-110.00"]), update["text"]
+    assert _diff(update)["split"] == ["40.00 Shopping/Household Supplies"]
+    chat.say("yes")
+    assert _balance(user, checking) == "890.00"
+    assert _spending(user, "Shopping/Household Supplies") == "40.00"
+    assert user.get(f"/transactions/{stored['id']}").json()["type"] == "split"
+
 
 # ---- refunds ----------------------------------------------------------------------------------------------------
 def test_a_refund_lowers_the_purchases_category_and_never_counts_as_income(user: ApiUser, model: ChatServer) -> None:

@@ -327,14 +327,17 @@ class Turn:
                 return self._which_of(UpdateTransaction(target=Target(), changes=Changes.model_validate(said)), found)
             (transaction,) = found
         changes = Changes.model_validate(said)
-        proposal = proposals.propose_update(
-            self.session,
-            actor=actor,
-            conversation_id=self.conversation.id,
-            transaction=transaction,
-            changes=changes,
-            minutes=self.settings.proposal_minutes,
-        )
+        try:
+            proposal = proposals.propose_update(
+                self.session,
+                actor=actor,
+                conversation_id=self.conversation.id,
+                transaction=transaction,
+                changes=changes,
+                minutes=self.settings.proposal_minutes,
+            )
+        except proposals.SplitPartUnclear as asked:
+            return Reply(asked.message, intent)
         self.context["correcting"] = {
             "proposal": proposal.id,
             "transaction_id": transaction.id,

@@ -24,7 +24,7 @@ from kakeibo.imports import repository as imports_repo
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.errors import StaleVersion
-from kakeibo.ledger.models import BALANCE_KINDS, Account, Event, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, Account, Event, Transaction, TransactionType
 from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
 
 
@@ -336,6 +336,10 @@ def propose_update(
     (current,) = rows(session, household_id=actor.household_id, transactions=[transaction])
     patch: dict[str, Any] = {}
     diff: list[dict[str, Any]] = []
+    if transaction.type == TransactionType.split_ and (changes.amount is not None or changes.category is not None):
+        patch, diff = _split_part_changed(session, household_id=actor.household_id, transaction=transaction,
+                                          changes=changes)  # fmt: skip
+        changes = changes.model_copy(update={"amount": None, "category": None})
     if changes.amount is not None:
         patch["amount"] = changes.amount
         shown = minor_to_str(to_minor(changes.amount, current["currency"]), current["currency"])
@@ -370,6 +374,59 @@ def propose_update(
         minutes=minutes,
         transaction_id=transaction.id,
     )
+
+
+class SplitPartUnclear(ValidationFailed):
+    """A change of a recorded split purchase that does not say which part: a question back, not a failure."""
+
+
+def _split_part_changed(
+    session: Session, *, household_id: int, transaction: Transaction, changes: Changes
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A recorded split purchase whose part is named with its new amount ("groceries were 70"): that part changes
+    and the total follows it (a patch of postings). A new total, or a category alone, would leave the parts not
+    adding up or is ambiguous: it is asked about in words (never with the ledger's "change it with postings")."""
+    postings = [p for p in ledger_repo.postings_of(session, [transaction.id])[transaction.id] if not p.deleted]
+    accounts = ledger_repo.accounts_by_id(session, household_id=household_id, ids=[p.account_id for p in postings])
+    money = [p for p in postings if accounts[p.account_id].kind in BALANCE_KINDS]
+    parts = [p for p in postings if accounts[p.account_id].kind not in BALANCE_KINDS]
+    settlement = transaction.settlement_currency
+    shown = " + ".join(f"{minor_to_str(abs(p.amount_minor), p.currency)} {accounts[p.account_id].path}" for p in parts)
+    named = [
+        p
+        for p in parts
+        if changes.category is not None and accounts[p.account_id].path.casefold() == changes.category.casefold()
+    ]
+    simple = len(money) == 1 and all(p.currency == settlement for p in postings)
+    if changes.amount is None or len(named) != 1 or not simple:
+        raise SplitPartUnclear(
+            f"That purchase is split ({shown}): say which part changes and its amount, "
+            f"such as “{accounts[parts[0].account_id].name.lower()} was 20”."
+        )
+    (part,) = named
+    sign = 1 if part.amount_minor > 0 else -1
+    new_minor = sign * to_minor(changes.amount, settlement)
+    legs = {p.id: (new_minor if p.id == part.id else p.amount_minor) for p in parts}
+    total = sum(legs.values())
+    entries = [
+        {"account": p.account_id, "amount": minor_to_str(legs.get(p.id, -total), settlement),
+         "memo": p.memo}
+        for p in postings
+    ]  # fmt: skip
+    path = accounts[part.account_id].path
+    diff = [
+        {
+            "field": "split",
+            "before": f"{minor_to_str(abs(part.amount_minor), settlement)} {path}",
+            "after": f"{minor_to_str(abs(new_minor), settlement)} {path}",
+        },
+        {
+            "field": "amount",
+            "before": minor_to_str(money[0].amount_minor, settlement),
+            "after": minor_to_str(-total, settlement),
+        },
+    ]
+    return {"postings": entries}, diff
 
 
 def propose_delete(
