@@ -10,6 +10,7 @@ the assistant reads it itself, as it would with a model that did not help."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from kakeibo.assistant.intents import AddTransaction, AddTransactions
+from kakeibo.assistant.llm.gateway import Completion, ToolCall
+from kakeibo.assistant.llm.prompts import intent_from
 from kakeibo.assistant.llm.service import llm_for
+from kakeibo.assistant.parsing import Vocabulary
 from kakeibo.core.settings import Settings
 from tests.api_helpers import ApiUser, sign_up
 from tests.llm_server import ChatServer, Reply, chat_server
@@ -416,3 +421,62 @@ def test_the_model_is_offered_several_captures_and_splits_with_the_households_ca
     assert "refund" in tools["add_transaction"]["properties"]["type"]["enum"]
     # A category outside the household's list makes the model's answer unusable: the offline parser reads it.
     assert reply["proposal"] is None or "Groceries from Mars" not in reply["proposal"]["summary"]
+
+
+def test_a_capture_in_another_currency_read_offline_asks_the_same_question(user: ApiUser) -> None:
+    """No model reading: the offline parser's capture of "15 euros" takes the same road."""
+    _account(user, "Checking")
+    chat = Chat(user)
+    asked = chat.say("15 euros for a museum ticket")
+    assert (asked["kind"], asked["text"], asked["proposal"]) == ("add_transaction", "How much was that in USD?", None)
+    proposed = chat.say("it was about 16.40 usd")
+    assert proposed["proposal"]["summary"].startswith("Record an expense of 15.00 EUR (16.40 USD) on 2026-11-23")
+
+
+def _vocabulary() -> Vocabulary:
+    return Vocabulary.default(accounts=("Checking", "Amex"))
+
+
+def _completion(tool: str, arguments: dict[str, Any]) -> Completion:
+    return Completion(text="", tool_calls=[ToolCall(name=tool, arguments=json.dumps(arguments))])
+
+
+def test_the_models_several_captures_splits_and_refunds_become_intents_in_the_households_spelling() -> None:
+    several = _completion("add_transactions", {"items": [
+        _item("38", "Trader Joe's", "food & dining/groceries", account="amex"),
+        _item("12", "pharmacy", "Health/Pharmacy", type="refund"),
+    ]})  # fmt: skip
+    intent = intent_from(several, _vocabulary())
+    assert isinstance(intent, AddTransactions)
+    assert [(i.category, i.account, i.type) for i in intent.items] == [
+        ("Food & Dining/Groceries", "Amex", "expense"),
+        ("Health/Pharmacy", None, "refund"),
+    ]
+    split = _completion("add_transaction", {**COSTCO, "splits": [
+        {"category": "food & dining/groceries", "amount": "60"},
+        {"category": "Shopping/Household Supplies", "amount": "30"},
+    ]})  # fmt: skip
+    read = intent_from(split, _vocabulary())
+    assert isinstance(read, AddTransaction) and read.splits is not None
+    assert [s.category for s in read.splits] == ["Food & Dining/Groceries", "Shopping/Household Supplies"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        # a split's category outside the household's list
+        {**COSTCO, "splits": [{"category": "Costco stuff", "amount": "60"},
+                              {"category": "Shopping/Household Supplies", "amount": "30"}]},
+        # splits that do not add up to the amount
+        {**COSTCO, "amount": "95"},
+        # a split with a category of its own as well
+        {**COSTCO, "category": "Food & Dining/Groceries"},
+    ],
+)  # fmt: skip
+def test_a_split_the_ledger_could_not_keep_is_not_an_intent(arguments: dict[str, Any]) -> None:
+    assert intent_from(_completion("add_transaction", arguments), _vocabulary()) is None
+
+
+def test_several_captures_with_one_unknown_account_are_not_an_intent() -> None:
+    items = [_item("38", "Trader Joe's", "Food & Dining/Groceries"), _item("12", "pharmacy", account="Diners Club")]
+    assert intent_from(_completion("add_transactions", {"items": items}), _vocabulary()) is None
