@@ -241,7 +241,11 @@ def test_a_split_purchase_is_stored_as_a_split_and_a_new_total_asks_which_part(
         "Record an expense of 90.00 USD on 2026-11-23 (Checking), Costco, "
         "split 60.00 Food & Dining/Groceries + 30.00 Shopping/Household Supplies"
     )
-    assert _diff(proposed)["split"] == ["60.00 Food & Dining/Groceries", "30.00 Shopping/Household Supplies"]
+    diff = _diff(proposed)
+    assert (diff["split 1"], diff["split 2"]) == (
+        ["60.00 Food & Dining/Groceries"],
+        ["30.00 Shopping/Household Supplies"],
+    )
 
     _understood(model, "correct_last", {"changes": {"amount": "100"}})
     asked = chat.say("make it 100")
@@ -253,7 +257,11 @@ def test_a_split_purchase_is_stored_as_a_split_and_a_new_total_asks_which_part(
     _understood(model, "correct_last", {"changes": {"amount": "70", "category": "Food & Dining/Groceries"}})
     named = chat.say("no, groceries were 70")
     assert named["proposal"]["summary"].startswith("Record an expense of 100.00 USD"), named["text"]
-    assert _diff(named)["split"] == ["70.00 Food & Dining/Groceries", "30.00 Shopping/Household Supplies"]
+    diff = _diff(named)
+    assert (diff["split 1"], diff["split 2"]) == (
+        ["70.00 Food & Dining/Groceries"],
+        ["30.00 Shopping/Household Supplies"],
+    )
 
     done = chat.say("yes")
     stored = user.get(f"/transactions/{done['proposal']['transaction_id']}").json()

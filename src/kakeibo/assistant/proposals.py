@@ -241,7 +241,9 @@ def _diff_of(planned: _Planned, prefix: str = "") -> list[dict[str, Any]]:
     if planned.to_account:
         diff.append({"field": f"{prefix}to_account", "before": None, "after": planned.to_account.name})
     elif item.splits:
-        diff += [{"field": f"{prefix}split", "before": None, "after": line} for line in _split_lines(item)]
+        # One row per part, each with a field of its own (a client keys its rows by field).
+        lines = _split_lines(item)
+        diff += [{"field": f"{prefix}split {n}", "before": None, "after": line} for n, line in enumerate(lines, 1)]
     else:
         diff.append({"field": f"{prefix}category", "before": None, "after": item.category or "Uncategorized"})
     if item.description:
