@@ -1,7 +1,8 @@
 """One turn of a conversation with the assistant: understand the utterance (offline parser, or the LLM when
 configured, validated into the same intents), then answer it from the ledger or propose a change. The
 conversation remembers what follow-ups need: the last question, the transactions just shown, a pending choice
-between candidates, the proposal waiting for a yes, and a capture waiting for its amount."""
+between candidates, the proposal waiting for a yes, a capture waiting for its amount (or for its amount in the
+account's currency), and a correction waiting to know which item or split part it is for."""
 
 from __future__ import annotations
 
@@ -600,14 +601,17 @@ class Turn:
     def _propose_change(self, intent: UpdateTransaction | DeleteTransaction, transaction: Any) -> Reply:
         actor = self.speaker.for_change(source="assistant")
         if isinstance(intent, UpdateTransaction):
-            proposal = proposals.propose_update(
-                self.session,
-                actor=actor,
-                conversation_id=self.conversation.id,
-                transaction=transaction,
-                changes=intent.changes,
-                minutes=self.settings.proposal_minutes,
-            )
+            try:
+                proposal = proposals.propose_update(
+                    self.session,
+                    actor=actor,
+                    conversation_id=self.conversation.id,
+                    transaction=transaction,
+                    changes=intent.changes,
+                    minutes=self.settings.proposal_minutes,
+                )
+            except proposals.SplitPartUnclear as asked:
+                return Reply(asked.message, intent)
         else:
             proposal = proposals.propose_delete(
                 self.session,
