@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from kakeibo.core.db import make_engine, migrate, session_factory, session_scope
 from kakeibo.ledger import service as ledger
@@ -57,7 +57,7 @@ def test_the_account_names_migration_keeps_the_books_on_sqlite(tmp_path: Path) -
 def test_the_account_names_migration_keeps_the_books_on_postgres() -> None:
     with postgres_database("kakeibo_migration") as url:
         # postgres_database migrates to head; start again from an empty schema at 0004.
-        from sqlalchemy import create_engine, text
+        from sqlalchemy import create_engine
 
         admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
@@ -65,3 +65,55 @@ def test_the_account_names_migration_keeps_the_books_on_postgres() -> None:
             conn.execute(text("CREATE SCHEMA public"))
         admin.dispose()
         _books_survive_the_account_names_migration(url)
+
+
+def _payee_index(url: str) -> str | None:
+    """The definition of the payee index (0010), or None when the database has none."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                query = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+            else:
+                query = "SELECT indexdef FROM pg_indexes WHERE indexname = :name"
+            found = conn.execute(text(query), {"name": "ix_transactions_household_payee_live"}).scalar()
+            return None if found is None else str(found)
+    finally:
+        engine.dispose()
+
+
+def _payee_index_comes_and_goes(url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import kakeibo.core.db as db
+
+    migrate(url, "0009")
+    assert _payee_index(url) is None
+    migrate(url)
+    made = _payee_index(url)
+    assert made is not None and "lower(" in made.lower() and "deleted_at is null" in made.lower(), made
+    config = Config()
+    config.set_main_option("script_location", str(Path(db.__file__).resolve().parent.parent / "migrations"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.downgrade(config, "0009")
+    assert _payee_index(url) is None
+    migrate(url)
+    assert _payee_index(url) == made
+
+
+def test_the_payee_index_migration_goes_up_and_down_on_sqlite(tmp_path: Path) -> None:
+    _payee_index_comes_and_goes(f"sqlite:///{tmp_path / 'payee.sqlite3'}")
+
+
+@pytest.mark.postgres
+def test_the_payee_index_migration_goes_up_and_down_on_postgres() -> None:
+    with postgres_database("kakeibo_migration_payee") as url:
+        from sqlalchemy import create_engine
+
+        admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        admin.dispose()
+        _payee_index_comes_and_goes(url)

@@ -1,13 +1,15 @@
 """One turn of a conversation with the assistant: understand the utterance (offline parser, or the LLM when
 configured, validated into the same intents), then answer it from the ledger or propose a change. The
 conversation remembers what follow-ups need: the last question, the transactions just shown, a pending choice
-between candidates, the proposal waiting for a yes, and a capture waiting for its amount."""
+between candidates, the proposal waiting for a yes, a capture waiting for its amount (or for its amount in the
+account's currency), and a correction waiting to know which item or split part it is for."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,8 +18,10 @@ from kakeibo.assistant import proposals
 from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
+    MAX_AMOUNT,
     AddTransaction,
     AddTransactions,
+    CaptureItem,
     Changes,
     Clarify,
     CorrectLast,
@@ -25,6 +29,7 @@ from kakeibo.assistant.intents import (
     Intent,
     IntentAdapter,
     Query,
+    Split,
     Target,
     Undo,
     Unsupported,
@@ -33,12 +38,14 @@ from kakeibo.assistant.intents import (
 from kakeibo.assistant.models import Conversation, Message, Proposal
 from kakeibo.assistant.parsing import Vocabulary, parse
 from kakeibo.assistant.parsing.followup import follow_up, is_follow_up
+from kakeibo.assistant.parsing.numbers import words_to_digits
 from kakeibo.assistant.parsing.offline import find_amount, normalize
 from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.targets import resolve, rows
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.errors import KakeiboError, NotFound
+from kakeibo.core.money import minor_to_str, to_minor
 from kakeibo.core.settings import Settings
 from kakeibo.ledger import service as ledger
 
@@ -250,6 +257,17 @@ class Turn:
             if not self.can_write:
                 return Reply(_READ_ONLY)
             return self._decide(pending, confirm=bool(_YES.fullmatch(norm)))
+        convert = self.context.pop("convert", None)
+        if convert:
+            # "How much was that in USD?" → "about 16 dollars": anything else drops the question.
+            converted = account_amount(norm, str(convert["currency"]))
+            if converted is not None:
+                return self._conversion_given(convert, converted)
+        part = self.context.pop("choose_part", None)
+        if part:
+            picked = self._pick_part(norm, part)
+            if picked is not None:
+                return picked
         choice = self.context.get("choose")
         if choice:
             picked = self._pick(norm, choice)
@@ -261,22 +279,11 @@ class Turn:
         if isinstance(intent, Query):
             return self._answer(intent)
         if not self.can_write and isinstance(
-            intent, AddTransaction | UpdateTransaction | CorrectLast | DeleteTransaction | Undo
+            intent, AddTransaction | AddTransactions | UpdateTransaction | CorrectLast | DeleteTransaction | Undo
         ):
             return Reply(_READ_ONLY, intent)
-        if isinstance(intent, AddTransaction):
-            proposal = proposals.propose_create(
-                self.session,
-                actor=self.speaker.for_change(source="assistant"),
-                conversation_id=self.conversation.id,
-                intent=intent,
-                minutes=self.settings.proposal_minutes,
-            )
-            # Kept so that "make it 25" can amend this capture before it is confirmed.
-            self.context["capture"] = {"proposal": proposal.id, "intent": intent.model_dump(mode="json")}
-            return self._proposed(intent, proposal)
-        if isinstance(intent, AddTransactions):
-            return Reply("Tell me those one at a time, please: one purchase per message.", intent)
+        if isinstance(intent, AddTransaction | AddTransactions):
+            return self._capture(intent)
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
             return self._change(intent, text)
         if isinstance(intent, Undo):
@@ -296,20 +303,7 @@ class Turn:
         pending = self._pending()
         capture = self.context.get("capture") or {}
         if pending is not None and pending.action == "create" and capture.get("proposal") == pending.id:
-            before = AddTransaction.model_validate(capture["intent"])
-            amended = AddTransaction.model_validate({**before.model_dump(), **said})
-            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
-            proposal = proposals.propose_create(
-                self.session,
-                actor=actor,
-                conversation_id=self.conversation.id,
-                intent=amended,
-                minutes=self.settings.proposal_minutes,
-            )
-            self.context["capture"] = {"proposal": proposal.id, "intent": amended.model_dump(mode="json")}
-            reply = self._proposed(intent, proposal)
-            reply.text = f"Amended: {reply.text}"
-            return reply
+            return self._amend_capture(intent, pending, capture, said)
         correcting = self.context.get("correcting") or {}
         if pending is not None and pending.action == "update" and correcting.get("proposal") == pending.id:
             transaction_id, said = int(correcting["transaction_id"]), {**correcting["changes"], **said}
@@ -320,31 +314,193 @@ class Turn:
         elif pending is not None:
             return Reply(f"First say yes or no to: {pending.summary}?", intent)
         else:
-            found = proposals.last_recorded_transaction(
+            found = proposals.last_recorded_transactions(
                 self.session, household_id=self.speaker.household_id, conversation_id=self.conversation.id
             )
-            if found is None:
+            if not found:
                 return Reply(
                     "Which transaction should I change? This conversation has not recorded one yet: name it "
                     "(“change the lunch on friday to 25”).",
                     intent,
                 )
-            transaction = found
+            if len(found) > 1:
+                # Recorded together, corrected one at a time: which one is never guessed.
+                return self._which_of(UpdateTransaction(target=Target(), changes=Changes.model_validate(said)), found)
+            (transaction,) = found
         changes = Changes.model_validate(said)
-        proposal = proposals.propose_update(
-            self.session,
-            actor=actor,
-            conversation_id=self.conversation.id,
-            transaction=transaction,
-            changes=changes,
-            minutes=self.settings.proposal_minutes,
-        )
+        try:
+            proposal = proposals.propose_update(
+                self.session,
+                actor=actor,
+                conversation_id=self.conversation.id,
+                transaction=transaction,
+                changes=changes,
+                minutes=self.settings.proposal_minutes,
+            )
+        except proposals.SplitPartUnclear as asked:
+            return Reply(asked.message, intent)
         self.context["correcting"] = {
             "proposal": proposal.id,
             "transaction_id": transaction.id,
             "changes": changes.model_dump(mode="json", exclude_none=True),
         }
         return self._proposed(intent, proposal)
+
+    # ---- captures -----------------------------------------------------------------------------------------
+    def _capture(
+        self,
+        intent: AddTransaction | AddTransactions,
+        *,
+        conversions: dict[str, list[str]] | None = None,
+        correction: CorrectLast | None = None,
+    ) -> Reply:
+        """Propose the capture (one or several items, one proposal), or ask for the account's amount of an item in
+        another currency, keeping the capture until the answer comes."""
+        conversions = dict(conversions or {})
+        dumped = IntentAdapter.dump_python(intent, mode="json")
+        try:
+            proposal = proposals.propose_create(
+                self.session,
+                actor=self.speaker.for_change(source="assistant"),
+                conversation_id=self.conversation.id,
+                intent=intent,
+                minutes=self.settings.proposal_minutes,
+                conversions=conversions,
+            )
+        except proposals.NeedsConversion as asked:
+            self.context["convert"] = {
+                "intent": dumped,
+                "conversions": conversions,
+                "index": asked.index,
+                "currency": asked.currency,
+            }
+            if isinstance(intent, AddTransaction):
+                return Reply(asked.message, correction or intent)
+            item = asked.item
+            what = f"{_shown(item.amount, item.currency)} {item.currency}"
+            what += f" {item.description}" if item.description else ""
+            return Reply(f"How much was the {what} in {asked.currency}?", correction or intent)
+        # Kept so that "make it 25" can amend this capture before it is confirmed.
+        self.context["capture"] = {"proposal": proposal.id, "intent": dumped, "conversions": conversions}
+        if correction is None:
+            return self._proposed(intent, proposal)
+        reply = self._proposed(correction, proposal)
+        reply.text = f"Amended: {reply.text}"
+        return reply
+
+    def _conversion_given(self, convert: dict[str, Any], amount: str) -> Reply:
+        intent = IntentAdapter.validate_python(convert["intent"])
+        assert isinstance(intent, AddTransaction | AddTransactions)
+        conversions = {**convert["conversions"], str(convert["index"]): [amount, str(convert["currency"])]}
+        return self._capture(intent, conversions=conversions)
+
+    def _amend_capture(
+        self, intent: CorrectLast, pending: Proposal, capture: dict[str, Any], said: dict[str, Any]
+    ) -> Reply:
+        """A correction of the capture waiting for its yes. What it changes must be unambiguous: a date or an
+        account said while every item shares one applies to all (they were said in one breath); an amount, a
+        category or a payee of one of several items, or an amount of a split purchase (its parts would no longer
+        add up), is asked about first ("which one?") and never applied to an item picked by guess."""
+        before = IntentAdapter.validate_python(capture["intent"])
+        assert isinstance(before, AddTransaction | AddTransactions)
+        conversions: dict[str, list[str]] = dict(capture.get("conversions") or {})
+        if isinstance(before, AddTransactions):
+            shared = {key: value for key, value in said.items() if key in ("date", "account")}
+            if len(shared) < len(said) or not _shared_by_all(before, pending, shared):
+                return self._ask_part(intent, pending, said, item=None, of=before)
+            amended: AddTransaction | AddTransactions = before.model_copy(
+                update={"items": [_amended(item, said) for item in before.items]}
+            )
+        elif before.splits and ("amount" in said or "category" in said):
+            line = _split_named(before, said.get("category"))
+            if line is None or "amount" not in said:
+                return self._ask_part(intent, pending, said, item=None, of=before)
+            amended = _with_split(before, line, said)
+        else:
+            amended = _amended(before, said)
+            if "amount" in said:
+                conversions.pop("0", None)  # the conversion was of the old amount
+        proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+        return self._capture(amended, conversions=conversions, correction=intent)
+
+    def _ask_part(
+        self,
+        intent: CorrectLast,
+        pending: Proposal,
+        said: dict[str, Any],
+        *,
+        item: int | None,
+        of: AddTransaction | AddTransactions | CaptureItem,
+    ) -> Reply:
+        """Ask which item (of several) or which part (of a split) the correction is for; the answer comes next."""
+        change = Changes.model_validate(said)
+        wanted = _change_words(change)
+        if isinstance(of, AddTransactions):
+            kind = "item"
+            labels = [_item_label(i) for i in of.items]
+            keys = [(i.description or "").lower() for i in of.items]
+            text = f"Which one {wanted}?"
+        else:
+            kind = "split"
+            splits = of.splits or []
+            labels = [f"{_shown(s.amount, of.currency)} {s.category}" for s in splits]
+            keys = [s.category.rsplit("/", 1)[-1].lower() for s in splits]
+            total = f"{_shown(of.amount, of.currency)} {of.currency}"
+            text = f"That purchase is split ({total} in all). Which part {wanted}? The total follows its parts."
+        self.context["choose_part"] = {
+            "proposal": pending.id,
+            "changes": change.model_dump(mode="json", exclude_none=True),
+            "kind": kind,
+            "item": item,
+            "keys": keys,
+        }
+        listed = "\n".join(f"{n}. {label}" for n, label in enumerate(labels, start=1))
+        return Reply(f"{text} Say its number or name.\n{listed}", intent)
+
+    def _pick_part(self, norm: str, part: dict[str, Any]) -> Reply | None:
+        """The answer to "which one?": apply the waiting correction to that item or split part and propose the
+        capture again; None when the text is not an answer (it is then understood as usual)."""
+        pending = self._pending()
+        capture = self.context.get("capture") or {}
+        if pending is None or pending.id != part["proposal"] or capture.get("proposal") != pending.id:
+            return None
+        keys: list[str] = part["keys"]
+        index = _chosen(norm, keys)
+        if index is None:
+            return None
+        if not 0 <= index < len(keys):
+            self.context["choose_part"] = part
+            return Reply(f"There are only {len(keys)} to choose from.")
+        said = Changes.model_validate(part["changes"]).model_dump(exclude_none=True)
+        before = IntentAdapter.validate_python(capture["intent"])
+        assert isinstance(before, AddTransaction | AddTransactions)
+        conversions: dict[str, list[str]] = dict(capture.get("conversions") or {})
+        correction = CorrectLast(changes=Changes.model_validate(said))
+        amended: AddTransaction | AddTransactions
+        if part["kind"] == "item":
+            assert isinstance(before, AddTransactions)
+            items = list(before.items)
+            chosen = items[index]
+            if chosen.splits and ("amount" in said or "category" in said):
+                line = _split_named(chosen, said.get("category"))
+                if line is None or "amount" not in said:
+                    return self._ask_part(correction, pending, said, item=index, of=chosen)
+                items[index] = _with_split(chosen, line, said)
+            else:
+                items[index] = _amended(chosen, said)
+            if "amount" in said:
+                conversions.pop(str(index), None)
+            amended = before.model_copy(update={"items": items})
+        elif part["item"] is None:
+            assert isinstance(before, AddTransaction)
+            amended = _with_split(before, index, said)
+        else:
+            assert isinstance(before, AddTransactions)
+            items = list(before.items)
+            items[int(part["item"])] = _with_split(items[int(part["item"])], index, said)
+            amended = before.model_copy(update={"items": items})
+        proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+        return self._capture(amended, conversions=conversions, correction=correction)
 
     def _pending(self) -> Proposal | None:
         """The proposal this conversation is waiting on, if it is still pending (it may have been confirmed through
@@ -418,7 +574,13 @@ class Turn:
         if not found.candidates:
             what = _describe_target(intent.target)
             return Reply(f"I could not find {what}. Try its date or amount, or its number from the list.", intent)
-        listed = rows(self.session, household_id=self.speaker.household_id, transactions=found.candidates)
+        return self._which_of(intent, found.candidates, matched=found.matched)
+
+    def _which_of(
+        self, intent: UpdateTransaction | DeleteTransaction, candidates: list[Any], *, matched: int | None = None
+    ) -> Reply:
+        """List the candidates and wait for the person to pick one (by position or #number)."""
+        listed = rows(self.session, household_id=self.speaker.household_id, transactions=candidates)
         self.context["choose"] = {
             "intent": IntentAdapter.dump_python(intent, mode="json"),
             "ids": [row["id"] for row in listed],
@@ -427,25 +589,29 @@ class Turn:
             f"{n}. {row['date']} {row['payee'] or '(no payee)'} {row['amount']} {row['currency']} (#{row['id']})"
             for n, row in enumerate(listed, start=1)
         ]
-        more = (
-            f"{found.matched} transactions match; the latest {len(listed)}"
-            if found.matched > len(listed)
-            else (f"{len(listed)} transactions match")
-        )
+        if matched is None:
+            more = f"The last capture recorded {len(listed)} transactions"
+        elif matched > len(listed):
+            more = f"{matched} transactions match; the latest {len(listed)}"
+        else:
+            more = f"{len(listed)} transactions match"
         text = f"{more}. Which one did you mean?\n" + "\n".join(lines)
         return Reply(text, intent, candidates=listed)
 
     def _propose_change(self, intent: UpdateTransaction | DeleteTransaction, transaction: Any) -> Reply:
         actor = self.speaker.for_change(source="assistant")
         if isinstance(intent, UpdateTransaction):
-            proposal = proposals.propose_update(
-                self.session,
-                actor=actor,
-                conversation_id=self.conversation.id,
-                transaction=transaction,
-                changes=intent.changes,
-                minutes=self.settings.proposal_minutes,
-            )
+            try:
+                proposal = proposals.propose_update(
+                    self.session,
+                    actor=actor,
+                    conversation_id=self.conversation.id,
+                    transaction=transaction,
+                    changes=intent.changes,
+                    minutes=self.settings.proposal_minutes,
+                )
+            except proposals.SplitPartUnclear as asked:
+                return Reply(asked.message, intent)
         else:
             proposal = proposals.propose_delete(
                 self.session,
@@ -489,12 +655,159 @@ class Turn:
                 proposal_id=proposal_id,
             )
             if done.transaction_id is not None:
-                self.context["recent_ids"] = [done.transaction_id]
+                self.context["recent_ids"] = list(done.payload.get("transaction_ids") or [done.transaction_id])
             text = f"{proposals.done_text(done)}. Say “undo” to take it back."
         else:
             done = proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=proposal_id)
             text = "Cancelled; nothing was changed."
         return Reply(text, proposal=proposals.as_dict(done))
+
+
+# ---- amending captures ---------------------------------------------------------------------------------------
+def _shown(amount: str, currency: str) -> str:
+    return minor_to_str(to_minor(amount, currency), currency)
+
+
+def _item_label(item: CaptureItem) -> str:
+    return f"{_shown(item.amount, item.currency)} {item.currency} {item.description or item.category or item.type}"
+
+
+def _change_words(change: Changes) -> str:
+    said = []
+    if change.amount is not None:
+        said.append(f"is {change.amount}")
+    if change.category is not None:
+        said.append(f"goes under {change.category}")
+    if change.description is not None:
+        said.append(f"is at {change.description}")
+    if change.date is not None:
+        said.append(f"was on {change.date.isoformat()}")
+    if change.account is not None:
+        said.append(f"was on {change.account}")
+    return " and ".join(said) or "should change"
+
+
+def _amended(item: CaptureItem, said: dict[str, Any]) -> Any:
+    """The item with the said fields changed (of its own class: an AddTransaction stays one)."""
+    return type(item).model_validate({**item.model_dump(), **said})
+
+
+def _shared_by_all(intent: AddTransactions, pending: Proposal, shared: dict[str, Any]) -> bool:
+    """Whether every item has one date (and one account) now, so a new one said for "it" means all of them."""
+    if "date" in shared and len({item.date for item in intent.items}) > 1:
+        return False
+    if "account" in shared:
+        accounts = {data.get("account") or data["postings"][0]["account"] for data in pending.payload.get("items", [])}
+        if len(accounts) > 1:
+            return False
+    return True
+
+
+def _split_named(item: CaptureItem, category: str | None) -> int | None:
+    """The split part filed under `category`, if the correction names one of its parts."""
+    if category is None:
+        return None
+    return next((n for n, s in enumerate(item.splits or []) if s.category.casefold() == category.casefold()), None)
+
+
+def _with_split(item: Any, index: int, said: dict[str, Any]) -> Any:
+    """The split item with part `index` changed (its amount, its category) and the total following the parts;
+    the other fields said (a date, an account, the payee) apply to the whole purchase."""
+    splits = list(item.splits or [])
+    line = splits[index]
+    splits[index] = Split(category=said.get("category") or line.category, amount=said.get("amount") or line.amount)
+    total = sum((Decimal(s.amount) for s in splits), Decimal(0))
+    rest = {key: value for key, value in said.items() if key not in ("amount", "category")}
+    return type(item).model_validate(
+        {**item.model_dump(), **rest, "splits": [s.model_dump() for s in splits], "amount": str(total)}
+    )
+
+
+def _chosen(norm: str, keys: list[str]) -> int | None:
+    """The 0-based position picked by "2", "the second", "the last one" or a name only one of `keys` holds."""
+    match = _CHOICE.fullmatch(norm)
+    if match is not None:
+        if match.group("ord"):
+            return len(keys) - 1 if match.group("ord") == "last" else _ORDINAL[match.group("ord")] - 1
+        return int(match.group("n")) - 1
+    named = [n for n, key in enumerate(keys) if key and re.search(rf"\b{re.escape(key)}\b", norm)]
+    return named[0] if len(named) == 1 else None
+
+
+# ---- an amount in the account's currency ---------------------------------------------------------------------
+_FILLER = frozenset(
+    [
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "approx",
+        "like",
+        "maybe",
+        "it",
+        "was",
+        "that",
+        "that's",
+        "it's",
+        "its",
+        "i",
+        "think",
+        "paid",
+        "exactly",
+        "just",
+        "so",
+        "ok",
+        "okay",
+        "um",
+        "uh",
+        "oh",
+        "well",
+        "total",
+        "in",
+        "all",
+        "came",
+        "to",
+        "altogether",
+        "probably",
+        "say",
+        "call",
+        "~",
+    ]
+)
+_CURRENCY_WORDS = {
+    "USD": {"$", "dollar", "dollars", "bucks", "buck"},
+    "CAD": {"$", "dollar", "dollars"},
+    "AUD": {"$", "dollar", "dollars"},
+    "EUR": {"€", "euro", "euros"},
+    "GBP": {"£", "pound", "pounds", "quid"},
+    "JPY": {"¥", "yen"},
+}
+_ANSWER_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?")
+
+
+def account_amount(norm: str, currency: str) -> str | None:
+    """The amount in a reply to "How much was that in USD?" ("16.40", "about 16 dollars", "16,40"), as the
+    currency's decimal string; None when the reply is anything more than a number (it is then a new request).
+    A comma before one or two final digits is a decimal comma; before three, a thousands separator."""
+    text = re.sub(r"([$€£¥~])", r" \1 ", words_to_digits(norm))
+    allowed = _FILLER | _CURRENCY_WORDS.get(currency, set()) | {currency.lower()}
+    numbers = []
+    for token in text.split():
+        if _ANSWER_NUMBER.fullmatch(token):
+            numbers.append(token)
+        elif token not in allowed:
+            return None
+    if len(numbers) != 1:
+        return None
+    (number,) = numbers
+    if re.fullmatch(r"\d+,\d{1,2}", number):
+        number = number.replace(",", ".")
+    try:
+        value = Decimal(number.replace(",", ""))
+        shown = minor_to_str(to_minor(value, currency), currency)
+    except (InvalidOperation, KakeiboError):
+        return None
+    return shown if 0 < Decimal(shown) <= MAX_AMOUNT else None
 
 
 def _describe_target(target: Target) -> str:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant import repository
-from kakeibo.assistant.intents import AddTransaction, Changes, UndoScope
+from kakeibo.assistant.intents import AddTransaction, AddTransactions, CaptureItem, Changes, UndoScope
 from kakeibo.assistant.models import Proposal
 from kakeibo.assistant.targets import rows
 from kakeibo.core import clock
@@ -22,8 +24,8 @@ from kakeibo.imports import repository as imports_repo
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.errors import StaleVersion
-from kakeibo.ledger.models import BALANCE_KINDS, Account, Event, Transaction
-from kakeibo.ledger.schemas import TransactionCreate, TransactionUpdate
+from kakeibo.ledger.models import BALANCE_KINDS, Account, Event, Transaction, TransactionType
+from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
 
 
 class ProposalNotFound(NotFound):
@@ -78,58 +80,247 @@ def default_account(session: Session, *, household_id: int, name: str | None) ->
     return next((a for a in accounts if a.subtype is not None and a.subtype.value == "checking"), accounts[0])
 
 
+# How far back "where this payee is usually paid" looks: enough to outvote one odd payment, recent enough that a
+# card the household switched to wins soon.
+USUAL_HISTORY = 30
+
+
+def account_for(session: Session, *, household_id: int, item: CaptureItem) -> tuple[Account, bool]:
+    """(the account, whether it came from the payee's history): the account the capture names; else the one this
+    payee was most often paid from lately; else the default account."""
+    if item.account:
+        return ledger.find_money_account(session, household_id=household_id, name=item.account), False
+    default = default_account(session, household_id=household_id, name=None)
+    if item.type == "transfer" or not item.description:
+        return default, False
+    usual = repository.usual_account_of_payee(
+        session, household_id=household_id, payee=item.description, limit=USUAL_HISTORY
+    )
+    if usual is None or usual == default.id:
+        return default, False
+    account = ledger_repo.get_account(session, household_id=household_id, account_id=usual)
+    return (account, True) if account is not None else (default, False)
+
+
+class NeedsConversion(ValidationFailed):
+    """A capture in another currency than its account's, and no rate to convert it yet: the person is asked for
+    the amount in the account's currency (in words; the ledger's own refusal names an API field)."""
+
+    def __init__(self, *, index: int, item: CaptureItem, currency: str) -> None:
+        self.index, self.item, self.currency = index, item, currency
+        super().__init__(f"How much was that in {currency}?")
+
+
+# What a capture's conversion answers looked like: {item index (a string, as JSON keeps it): [amount, currency]}.
+Conversions = Mapping[str, Sequence[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """One capture item, validated into what the ledger will be asked to create, with what the person is shown."""
+
+    item: CaptureItem
+    data: TransactionCreate
+    account: Account
+    to_account: Account | None
+    usual: bool
+    amount: str  # in the item's currency, as the ledger will store it ("38.00")
+    converted: str | None  # in the account's currency, when that differs
+
+
+def _signed(amount: str, currency: str, sign: int) -> str:
+    return minor_to_str(sign * to_minor(amount, currency), currency)
+
+
+def _plan(
+    cache: ledger.AccountCache,
+    *,
+    actor: Actor,
+    index: int,
+    item: CaptureItem,
+    conversions: Conversions,
+) -> _Planned:
+    session, household_id = cache.session, actor.household_id
+    account, usual = account_for(session, household_id=household_id, item=item)
+    to_account = (
+        ledger.find_money_account(session, household_id=household_id, name=item.to_account) if item.to_account else None
+    )
+    transfer = item.type == "transfer"
+    converted: str | None = None
+    if not transfer and account.currency is not None and item.currency != account.currency:
+        said = conversions.get(str(index))
+        if said is None or said[1] != account.currency:
+            raise NeedsConversion(index=index, item=item, currency=account.currency)
+        converted = minor_to_str(to_minor(said[0], account.currency), account.currency)
+    payee = item.description or ""
+    # A refund is money back into the account, credited to the purchase's (expense) category.
+    sign = -1 if item.type == "expense" else 1
+    if item.splits is not None or (item.type == "refund" and item.category is None):
+        # The postings form: a split over categories, or a refund of nothing named, which goes back to the
+        # expense side's Uncategorized (the friendly form would file it as uncategorized income).
+        if converted is not None and item.splits is not None:
+            raise ValidationFailed(
+                f"a purchase split over categories must be in the account's currency ({account.currency}) for now"
+            )
+        lines = item.splits or []
+        uncategorized = cache.category(None, income=False).id if not lines else None
+        money_amount = converted or item.amount
+        postings = [
+            PostingIn(account=account.id, amount=_signed(money_amount, account.currency or item.currency, sign))
+        ]
+        if lines:
+            postings += [
+                PostingIn(account=line.category, amount=_signed(line.amount, item.currency, -sign)) for line in lines
+            ]
+        else:
+            assert uncategorized is not None
+            postings.append(
+                PostingIn(
+                    account=uncategorized,
+                    amount=_signed(item.amount, item.currency, -sign),
+                    currency=item.currency,
+                    converted_amount=_signed(converted, account.currency or item.currency, -sign)
+                    if converted is not None
+                    else None,
+                )
+            )
+        data = TransactionCreate(date=item.date, payee=payee, postings=postings)
+    else:
+        data = TransactionCreate(
+            type="income" if item.type == "refund" else item.type,
+            account=account.id,
+            to_account=to_account.id if to_account else None,
+            category=None if transfer else item.category,
+            amount=item.amount,
+            currency=item.currency,
+            converted_amount=converted,
+            date=item.date,
+            payee=payee,
+        )
+    # Validate now, so a proposal that could not be carried out is never shown as if it could.
+    ledger.build_transaction(cache, data, base_currency=actor.base_currency)
+    amount = minor_to_str(to_minor(item.amount, item.currency), item.currency)
+    return _Planned(item, data, account, to_account, usual, amount, converted)
+
+
+def _where(planned: _Planned) -> str:
+    """The account, and why when it came from the payee's history ("Amex, where Blue Bottle is usually paid")."""
+    if planned.to_account is not None:
+        return f"{planned.account.name} → {planned.to_account.name}"
+    if not planned.usual:
+        return planned.account.name
+    how = "usually pays in" if planned.item.type == "income" else "is usually paid"
+    return f"{planned.account.name}, where {planned.item.description} {how}"
+
+
+def _money(planned: _Planned) -> str:
+    shown = f"{planned.amount} {planned.item.currency}"
+    if planned.converted is not None:
+        shown += f" ({planned.converted} {planned.account.currency})"
+    return shown
+
+
+def _split_lines(item: CaptureItem) -> list[str]:
+    return [f"{minor_to_str(to_minor(s.amount, item.currency), item.currency)} {s.category}" for s in item.splits or []]
+
+
+def _filed_under(item: CaptureItem) -> str:
+    if item.splits:
+        return " + ".join(_split_lines(item))
+    return item.category or "Uncategorized"
+
+
+def _diff_of(planned: _Planned, prefix: str = "") -> list[dict[str, Any]]:
+    item = planned.item
+    diff = [
+        {"field": f"{prefix}type", "before": None, "after": item.type},
+        {"field": f"{prefix}date", "before": None, "after": item.date.isoformat()},
+        {"field": f"{prefix}amount", "before": None, "after": _money(planned)},
+        {"field": f"{prefix}account", "before": None, "after": _where(planned)},
+    ]
+    if planned.to_account:
+        diff.append({"field": f"{prefix}to_account", "before": None, "after": planned.to_account.name})
+    elif item.splits:
+        # One row per part, each with a field of its own (a client keys its rows by field).
+        lines = _split_lines(item)
+        diff += [{"field": f"{prefix}split {n}", "before": None, "after": line} for n, line in enumerate(lines, 1)]
+    else:
+        diff.append({"field": f"{prefix}category", "before": None, "after": item.category or "Uncategorized"})
+    if item.description:
+        diff.append({"field": f"{prefix}payee", "before": None, "after": item.description})
+    return diff
+
+
+def _summary_of_one(planned: _Planned) -> str:
+    item = planned.item
+    transfer = item.type == "transfer"
+    article = "an" if item.type in ("expense", "income") else "a"
+    summary = f"Record {article} {item.type} of {_money(planned)} on {item.date} ({_where(planned)})"
+    if item.splits:
+        summary += f", {item.description}" if item.description else ""
+        return summary + f", split {_filed_under(item)}"
+    summary += f", {item.category}" if item.category and not transfer else ""
+    summary += f", {item.description}" if item.description else ""
+    return summary
+
+
+_PLURAL = {"expense": "expenses", "income": "income payments", "refund": "refunds", "transfer": "transfers"}
+
+
+def _summary_of_many(planned: Sequence[_Planned]) -> str:
+    """ "Record 2 expenses: 38.00 USD Trader Joe's (Food & Dining/Groceries), 12.00 USD pharmacy (Health/Pharmacy);
+    on 2026-11-23 (Checking)": the date and account once when every item shares them, else with each item."""
+    types = {p.item.type for p in planned}
+    noun = _PLURAL[next(iter(types))] if len(types) == 1 else "transactions"
+    shared = len({(p.item.date, p.account.id) for p in planned}) == 1 and not any(p.usual for p in planned)
+    parts = []
+    for p in planned:
+        said = "" if len(types) == 1 else f"{p.item.type} "
+        if p.item.type == "transfer":
+            said += f"{_money(p)} {p.account.name} → {p.to_account.name if p.to_account else ''}"
+            parts.append(said if shared else f"{said} ({p.item.date})")
+            continue
+        said += f"{_money(p)} {p.item.description or 'no payee'} ({_filed_under(p.item)}"
+        parts.append(said + (")" if shared else f"; {p.item.date}, {_where(p)})"))
+    summary = f"Record {len(planned)} {noun}: " + ", ".join(parts)
+    if shared:
+        summary += f"; on {planned[0].item.date} ({planned[0].account.name})"
+    return summary
+
+
 def propose_create(
     session: Session,
     *,
     actor: Actor,
     conversation_id: int | None,
-    intent: AddTransaction,
+    intent: AddTransaction | AddTransactions,
     minutes: int,
+    conversions: Conversions | None = None,
 ) -> Proposal:
-    account = default_account(session, household_id=actor.household_id, name=intent.account)
-    to_account = (
-        ledger.find_money_account(session, household_id=actor.household_id, name=intent.to_account)
-        if intent.to_account
-        else None
-    )
-    transfer = intent.type == "transfer"
-    data = TransactionCreate(
-        type="income" if intent.type == "refund" else intent.type,
-        account=account.id,
-        to_account=to_account.id if to_account else None,
-        category=None if transfer else intent.category,
-        amount=intent.amount,
-        currency=intent.currency,
-        date=intent.date,
-        payee=intent.description or "",
-    )
-    # Validate now, so a proposal that could not be carried out is never shown as if it could.
-    ledger.build_transaction(ledger.AccountCache(session, actor.household_id), data, base_currency=actor.base_currency)
-    amount = minor_to_str(to_minor(intent.amount, intent.currency), intent.currency)
-    where = f"{account.name} → {to_account.name}" if to_account else account.name
-    article = "a" if transfer else "an"
-    summary = f"Record {article} {intent.type} of {amount} {intent.currency} on {intent.date} ({where})"
-    summary += f", {intent.category}" if intent.category and not transfer else ""
-    summary += f", {intent.description}" if intent.description else ""
-    diff = [
-        {"field": "type", "before": None, "after": intent.type},
-        {"field": "date", "before": None, "after": intent.date.isoformat()},
-        {"field": "amount", "before": None, "after": f"{amount} {intent.currency}"},
-        {"field": "account", "before": None, "after": account.name},
+    """One proposal for a capture, or for several said together (one yes records them all as one undoable group).
+    Every item is validated first; an item in another currency than its account's raises NeedsConversion until
+    `conversions` gives its amount in the account's currency."""
+    cache = ledger.AccountCache(session, actor.household_id)
+    items: list[CaptureItem] = intent.items if isinstance(intent, AddTransactions) else [intent]
+    planned = [
+        _plan(cache, actor=actor, index=index, item=item, conversions=conversions or {})
+        for index, item in enumerate(items)
     ]
-    if to_account:
-        diff.append({"field": "to_account", "before": None, "after": to_account.name})
+    if isinstance(intent, AddTransaction):
+        (one,) = planned
+        summary, diff = _summary_of_one(one), _diff_of(one)
+        payload: dict[str, Any] = {"data": one.data.model_dump(mode="json", exclude_none=True)}
     else:
-        diff.append({"field": "category", "before": None, "after": intent.category or "Uncategorized"})
-    if intent.description:
-        diff.append({"field": "payee", "before": None, "after": intent.description})
+        summary = _summary_of_many(planned)
+        diff = [line for n, p in enumerate(planned, start=1) for line in _diff_of(p, prefix=f"{n}. ")]
+        payload = {"items": [p.data.model_dump(mode="json", exclude_none=True) for p in planned]}
     return _new(
         session,
         actor=actor,
         conversation_id=conversation_id,
         action="create",
         summary=summary,
-        payload={"data": data.model_dump(mode="json", exclude_none=True)},
+        payload=payload,
         diff=diff,
         minutes=minutes,
     )
@@ -147,6 +338,10 @@ def propose_update(
     (current,) = rows(session, household_id=actor.household_id, transactions=[transaction])
     patch: dict[str, Any] = {}
     diff: list[dict[str, Any]] = []
+    if transaction.type == TransactionType.split_ and (changes.amount is not None or changes.category is not None):
+        patch, diff = _split_part_changed(session, household_id=actor.household_id, transaction=transaction,
+                                          changes=changes)  # fmt: skip
+        changes = changes.model_copy(update={"amount": None, "category": None})
     if changes.amount is not None:
         patch["amount"] = changes.amount
         shown = minor_to_str(to_minor(changes.amount, current["currency"]), current["currency"])
@@ -181,6 +376,59 @@ def propose_update(
         minutes=minutes,
         transaction_id=transaction.id,
     )
+
+
+class SplitPartUnclear(ValidationFailed):
+    """A change of a recorded split purchase that does not say which part: a question back, not a failure."""
+
+
+def _split_part_changed(
+    session: Session, *, household_id: int, transaction: Transaction, changes: Changes
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A recorded split purchase whose part is named with its new amount ("groceries were 70"): that part changes
+    and the total follows it (a patch of postings). A new total, or a category alone, would leave the parts not
+    adding up or is ambiguous: it is asked about in words (never with the ledger's "change it with postings")."""
+    postings = [p for p in ledger_repo.postings_of(session, [transaction.id])[transaction.id] if not p.deleted]
+    accounts = ledger_repo.accounts_by_id(session, household_id=household_id, ids=[p.account_id for p in postings])
+    money = [p for p in postings if accounts[p.account_id].kind in BALANCE_KINDS]
+    parts = [p for p in postings if accounts[p.account_id].kind not in BALANCE_KINDS]
+    settlement = transaction.settlement_currency
+    shown = " + ".join(f"{minor_to_str(abs(p.amount_minor), p.currency)} {accounts[p.account_id].path}" for p in parts)
+    named = [
+        p
+        for p in parts
+        if changes.category is not None and accounts[p.account_id].path.casefold() == changes.category.casefold()
+    ]
+    simple = len(money) == 1 and all(p.currency == settlement for p in postings)
+    if changes.amount is None or len(named) != 1 or not simple:
+        raise SplitPartUnclear(
+            f"That purchase is split ({shown}): say which part changes and its amount, "
+            f"such as “{accounts[parts[0].account_id].name.lower()} was 20”."
+        )
+    (part,) = named
+    sign = 1 if part.amount_minor > 0 else -1
+    new_minor = sign * to_minor(changes.amount, settlement)
+    legs = {p.id: (new_minor if p.id == part.id else p.amount_minor) for p in parts}
+    total = sum(legs.values())
+    entries = [
+        {"account": p.account_id, "amount": minor_to_str(legs.get(p.id, -total), settlement),
+         "memo": p.memo}
+        for p in postings
+    ]  # fmt: skip
+    path = accounts[part.account_id].path
+    diff = [
+        {
+            "field": "split",
+            "before": f"{minor_to_str(abs(part.amount_minor), settlement)} {path}",
+            "after": f"{minor_to_str(abs(new_minor), settlement)} {path}",
+        },
+        {
+            "field": "amount",
+            "before": minor_to_str(money[0].amount_minor, settlement),
+            "after": minor_to_str(-total, settlement),
+        },
+    ]
+    return {"postings": entries}, diff
 
 
 def propose_delete(
@@ -295,16 +543,19 @@ def propose_undo(
     )
 
 
-def last_recorded_transaction(session: Session, *, household_id: int, conversation_id: int) -> Transaction | None:
-    """The transaction this conversation recorded or changed last, while it is still live: what a correction
-    after the confirmation ("actually that was 45") amends."""
-    for transaction_id in repository.transactions_of_conversation(
-        session, household_id=household_id, conversation_id=conversation_id
-    ):
-        found = ledger_repo.get_transaction(session, household_id=household_id, transaction_id=transaction_id)
-        if found is not None:
+def last_recorded_transactions(session: Session, *, household_id: int, conversation_id: int) -> list[Transaction]:
+    """The transactions this conversation recorded or changed last, those still live: what a correction after the
+    confirmation ("actually that was 45") amends. One, or several when the last capture had several items (then
+    the correction must say which)."""
+    for ids in repository.recorded_by_conversation(session, household_id=household_id, conversation_id=conversation_id):
+        found = [
+            t
+            for t in (ledger_repo.get_transaction(session, household_id=household_id, transaction_id=i) for i in ids)
+            if t is not None
+        ]
+        if found:
             return found
-    return None
+    return []
 
 
 def get(session: Session, *, household_id: int, proposal_id: str) -> Proposal:
@@ -336,7 +587,15 @@ def confirm(session: Session, *, actor: Actor, proposal_id: str) -> Proposal:
     """Carry the proposal out through the ledger service, as one event group of its own."""
     proposal = _decide(session, household_id=actor.household_id, proposal_id=proposal_id, status="confirmed")
     payload = proposal.payload
-    if proposal.action == "create":
+    if proposal.action == "create" and "items" in payload:
+        # Several captures said together: created with one actor, so they share its event group (one undo).
+        ids = [
+            ledger.create_transaction(session, actor=actor, data=TransactionCreate.model_validate(item)).id
+            for item in payload["items"]
+        ]
+        proposal.payload = {**payload, "transaction_ids": ids}
+        proposal.transaction_id, proposal.event_group = ids[0], actor.group_id
+    elif proposal.action == "create":
         data = TransactionCreate.model_validate(payload["data"])
         created = ledger.create_transaction(session, actor=actor, data=data)
         proposal.transaction_id, proposal.event_group = created.id, actor.group_id

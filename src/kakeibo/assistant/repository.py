@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.models import Conversation, Message, Proposal
-from kakeibo.ledger.models import Posting, Transaction
+from kakeibo.ledger.models import BALANCE_KINDS, Account, Posting, Transaction, TransactionType
 
 
 # ---- conversations and messages ------------------------------------------------------------------------------
@@ -73,22 +73,26 @@ def confirmed_groups_of_conversation(session: Session, *, household_id: int, con
     )
 
 
-def transactions_of_conversation(session: Session, *, household_id: int, conversation_id: int) -> list[int]:
-    """The transactions a conversation's confirmed captures and changes wrote, the newest first."""
-    return list(
-        session.scalars(
-            select(Proposal.transaction_id)
-            .where(
-                Proposal.household_id == household_id,
-                Proposal.conversation_id == conversation_id,
-                Proposal.status == "confirmed",
-                Proposal.action.in_(["create", "update"]),
-                Proposal.transaction_id.is_not(None),
-            )
-            .order_by(Proposal.decided_at.desc(), Proposal.created_at.desc())
-            .limit(20)
+def recorded_by_conversation(session: Session, *, household_id: int, conversation_id: int) -> list[list[int]]:
+    """The transactions of each confirmed capture or change of a conversation, the newest first: one id for most,
+    every item's for a capture of several ("38 at trader joe's and 12 at the pharmacy")."""
+    found = session.execute(
+        select(Proposal.transaction_id, Proposal.payload)
+        .where(
+            Proposal.household_id == household_id,
+            Proposal.conversation_id == conversation_id,
+            Proposal.status == "confirmed",
+            Proposal.action.in_(["create", "update"]),
+            Proposal.transaction_id.is_not(None),
         )
+        .order_by(Proposal.decided_at.desc(), Proposal.created_at.desc())
+        .limit(20)
     )
+    recorded: list[list[int]] = []
+    for transaction_id, payload in found:
+        ids = (payload or {}).get("transaction_ids")
+        recorded.append([int(i) for i in ids] if ids else [int(transaction_id)])
+    return recorded
 
 
 def decide_proposal(session: Session, *, household_id: int, proposal_id: str, status: str, at: dt.datetime) -> bool:
@@ -130,6 +134,45 @@ def accounts_of_recent_payees(session: Session, *, household_id: int, limit: int
         .group_by(recent.c.payee, Posting.account_id)
     )
     return [(str(payee), int(account_id), int(n)) for payee, account_id, n in rows]
+
+
+# Who is paid from where: the purchases and income a payee's usual account is read from (not transfers or openings).
+_PAID_TYPES = (TransactionType.expense, TransactionType.income, TransactionType.split_)
+
+
+def usual_account_of_payee(session: Session, *, household_id: int, payee: str, limit: int) -> int | None:
+    """The live money account the household's latest `limit` transactions with this payee (case-insensitive, as
+    stored) were most often paid from or into; ties go to the one used last. None without such history.
+
+    The latest rows come from the (household, lower(payee), date, id) index of live transactions (migration
+    0010), so the cost is `limit` index entries and their postings however large the ledger is."""
+    recent = (
+        select(Transaction.id)
+        .where(
+            Transaction.household_id == household_id,
+            func.lower(Transaction.payee) == func.lower(payee.strip()),
+            Transaction.deleted_at.is_(None),
+            Transaction.type.in_(_PAID_TYPES),
+        )
+        .order_by(Transaction.date.desc(), Transaction.id.desc())
+        .limit(limit)
+        .subquery()
+    )
+    return session.scalar(
+        select(Posting.account_id)
+        .join(recent, Posting.transaction_id == recent.c.id)
+        .join(Account, Account.id == Posting.account_id)
+        .where(
+            Posting.deleted.is_(False),
+            Account.household_id == household_id,
+            Account.kind.in_(BALANCE_KINDS),
+            Account.archived.is_(False),
+            Account.deleted_at.is_(None),
+        )
+        .group_by(Posting.account_id)
+        .order_by(func.count().desc(), func.max(Posting.date).desc(), func.max(Posting.transaction_id).desc())
+        .limit(1)
+    )
 
 
 def matching_transactions(

@@ -109,6 +109,16 @@ class Transaction(IdMixin, TimestampMixin, Base):
             postgresql_where=text("fingerprint IS NOT NULL"),
             sqlite_where=text("fingerprint IS NOT NULL"),
         ),
+        # A payee's latest live rows (where a merchant is usually paid from: assistant.repository).
+        Index(
+            "ix_transactions_household_payee_live",
+            "household_id",
+            text("lower(payee)"),
+            "date",
+            "id",
+            postgresql_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"))
