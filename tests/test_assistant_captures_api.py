@@ -436,7 +436,7 @@ def test_a_capture_in_another_currency_read_offline_asks_the_same_question(user:
     _account(user, "Checking")
     chat = Chat(user)
     asked = chat.say("15 euros for a museum ticket")
-    assert (asked["kind"], asked["text"], asked["proposal"]) == ("add_transaction", "How much was that in USD?", None)
+    assert (asked["kind"], asked["text"], asked["proposal"]) == ("clarify", "How much was that in USD?", None)
     proposed = chat.say("it was about 16.40 usd")
     assert proposed["proposal"]["summary"].startswith("Record an expense of 15.00 EUR (16.40 USD) on 2026-11-23")
 

@@ -45,6 +45,10 @@ PASSING = (
     "accounts by kind follow-up",
     "a capture without an amount asks, then the answer completes it",
     "a sub-cent amount asks again instead of failing",
+    "two undos go newest first",
+    "foreign currency with no known rate asks for the amount in USD",
+    "several items become several proposals confirmed together",
+    "a split is one transaction",
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -18,7 +18,6 @@ from kakeibo.assistant import proposals
 from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
-    MAX_AMOUNT,
     AddTransaction,
     AddTransactions,
     CaptureItem,
@@ -37,9 +36,10 @@ from kakeibo.assistant.intents import (
 )
 from kakeibo.assistant.models import Conversation, Message, Proposal
 from kakeibo.assistant.parsing import Vocabulary, parse
+from kakeibo.assistant.parsing.amounts import find_amount
 from kakeibo.assistant.parsing.followup import follow_up, is_follow_up
 from kakeibo.assistant.parsing.numbers import words_to_digits
-from kakeibo.assistant.parsing.offline import find_amount, normalize
+from kakeibo.assistant.parsing.offline import normalize
 from kakeibo.assistant.service import vocabulary_for
 from kakeibo.assistant.targets import resolve, rows
 from kakeibo.core import clock
@@ -274,6 +274,10 @@ class Turn:
             if picked is not None:
                 return picked
         self.context.pop("choose", None)
+        if _NO.fullmatch(norm):
+            # "never mind" with nothing waiting for a yes: whatever was asked is dropped, and nothing changes.
+            self.context.pop("clarify_text", None)
+            return Reply("OK, nothing was changed.")
         intent = self.understand(text)
         self.context.pop("clarify_text", None)
         if isinstance(intent, Query):
@@ -374,12 +378,13 @@ class Turn:
                 "index": asked.index,
                 "currency": asked.currency,
             }
-            if isinstance(intent, AddTransaction):
-                return Reply(asked.message, correction or intent)
-            item = asked.item
-            what = f"{_shown(item.amount, item.currency)} {item.currency}"
-            what += f" {item.description}" if item.description else ""
-            return Reply(f"How much was the {what} in {asked.currency}?", correction or intent)
+            question = asked.message
+            if not isinstance(intent, AddTransaction):
+                item = asked.item
+                what = f"{_shown(item.amount, item.currency)} {item.currency}"
+                what += f" {item.description}" if item.description else ""
+                question = f"How much was the {what} in {asked.currency}?"
+            return Reply(question, Clarify(question=question, missing=["amount_in_base"]))
         # Kept so that "make it 25" can amend this capture before it is confirmed.
         self.context["capture"] = {"proposal": proposal.id, "intent": dumped, "conversions": conversions}
         if correction is None:
@@ -774,40 +779,21 @@ _FILLER = frozenset(
         "~",
     ]
 )
-_CURRENCY_WORDS = {
-    "USD": {"$", "dollar", "dollars", "bucks", "buck"},
-    "CAD": {"$", "dollar", "dollars"},
-    "AUD": {"$", "dollar", "dollars"},
-    "EUR": {"€", "euro", "euros"},
-    "GBP": {"£", "pound", "pounds", "quid"},
-    "JPY": {"¥", "yen"},
-}
-_ANSWER_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?")
 
 
 def account_amount(norm: str, currency: str) -> str | None:
     """The amount in a reply to "How much was that in USD?" ("16.40", "about 16 dollars", "16,40"), as the
-    currency's decimal string; None when the reply is anything more than a number (it is then a new request).
-    A comma before one or two final digits is a decimal comma; before three, a thousands separator."""
-    text = re.sub(r"([$€£¥~])", r" \1 ", words_to_digits(norm))
-    allowed = _FILLER | _CURRENCY_WORDS.get(currency, set()) | {currency.lower()}
-    numbers = []
-    for token in text.split():
-        if _ANSWER_NUMBER.fullmatch(token):
-            numbers.append(token)
-        elif token not in allowed:
-            return None
-    if len(numbers) != 1:
+    currency's decimal string; None when the reply is anything more than a number in that currency (it is then a
+    new request)."""
+    found = find_amount(words_to_digits(norm), currency)
+    if found is None or found.currency != currency:
         return None
-    (number,) = numbers
-    if re.fullmatch(r"\d+,\d{1,2}", number):
-        number = number.replace(",", ".")
+    if any(word not in _FILLER for word in re.findall(r"[^\s]+", found.text.replace("~", " ~ "))):
+        return None
     try:
-        value = Decimal(number.replace(",", ""))
-        shown = minor_to_str(to_minor(value, currency), currency)
-    except (InvalidOperation, KakeiboError):
+        return minor_to_str(to_minor(found.value, currency), currency)
+    except KakeiboError:
         return None
-    return shown if 0 < Decimal(shown) <= MAX_AMOUNT else None
 
 
 def _describe_target(target: Target) -> str:

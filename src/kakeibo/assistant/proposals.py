@@ -235,9 +235,17 @@ def _diff_of(planned: _Planned, prefix: str = "") -> list[dict[str, Any]]:
     diff = [
         {"field": f"{prefix}type", "before": None, "after": item.type},
         {"field": f"{prefix}date", "before": None, "after": item.date.isoformat()},
-        {"field": f"{prefix}amount", "before": None, "after": _money(planned)},
+        {"field": f"{prefix}amount", "before": None, "after": f"{planned.amount} {item.currency}"},
         {"field": f"{prefix}account", "before": None, "after": _where(planned)},
     ]
+    if planned.converted is not None:
+        # What the account is charged, and what was paid in the other currency.
+        diff[2] = {
+            "field": f"{prefix}amount",
+            "before": None,
+            "after": f"{planned.converted} {planned.account.currency}",
+        }
+        diff.insert(3, {"field": f"{prefix}paid", "before": None, "after": f"{planned.amount} {item.currency}"})
     if planned.to_account:
         diff.append({"field": f"{prefix}to_account", "before": None, "after": planned.to_account.name})
     elif item.splits:

@@ -30,8 +30,7 @@ from kakeibo.assistant.intents import (
     UpdateTransaction,
 )
 from kakeibo.assistant.parsing import questions, several, spelling
-from kakeibo.assistant.parsing.amounts import Amount
-from kakeibo.assistant.parsing.amounts import find_amount as find_amount  # conversation.py imports it from here
+from kakeibo.assistant.parsing.amounts import Amount, find_amount
 from kakeibo.assistant.parsing.dates import MONTHS, WEEKDAYS, find_dates, find_periods
 from kakeibo.assistant.parsing.numbers import SCALES, TENS, UNITS, words_to_digits
 from kakeibo.categorize.features import TxnText
