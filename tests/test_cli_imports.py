@@ -34,3 +34,9 @@ def test_importing_categorize_loads_no_numpy() -> None:
         check=True,
         timeout=60,
     )
+
+
+def test_a_typed_turn_loads_no_speech_recognizer() -> None:
+    """`kakeibo ask` runs a typed turn: the recognizer (pocketsphinx, numpy) loads only for a spoken one."""
+    script = "import kakeibo.assistant.turns, sys; assert not {'numpy', 'pocketsphinx'} & set(sys.modules)"
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)

@@ -18,7 +18,7 @@ The HTTP routes and the CLI call these runners with the session factory instead 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,11 +26,13 @@ from kakeibo.assistant import conversation as chat
 from kakeibo.assistant.answers import Answer
 from kakeibo.assistant.models import Message
 from kakeibo.assistant.service import vocabulary_for
-from kakeibo.assistant.speech import Transcript, transcribe
 from kakeibo.core.actor import Actor
 from kakeibo.core.db import lock_household, session_scope
 from kakeibo.core.settings import Settings
 from kakeibo.ledger.queries import QuerySpec
+
+if TYPE_CHECKING:
+    from kakeibo.assistant.speech import Transcript
 
 
 def converse(
@@ -120,6 +122,8 @@ def hear(
         if conversation_id is not None:
             chat.get(session, speaker=speaker, conversation_id=conversation_id)  # someone else's: 404 before work
         vocabulary = vocabulary_for(session, actor=speaker)
+    from kakeibo.assistant.speech import transcribe  # the recognizer (and numpy) only for a spoken turn
+
     heard = transcribe(audio, vocabulary=vocabulary, content_type=content_type, settings=settings)
     if conversation_id is None:
         with session_scope(factory, write=True) as session:
