@@ -147,24 +147,18 @@ def test_a_cap_limits_the_surplus_and_a_sweep_returns_it_to_be_budgeted(
 ) -> None:
     budgets.set_mode(session, actor=home.actor(), mode="envelope")
     earn(session, home, checking, "1000", dt.date(2026, 11, 1))
-    put(session, home, GROCERIES, "400", NOV)
-    put(session, home, RESTAURANTS, "200", NOV)
-    repo.put_line(
-        session,
-        household_id=home.household.id,
-        category_id=_id(session, home, GROCERIES),
-        rollover=True,
-        cap_minor=5000,
-    )
-    repo.put_line(
-        session, household_id=home.household.id, category_id=_id(session, home, RESTAURANTS), rollover=True, sweep=True
-    )
+    put(session, home, GROCERIES, "400", NOV, cap="50")
+    put(session, home, RESTAURANTS, "200", NOV, sweep=True)
     spend(session, home, checking, "100.00", dt.date(2026, 11, 3))
     assert row(session, home, DEC, GROCERIES)["rolled_over"] == "50.00"
     december = budgets.month_view(session, actor=home.actor(), month=DEC)
     assert not any(r.category == RESTAURANTS for r in december.rows)  # nothing budgeted, spent or carried
     # November: 1000 - 600 assigned = 400; December gets back 250 of groceries' 300 and all 200 of restaurants'.
     assert december.to_budget_minor == 40000 + 25000 + 20000
+    grocery = next(r for r in december.rows if r.category == GROCERIES)
+    assert (grocery.rollover, grocery.cap_minor, grocery.sweep) == (True, 5000, False)
+    put(session, home, GROCERIES, "400", NOV, cap="none")  # the cap removed: all 300.00 carries
+    assert row(session, home, DEC, GROCERIES)["rolled_over"] == "300.00"
 
 
 def _id(session: Session, home: HouseholdFixture, path: str) -> int:

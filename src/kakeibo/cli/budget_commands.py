@@ -47,6 +47,12 @@ def budget_set(
         bool | None,
         typer.Option("--rollover/--no-rollover", help="Tracking mode: carry what is left (or overspent) over."),
     ] = None,
+    cap: Annotated[
+        str | None, typer.Option(metavar="AMOUNT", help='The most surplus that carries over ("none": no cap).')
+    ] = None,
+    sweep: Annotated[
+        bool | None, typer.Option("--sweep/--no-sweep", help='Send the surplus back to "To budget" instead.')
+    ] = None,
     spread: Annotated[
         Spread,
         typer.Option(
@@ -71,6 +77,8 @@ def budget_set(
             month=day,
             rollover=rollover,
             spread_over=spread.value.replace("-", "_"),
+            cap=cap,
+            sweep=sweep,
         )
         view = presenters.budget_month_out(budgets.month_view(books.session, actor=books.actor, month=day))
         group = books.actor.group_id

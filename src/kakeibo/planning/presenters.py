@@ -24,6 +24,8 @@ def budget_month_out(view: BudgetMonth) -> BudgetMonthOut:
                 rolled_over=minor_to_str(row.rolled_over_minor, code),
                 available=minor_to_str(row.available_minor, code),
                 rollover=row.rollover,
+                rollover_cap=minor_to_str(row.cap_minor, code) if row.cap_minor is not None else None,
+                sweep=row.sweep,
                 pace=PaceOut(
                     day=row.pace.day,
                     days=row.pace.days,

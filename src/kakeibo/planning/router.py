@@ -57,6 +57,8 @@ def put_category(
         month=budgets.parse_month(month),
         rollover=data.rollover,
         spread_over=data.spread,
+        cap=data.rollover_cap,
+        sweep=data.sweep,
     )
     return _view(session, ctx, month)
 
@@ -72,16 +74,16 @@ def set_to_average(
     return _view(session, ctx, month)
 
 
-@router.post("/copy", response_model=BudgetMonthOut)
-def copy_month(data: BudgetCopyIn, session: SessionDep, ctx: WriteContextDep) -> BudgetMonthOut:
-    """Copy a month's amounts to another month; the target month as it is now."""
+# Copy and mode live where no month can be (a path such as /budgets/copy would also read as the month "copy").
+@router.post("/{month}/copy", response_model=BudgetMonthOut)
+def copy_month(month: MonthPath, data: BudgetCopyIn, session: SessionDep, ctx: WriteContextDep) -> BudgetMonthOut:
+    """Copy another month's amounts into this month (its other lines stay); the month as it is now."""
     source = budgets.parse_month(data.from_month, field="from")
-    target = budgets.parse_month(data.to_month, field="to")
-    budgets.copy_month(session, actor=ctx, source=source, target=target)
-    return _view(session, ctx, data.to_month)
+    budgets.copy_month(session, actor=ctx, source=source, target=budgets.parse_month(month))
+    return _view(session, ctx, month)
 
 
-@router.put("/mode", response_model=BudgetModeOut)
+@router.put("/settings/mode", response_model=BudgetModeOut)
 def put_mode(data: BudgetModeIn, session: SessionDep, ctx: WriteContextDep) -> BudgetModeOut:
     budgets.set_mode(session, actor=ctx, mode=data.mode)
     return BudgetModeOut(mode=budgets.get_mode(session, household_id=ctx.household_id).value)

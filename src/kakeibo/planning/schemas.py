@@ -33,6 +33,8 @@ class BudgetCategoryOut(BaseModel):
     rolled_over: str = Field(description="Carried from the month before: a surplus or an overspend")
     available: str = Field(description="rolled_over + budgeted - spent")
     rollover: bool = Field(description="Whether what is left carries into the next month")
+    rollover_cap: str | None = Field(default=None, description="The most surplus that carries, if capped")
+    sweep: bool = Field(default=False, description='Whether the surplus goes back to "To budget"')
     pace: PaceOut | None = None
 
 
@@ -50,6 +52,12 @@ class BudgetMonthOut(BaseModel):
 class BudgetIn(Strict):
     amount: DecimalString = Field(description="Zero or more, in the household's base currency")
     rollover: bool | None = Field(default=None, description="Tracking mode: carry what is left (none: unchanged)")
+    rollover_cap: DecimalString | Literal["none"] | None = Field(
+        default=None, description='The most surplus that carries ("none": no cap; absent: unchanged)'
+    )
+    sweep: bool | None = Field(
+        default=None, description='Send the surplus back to "To budget" instead of carrying it (absent: unchanged)'
+    )
     spread: Literal["month", "rest_of_year", "year"] = Field(
         default="month",
         description="month: this month; rest_of_year: this month and each month to December; year: a yearly amount "
@@ -64,8 +72,7 @@ class BudgetAverageIn(Strict):
 class BudgetCopyIn(Strict):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    from_month: MonthText = Field(alias="from")
-    to_month: MonthText = Field(alias="to")
+    from_month: MonthText = Field(alias="from", description="The month whose amounts are copied")
 
 
 class BudgetModeIn(Strict):

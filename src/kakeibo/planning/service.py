@@ -66,6 +66,8 @@ class BudgetRow:
     spent_minor: int
     rolled_over_minor: int
     rollover: bool  # whether what is left carries into the next month
+    cap_minor: int | None  # the most surplus that carries
+    sweep: bool  # surplus goes back to "To budget"
     pace: Pace | None  # the current month only
 
     @property
@@ -187,6 +189,7 @@ def month_view(session: Session, *, actor: Actor, month: dt.date) -> BudgetMonth
         line = state.lines.get(line_id)
         budgeted = line.budgeted_minor if line else 0
         spent = line.spent_minor if line else 0
+        line_options = options.get(line_id, default)
         rows.append(
             BudgetRow(
                 category_id=line_id,
@@ -194,7 +197,9 @@ def month_view(session: Session, *, actor: Actor, month: dt.date) -> BudgetMonth
                 budgeted_minor=budgeted,
                 spent_minor=spent,
                 rolled_over_minor=line.rolled_over_minor if line else 0,
-                rollover=options.get(line_id, default).rolls,
+                rollover=line_options.rolls,
+                cap_minor=line_options.cap_minor,
+                sweep=line_options.sweep,
                 pace=pace(budgeted_minor=budgeted, spent_minor=spent, day=today.day, days=days) if current else None,
             )
         )
@@ -264,40 +269,62 @@ def _put(session: Session, *, actor: Actor, line: Account, month: dt.date, minor
     existing = repo.get_budget(session, household_id=household_id, month=month, category_id=line.id)
     if existing is not None and existing.amount_minor == minor:
         return False
-    before = budget_image(month, line.id, existing.amount_minor) if existing is not None else None
+    old = existing.amount_minor if existing is not None else None  # read now: the row is changed in place below
+    before = budget_image(month, line.id, old) if old is not None else None
     row = repo.put_budget(session, household_id=household_id, month=month, category_id=line.id, amount_minor=minor)
     assert row is not None
     shown = f"{minor_to_str(minor, currency)} {currency}"
-    if existing is None:
+    if old is None:
         summary = f"Budgeted {shown} for {line.path} in {month_label(month)}"
     else:
         summary = (
-            f"Changed the {month_label(month)} budget of {line.path} from "
-            f"{minor_to_str(existing.amount_minor, currency)} to {shown}"
+            f"Changed the {month_label(month)} budget of {line.path} from {minor_to_str(old, currency)} to {shown}"
         )
-    action = "create" if existing is None else "update"
+    action = "create" if old is None else "update"
     record(session, actor, Change("budget", row.id, action, before, budget_image(month, line.id, minor), summary))
     return True
 
 
-def _put_rollover(session: Session, *, actor: Actor, line: Account, rollover: bool) -> bool:
+NO_CAP = "none"  # the cap a line has when every surplus carries
+
+
+def _put_options(
+    session: Session,
+    *,
+    actor: Actor,
+    line: Account,
+    rollover: bool | None,
+    cap: str | None,
+    sweep: bool | None,
+) -> bool:
+    """Change a line's rollover options (None: as they are; a cap of "none" removes the cap), as an event."""
     existing = repo.get_line(session, household_id=actor.household_id, category_id=line.id)
-    if existing is not None and existing.rollover == rollover:
+    old = (existing.rollover, existing.rollover_cap_minor, existing.sweep) if existing else (False, None, False)
+    cap_minor = old[1]
+    if cap is not None:
+        cap_minor = (
+            None if cap.strip().lower() == NO_CAP else amount_minor(cap, currency=actor.base_currency, field="cap")
+        )
+    new = (old[0] if rollover is None else rollover, cap_minor, old[2] if sweep is None else sweep)
+    if new == old:
         return False
-    cap = existing.rollover_cap_minor if existing else None
-    sweep = existing.sweep if existing else False
-    before = line_image(line.id, existing.rollover, cap, sweep) if existing is not None else None
+    before = line_image(line.id, *old) if existing is not None else None
     repo.put_line(
-        session, household_id=actor.household_id, category_id=line.id, rollover=rollover, cap_minor=cap, sweep=sweep
+        session, household_id=actor.household_id, category_id=line.id, rollover=new[0], cap_minor=new[1], sweep=new[2]
     )
-    verb = "rolls over" if rollover else "no longer rolls over"
+    code = actor.base_currency
+    said = ["rolls over" if new[0] else "does not roll over"]
+    if new[1] is not None:
+        said.append(f"up to {minor_to_str(new[1], code)} {code}")
+    if new[2]:
+        said.append("sweeping its surplus back to To budget")
     change = Change(
         "budget_line",
         line.id,
         "update" if existing else "create",
         before,
-        line_image(line.id, rollover, cap, sweep),
-        f"{line.path} {verb} into the next month",
+        line_image(line.id, *new),
+        f"{line.path} {', '.join(said)}",
     )
     record(session, actor, change)
     return True
@@ -319,10 +346,13 @@ def set_budget(
     month: dt.date,
     rollover: bool | None = None,
     spread_over: str = "month",
+    cap: str | None = None,
+    sweep: bool | None = None,
 ) -> BudgetSet:
     """Set a line's budget for `month` (spread_over "month"), for `month` and each month to December
-    ("rest_of_year"), or spread a yearly amount over the twelve months of `month`'s year ("year"); and, when
-    `rollover` is given, whether the line rolls over in tracking mode."""
+    ("rest_of_year"), or spread a yearly amount over the twelve months of `month`'s year ("year"); and, those
+    given, whether the line rolls over in tracking mode, the most surplus it carries ("none": no cap) and whether
+    its surplus is swept back to "To budget" instead."""
     actor.require_write()
     line = budget_line(session, actor=actor, ref=category)
     minor = amount_minor(amount, currency=actor.base_currency)
@@ -336,8 +366,10 @@ def set_budget(
         plan = [(dt.date(month.year, m + 1, 1), part) for m, part in enumerate(spread(minor, 12))]
     else:
         raise ValidationFailed(f"spread {spread_over!r} is not month, rest_of_year or year", field="spread")
+    if cap is not None and cap.strip().lower() != NO_CAP:
+        amount_minor(cap, currency=actor.base_currency, field="cap")  # refused before anything is written
     changed = [m for m, part in plan if _put(session, actor=actor, line=line, month=m, minor=part)]
-    rolled = rollover is not None and _put_rollover(session, actor=actor, line=line, rollover=rollover)
+    rolled = _put_options(session, actor=actor, line=line, rollover=rollover, cap=cap, sweep=sweep)
     return BudgetSet(line=line, months=changed, rollover_changed=rolled)
 
 
