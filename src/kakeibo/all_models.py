@@ -8,6 +8,7 @@ from kakeibo.core.db import Base
 from kakeibo.imports import models as import_models
 from kakeibo.jobs import models as job_models
 from kakeibo.ledger import models as ledger_models
+from kakeibo.planning import models as planning_models
 
 __all__ = [
     "Base",
@@ -17,4 +18,5 @@ __all__ = [
     "import_models",
     "job_models",
     "ledger_models",
+    "planning_models",
 ]

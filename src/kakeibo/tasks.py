@@ -8,24 +8,26 @@ module for its side effects; jobs, auth and the ledger know no domain above them
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from kakeibo.core.actor import Actor
     from kakeibo.core.settings import Settings
-    from kakeibo.ledger.models import Transaction
+    from kakeibo.ledger.models import Event, Transaction
 
 
 def connect() -> None:
     """Connect the domains' hooks (idempotent): what a new household gets, what a person's category choice teaches."""
     from kakeibo.auth.service import household_created
-    from kakeibo.ledger.hooks import person_categorized
+    from kakeibo.ledger.hooks import person_categorized, reversals
 
     # Module-level functions, not lambdas, so that connecting twice connects once.
     household_created.connect(_seed_books)
     person_categorized.connect(_learn)
+    for entity in ("budget", "budget_line", "budget_mode"):
+        reversals[entity] = _reverse_planning
 
 
 def _seed_books(session: Session, household_id: int) -> None:
@@ -38,6 +40,14 @@ def _learn(session: Session, actor: Actor, transaction: Transaction, before: int
     from kakeibo.categorize.service import after_person_categorized
 
     after_person_categorized(session, actor=actor, transaction=transaction, before=before)
+
+
+def _reverse_planning(
+    session: Session, actor: Actor, event: Event
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    from kakeibo.planning.undo import REVERSALS
+
+    return REVERSALS[event.entity](session, actor, event)
 
 
 def register_all(settings: Settings) -> None:

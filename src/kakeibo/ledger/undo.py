@@ -12,6 +12,7 @@ from kakeibo.core.actor import Actor, new_group_id
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger.errors import NothingToUndo, UndoConflict
 from kakeibo.ledger.events import Change, Image, account_image, image_of, record, state
+from kakeibo.ledger.hooks import reversals
 from kakeibo.ledger.lookups import name_taken
 from kakeibo.ledger.models import (
     BALANCE_KINDS,
@@ -64,8 +65,13 @@ def undo(session: Session, *, actor: Actor, group_id: str | None = None) -> Undo
         elif event.entity == "transaction":
             _undo_transaction(session, actor, event, undo_group)
             touched.add(event.entity_id)
-        else:
+        elif event.entity == "account":
             _undo_account(session, actor, event, undo_group)
+        elif event.entity in reversals:  # a domain above the ledger's (see `ledger.hooks.reversals`)
+            current, restored = reversals[event.entity](session, actor, event)
+            _record_reversal(session, actor, event, undo_group, current, restored)
+        else:  # never taken for an account: its id may well be some account's
+            raise UndoConflict(f"a {event.entity} change cannot be undone here")
         summaries.append(event.summary)
     repo.bump_ledger_version(session, household_id=actor.household_id)
     session.flush()

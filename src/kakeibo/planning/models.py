@@ -1,0 +1,48 @@
+"""Planning tables: a household's budget mode, its budget amounts per month and line, and each line's rollover
+options."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kakeibo.core.db import Base, BigId, IdMixin, TimestampMixin
+from kakeibo.planning.kinds import BudgetMode
+
+
+class BudgetSettings(Base):
+    """A household's budget mode (a household without a row tracks)."""
+
+    __tablename__ = "budget_settings"
+
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(16), default=BudgetMode.tracking.value)
+
+
+class Budget(IdMixin, TimestampMixin, Base):
+    """The amount assigned to one line (an expense category or a whole group) for one month, in the household's
+    base currency's minor units. `month` is the month's first day."""
+
+    __tablename__ = "budgets"
+    __table_args__ = (UniqueConstraint("household_id", "month", "category_id"),)
+
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    category_id: Mapped[int] = mapped_column(BigId, ForeignKey("accounts.id", ondelete="CASCADE"))
+    amount_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class BudgetLine(Base):
+    """A line's rollover options, the same in every month: whether it rolls over in tracking mode (in envelope
+    mode every line does), the most surplus that carries (none: all of it), and whether surplus is swept back to
+    "To budget" instead of carrying."""
+
+    __tablename__ = "budget_lines"
+
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
+    category_id: Mapped[int] = mapped_column(BigId, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    rollover: Mapped[bool] = mapped_column(Boolean, default=False)
+    rollover_cap_minor: Mapped[int | None] = mapped_column(BigInteger)
+    sweep: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,115 @@
+"""All SQL of planning: budget rows, line options and the household's mode, every function scoped by household."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kakeibo.planning.models import Budget, BudgetLine, BudgetSettings
+
+
+def get_settings(session: Session, *, household_id: int) -> BudgetSettings | None:
+    return session.get(BudgetSettings, household_id)
+
+
+def put_mode(session: Session, *, household_id: int, mode: str | None) -> None:
+    """Set the household's mode; None removes the row (the household tracks, as one that never chose)."""
+    row = session.get(BudgetSettings, household_id)
+    if mode is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(BudgetSettings(household_id=household_id, mode=mode))
+    else:
+        row.mode = mode
+    session.flush()
+
+
+def budgets_through(session: Session, *, household_id: int, last_month: dt.date) -> list[Budget]:
+    """Every budget row of the household up to and including `last_month`, oldest month first."""
+    stmt = (
+        select(Budget)
+        .where(Budget.household_id == household_id, Budget.month <= last_month)
+        .order_by(Budget.month, Budget.category_id)
+    )
+    return list(session.scalars(stmt))
+
+
+def budgets_of_month(session: Session, *, household_id: int, month: dt.date) -> list[Budget]:
+    stmt = select(Budget).where(Budget.household_id == household_id, Budget.month == month).order_by(Budget.category_id)
+    return list(session.scalars(stmt))
+
+
+def get_budget(session: Session, *, household_id: int, month: dt.date, category_id: int) -> Budget | None:
+    stmt = select(Budget).where(
+        Budget.household_id == household_id, Budget.month == month, Budget.category_id == category_id
+    )
+    return session.scalars(stmt).first()
+
+
+def put_budget(
+    session: Session, *, household_id: int, month: dt.date, category_id: int, amount_minor: int | None
+) -> Budget | None:
+    """Create, change or (amount None) remove one budget row; the row as it is now."""
+    row = get_budget(session, household_id=household_id, month=month, category_id=category_id)
+    if amount_minor is None:
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        return None
+    if row is None:
+        row = Budget(household_id=household_id, month=month, category_id=category_id, amount_minor=amount_minor)
+        session.add(row)
+    else:
+        row.amount_minor = amount_minor
+    session.flush()
+    return row
+
+
+def any_budget_on(session: Session, *, household_id: int, category_ids: Iterable[int]) -> int | None:
+    """One of these lines that has a budget in some month, if any."""
+    wanted = sorted(set(category_ids))
+    if not wanted:
+        return None
+    stmt = select(Budget.category_id).where(Budget.household_id == household_id, Budget.category_id.in_(wanted))
+    return session.scalars(stmt.limit(1)).first()
+
+
+def line_ids(session: Session, *, household_id: int) -> set[int]:
+    """Every category or group that has a budget in some month."""
+    stmt = select(Budget.category_id).where(Budget.household_id == household_id).distinct()
+    return set(session.scalars(stmt))
+
+
+def lines(session: Session, *, household_id: int) -> list[BudgetLine]:
+    return list(session.scalars(select(BudgetLine).where(BudgetLine.household_id == household_id)))
+
+
+def get_line(session: Session, *, household_id: int, category_id: int) -> BudgetLine | None:
+    return session.get(BudgetLine, (household_id, category_id))
+
+
+def put_line(
+    session: Session,
+    *,
+    household_id: int,
+    category_id: int,
+    rollover: bool | None,
+    cap_minor: int | None = None,
+    sweep: bool = False,
+) -> None:
+    """Set a line's options; rollover None removes them (the defaults: no rollover in tracking mode)."""
+    row = get_line(session, household_id=household_id, category_id=category_id)
+    if rollover is None:
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        return
+    if row is None:
+        row = BudgetLine(household_id=household_id, category_id=category_id)
+        session.add(row)
+    row.rollover, row.rollover_cap_minor, row.sweep = rollover, cap_minor, sweep
+    session.flush()

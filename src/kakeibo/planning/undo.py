@@ -1,0 +1,66 @@
+"""Undo of planning's events: a budget amount, a line's rollover options and the household's mode go back to
+their `before` image (none: the row did not exist), provided they are still what the event left."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kakeibo.core.actor import Actor
+from kakeibo.ledger.errors import UndoConflict
+from kakeibo.ledger.models import Event
+from kakeibo.planning import repository as repo
+from kakeibo.planning.service import budget_image, line_image
+
+Image = dict[str, Any]
+
+
+def _refuse_if_moved_on(event: Event, current: Image | None) -> None:
+    if current != event.after:
+        raise UndoConflict(f"that {event.entity.replace('_', ' ')} changed after this; undo the later change first")
+
+
+def reverse_budget(session: Session, actor: Actor, event: Event) -> tuple[Image | None, Image | None]:
+    image = event.after or event.before
+    assert image is not None
+    month, category_id = dt.date.fromisoformat(image["month"]), int(image["category_id"])
+    row = repo.get_budget(session, household_id=actor.household_id, month=month, category_id=category_id)
+    current = budget_image(month, category_id, row.amount_minor) if row is not None else None
+    _refuse_if_moved_on(event, current)
+    target = event.before
+    amount = int(target["amount_minor"]) if target is not None else None
+    repo.put_budget(session, household_id=actor.household_id, month=month, category_id=category_id, amount_minor=amount)
+    return current, target
+
+
+def reverse_line(session: Session, actor: Actor, event: Event) -> tuple[Image | None, Image | None]:
+    image = event.after or event.before
+    assert image is not None
+    category_id = int(image["category_id"])
+    row = repo.get_line(session, household_id=actor.household_id, category_id=category_id)
+    current = line_image(category_id, row.rollover, row.rollover_cap_minor, row.sweep) if row is not None else None
+    _refuse_if_moved_on(event, current)
+    target = event.before
+    repo.put_line(
+        session,
+        household_id=actor.household_id,
+        category_id=category_id,
+        rollover=bool(target["rollover"]) if target is not None else None,
+        cap_minor=target["rollover_cap_minor"] if target is not None else None,
+        sweep=bool(target["sweep"]) if target is not None else False,
+    )
+    return current, target
+
+
+def reverse_mode(session: Session, actor: Actor, event: Event) -> tuple[Image | None, Image | None]:
+    settings = repo.get_settings(session, household_id=actor.household_id)
+    current = {"mode": settings.mode} if settings is not None else None
+    _refuse_if_moved_on(event, current)
+    target = event.before
+    repo.put_mode(session, household_id=actor.household_id, mode=target["mode"] if target is not None else None)
+    return current, target
+
+
+REVERSALS = {"budget": reverse_budget, "budget_line": reverse_line, "budget_mode": reverse_mode}
