@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from kakeibo.assistant.parsing import Vocabulary, parse
 from kakeibo.assistant.speech import MAX_SECONDS, transcribe
@@ -96,6 +97,11 @@ UTTERANCES: list[tuple[str, dict[str, Any]]] = [
     ("delete all my transactions", {"kind": "unsupported"}),
 ]  # fmt: skip
 
+# Utterances whose words make a complete intent (issue 11), written before the recognizer preferred such readings;
+# its held-back part is spoken here too (a test is not tuning), but bench/speech.py reports it apart.
+_COMPLETE = yaml.safe_load((Path(__file__).parent / "data" / "speech_complete.yaml").read_text(encoding="utf-8"))
+COMPLETE_UTTERANCES = [(u["said"], u["expect"]) for u in _COMPLETE["tuning"] + _COMPLETE["held_back"]]
+
 
 def _check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     problems = []
@@ -113,6 +119,13 @@ def test_spoken_utterance_gives_the_intent_of_its_words(text: str, expected: dic
     transcript = transcribe(espeak_wav(text), vocabulary=VOCABULARY, content_type="audio/wav")
     intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY).model_dump(mode="json")
     assert transcript.engine == "pocketsphinx"
+    assert not _check(expected, intent), f"heard {transcript.text!r} -> {intent}"
+
+
+@pytest.mark.parametrize("text, expected", COMPLETE_UTTERANCES, ids=[text for text, _ in COMPLETE_UTTERANCES])
+def test_spoken_complete_request_stays_complete(text: str, expected: dict[str, Any]) -> None:
+    transcript = transcribe(espeak_wav(text), vocabulary=VOCABULARY, content_type="audio/wav")
+    intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY).model_dump(mode="json")
     assert not _check(expected, intent), f"heard {transcript.text!r} -> {intent}"
 
 
@@ -279,7 +292,7 @@ def _accepts(automaton: Automaton, sentence: str) -> bool:
 
 def test_grammar_admits_what_the_parser_understands_and_nothing_half_said() -> None:
     automaton = compile_jsgf(build_grammar(VOCABULARY).jsgf)
-    for text, _ in UTTERANCES:
+    for text, _ in UTTERANCES + COMPLETE_UTTERANCES:
         assert _accepts(automaton, text), text
     assert _accepts(automaton, "spent two thousand four hundred and twelve on rent")
     assert not _accepts(automaton, "delete the")
