@@ -105,6 +105,8 @@ class Score:
     word_errors: int = 0
     same_intent: int = 0
     refused: int = 0  # nothing recognized
+    alternatives: int = 0  # the best reading made no complete request and a close alternative was taken
+    alternatives_right: int = 0  # ... and the one taken gave the intent of the words
     free_errors: int = 0
 
     def add(self, other: Score) -> None:
@@ -126,8 +128,10 @@ def score(voice: str, quality: str, texts: list[str], *, free: bool, heard: list
         result.words += len(text.split())
         if free:
             result.free_errors += word_errors(text, free_dictation(decode(recording)))
+        alternative = 0
         try:
-            transcript = transcribe(recording, vocabulary=VOCABULARY).text
+            heard_as = transcribe(recording, vocabulary=VOCABULARY, today=TODAY)
+            transcript, alternative = heard_as.text, heard_as.alternative
         except ValidationFailed:  # nothing recognized: every word is an error
             transcript = ""
             result.refused += 1
@@ -135,6 +139,8 @@ def score(voice: str, quality: str, texts: list[str], *, free: bool, heard: list
         expected = parse(text, today=TODAY, vocabulary=VOCABULARY)
         same = parse(transcript, today=TODAY, vocabulary=VOCABULARY) == expected
         result.same_intent += same
+        result.alternatives += alternative > 0
+        result.alternatives_right += alternative > 0 and same
         if not same:
             heard.append((voice, quality, text, transcript))
     return result
@@ -192,6 +198,9 @@ def main() -> None:
         f"{totals['8k', False].wer():>9} {totals['8k', False].intents():>8}"
         f"   {'':>11}{totals['16k', True].intents():>7} {totals['8k', True].intents():>7}"
     )
+    taken = sum(s.alternatives for s in totals.values())
+    right = sum(s.alternatives_right for s in totals.values())
+    print(f"tuned voices: {taken} transcripts were a close alternative that made a complete request, {right} right")
     if args.misheard:
         for voice, quality, text, transcript in heard:
             print(f"  {voice:<10} {quality:<3} said {text!r}, heard {transcript!r}")
