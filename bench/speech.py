@@ -120,7 +120,7 @@ class Score:
         return f"{self.same_intent:>3}/{self.utterances:<3}"
 
 
-def score(voice: str, quality: str, texts: list[str], *, free: bool, heard: list[Any]) -> Score:
+def score(voice: str, quality: str, texts: list[str], *, free: bool, heard: list[Any], elapsed: list[float]) -> Score:
     result = Score()
     for text in texts:
         recording = QUALITIES[quality](espeak_wav(text, voice=voice))
@@ -132,6 +132,7 @@ def score(voice: str, quality: str, texts: list[str], *, free: bool, heard: list
         try:
             heard_as = transcribe(recording, vocabulary=VOCABULARY, today=TODAY)
             transcript, alternative = heard_as.text, heard_as.alternative
+            elapsed.append(heard_as.elapsed_seconds)
         except ValidationFailed:  # nothing recognized: every word is an error
             transcript = ""
             result.refused += 1
@@ -169,24 +170,25 @@ def main() -> None:
         f"\n{len(tuning)} utterances tuned on ({sum(len(t.split()) for t in tuning)} words) and {len(held_back)} held "
         "back; WER with the grammar, and transcripts that parse to the same intent as the words"
     )
-    header = f"{'voice':<18}{'16k WER':>8} {'intent':>8}{'8k WER':>9} {'intent':>8}   held back: {'16k':>7} {'8k':>7}"
+    header = f"{'voice':<22}{'16k WER':>8} {'intent':>8}{'8k WER':>9} {'intent':>8}   held back: {'16k':>7} {'8k':>7}"
     if args.free_dictation:
         header += "   free dictation 16k WER"
     print(header)
     totals = {(quality, held): Score() for quality in QUALITIES for held in (False, True)}
     heard: list[Any] = []
+    elapsed: list[float] = []  # every transcription of the table, the search of alternatives included
     for voice, held_voice in rows:
         scores = {}
         for quality in QUALITIES:
             free = args.free_dictation and quality == "16k"
-            scores[quality, False] = score(voice, quality, tuning, free=free, heard=heard)
-            scores[quality, True] = score(voice, quality, held_back, free=False, heard=heard)
+            scores[quality, False] = score(voice, quality, tuning, free=free, heard=heard, elapsed=elapsed)
+            scores[quality, True] = score(voice, quality, held_back, free=False, heard=heard, elapsed=elapsed)
             if not held_voice:
                 totals[quality, False].add(scores[quality, False])
                 totals[quality, True].add(scores[quality, True])
         name = f"{voice} (held back)" if held_voice else voice
         line = (
-            f"{name:<18}{scores['16k', False].wer():>8} {scores['16k', False].intents():>8}"
+            f"{name:<22}{scores['16k', False].wer():>8} {scores['16k', False].intents():>8}"
             f"{scores['8k', False].wer():>9} {scores['8k', False].intents():>8}"
             f"   {'':>11}{scores['16k', True].intents():>7} {scores['8k', True].intents():>7}"
         )
@@ -194,13 +196,19 @@ def main() -> None:
             line += f"   {scores['16k', False].free_errors / scores['16k', False].words:6.1%}"
         print(line, flush=True)
     print(
-        f"{'tuned voices':<18}{totals['16k', False].wer():>8} {totals['16k', False].intents():>8}"
+        f"{'tuned voices':<22}{totals['16k', False].wer():>8} {totals['16k', False].intents():>8}"
         f"{totals['8k', False].wer():>9} {totals['8k', False].intents():>8}"
         f"   {'':>11}{totals['16k', True].intents():>7} {totals['8k', True].intents():>7}"
     )
     taken = sum(s.alternatives for s in totals.values())
     right = sum(s.alternatives_right for s in totals.values())
     print(f"tuned voices: {taken} transcripts were a close alternative that made a complete request, {right} right")
+    if elapsed:
+        elapsed.sort()
+        print(
+            f"every transcription above ({len(elapsed)} clips of 1-5 s): p50 {statistics.median(elapsed):.3f} s, "
+            f"p95 {elapsed[int(len(elapsed) * 0.95)]:.3f} s, max {elapsed[-1]:.3f} s"
+        )
     if args.misheard:
         for voice, quality, text, transcript in heard:
             print(f"  {voice:<10} {quality:<3} said {text!r}, heard {transcript!r}")

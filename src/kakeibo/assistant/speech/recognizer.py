@@ -170,6 +170,8 @@ class Recognizer:
             decoder.end_utt()
             hypothesis = decoder.hyp()
             best = str(hypothesis.hypstr).strip() if hypothesis is not None else ""
+            # Nothing heard: the search reached no end of the grammar, and its lattice then holds no path that
+            # does either (bench/speech.py's refusals), so the n-best list is not worth its second.
             if not best or wanted is None or wanted(best):
                 return Reading(best)
             return _alternative(decoder, best=best, wanted=wanted, admitted=self.automaton.accepts)
