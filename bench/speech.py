@@ -6,7 +6,9 @@ and are reported in columns and a row of their own.
 
 .venv/bin/python -m bench.speech [--voices en-us+f5,en-us] [--rounds 3] [--free-dictation]
 
-A full run decodes each of 58 utterances in 9 voices twice (about 1,000 clips): 8 to 10 minutes on one core.
+A full run decodes each of 58 utterances in 9 voices twice (about 1,000 clips): about 8 minutes of one core, and
+20 minutes on a shared 2-core machine under a load of 4 to 5; `--max-minutes` (15 by default) bounds it, listing
+the voices it had no time for. Latency alone: `--voices '' --held-back-voice ''`.
 """
 
 from __future__ import annotations
@@ -154,6 +156,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the clips for the latency figures")
     parser.add_argument("--free-dictation", action="store_true", help="also the WER without a grammar (slower)")
     parser.add_argument("--misheard", action="store_true", help="list every utterance whose intent was missed")
+    parser.add_argument(
+        "--max-minutes", type=float, default=15.0, help="start no voice after this long (the rest are listed)"
+    )
     args = parser.parse_args()
     if shutil.which("espeak-ng") is None:
         print("speech: skipped, espeak-ng is not installed (Debian: apt-get install espeak-ng)")
@@ -177,7 +182,11 @@ def main() -> None:
     totals = {(quality, held): Score() for quality in QUALITIES for held in (False, True)}
     heard: list[Any] = []
     elapsed: list[float] = []  # every transcription of the table, the search of alternatives included
+    skipped = []
     for voice, held_voice in rows:
+        if time.perf_counter() - started > args.max_minutes * 60:
+            skipped.append(voice)
+            continue
         scores = {}
         for quality in QUALITIES:
             free = args.free_dictation and quality == "16k"
@@ -200,6 +209,8 @@ def main() -> None:
         f"{totals['8k', False].wer():>9} {totals['8k', False].intents():>8}"
         f"   {'':>11}{totals['16k', True].intents():>7} {totals['8k', True].intents():>7}"
     )
+    if skipped:
+        print(f"not measured, past --max-minutes {args.max_minutes:g}: {', '.join(skipped)}")
     taken = sum(s.alternatives for s in totals.values())
     right = sum(s.alternatives_right for s in totals.values())
     print(f"tuned voices: {taken} transcripts were a close alternative that made a complete request, {right} right")
