@@ -119,7 +119,7 @@ class Score:
         return f"{self.word_errors / self.words:6.1%}" if self.words else "     -"
 
     def intents(self) -> str:
-        return f"{self.same_intent:>3}/{self.utterances:<3}"
+        return f"{self.same_intent:>3}/{self.utterances:<3}" if self.utterances else "   -   "
 
 
 def score(voice: str, quality: str, texts: list[str], *, free: bool, heard: list[Any], elapsed: list[float]) -> Score:
@@ -156,6 +156,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the clips for the latency figures")
     parser.add_argument("--free-dictation", action="store_true", help="also the WER without a grammar (slower)")
     parser.add_argument("--misheard", action="store_true", help="list every utterance whose intent was missed")
+    parser.add_argument("--qualities", default="16k,8k", help="which columns to measure (the others show -)")
     parser.add_argument(
         "--max-minutes", type=float, default=15.0, help="start no voice after this long (the rest are listed)"
     )
@@ -189,6 +190,9 @@ def main() -> None:
             continue
         scores = {}
         for quality in QUALITIES:
+            if quality not in args.qualities.split(","):
+                scores[quality, False] = scores[quality, True] = Score()
+                continue
             free = args.free_dictation and quality == "16k"
             scores[quality, False] = score(voice, quality, tuning, free=free, heard=heard, elapsed=elapsed)
             scores[quality, True] = score(voice, quality, held_back, free=False, heard=heard, elapsed=elapsed)
@@ -201,7 +205,7 @@ def main() -> None:
             f"{scores['8k', False].wer():>9} {scores['8k', False].intents():>8}"
             f"   {'':>11}{scores['16k', True].intents():>7} {scores['8k', True].intents():>7}"
         )
-        if args.free_dictation:
+        if args.free_dictation and scores["16k", False].words:
             line += f"   {scores['16k', False].free_errors / scores['16k', False].words:6.1%}"
         print(line, flush=True)
     print(

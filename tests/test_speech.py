@@ -175,15 +175,14 @@ def test_the_recognizer_offers_close_readings_the_grammar_admits_when_its_best_i
     recognizer = recognizer_for(VOCABULARY)
     automaton = recognizer.automaton
     pcm = decode(espeak_wav("coffee at starbucks four fifty", voice="en-us+m3"))  # heard "aldi at starbucks ..."
-    best = recognizer.listen(pcm)
-    assert (best.rank, best.alternatives) == (0, 0) and not best.text.startswith("coffee")
-    taken = recognizer.listen(pcm, wanted=lambda words: words.startswith("coffee"))
-    assert taken.text == "coffee at starbucks four fifty" and taken.rank >= 1
     offered: list[str] = []
     unwanted = recognizer.listen(pcm, wanted=lambda words: offered.append(words) is not None)  # wants none
-    assert unwanted.text == best.text and unwanted.rank == 0
-    assert offered[0] == best.text and len(offered) == unwanted.alternatives + 1 > 2
+    assert unwanted.text == offered[0] and unwanted.rank == 0  # none wanted: the best reading still
+    assert len(offered) == unwanted.alternatives + 1 > 2
     assert all(_accepts(automaton, words) for words in offered)
+    assert not offered[0].startswith("coffee")
+    taken = recognizer.listen(pcm, wanted=lambda words: words.startswith("coffee"))
+    assert taken.text == "coffee at starbucks four fifty" and taken.rank >= 1
 
 
 @pytest.mark.parametrize(
@@ -201,6 +200,23 @@ def test_a_request_said_incomplete_is_not_completed_by_a_reading_the_grammar_doe
     intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY)
     assert intent.kind == "clarify", f"heard {transcript.text!r}"
     assert transcript.alternative == 0
+
+
+@pytest.mark.parametrize(
+    "text, voice",
+    [
+        ("two thousand four hundred for rent", "en-us+f5"),
+        ("twenty dollars for parking yesterday", "en-us+f5"),
+        ("twenty dollars for parking yesterday", "en-us+m1"),
+    ],
+)
+def test_a_telephone_recording_is_understood(text: str, voice: str) -> None:
+    # 8 kHz G.711 µ-law: nothing above 4 kHz. Without a noise floor in the missing band all three were misheard.
+    recording = phone_quality(espeak_wav(text, voice=voice))
+    assert decode(recording).source_rate == 8000
+    transcript = transcribe(recording, vocabulary=VOCABULARY, content_type="audio/wav", today=TODAY)
+    intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY).model_dump(mode="json")
+    assert not _check(dict(UTTERANCES)[text], intent), f"heard {transcript.text!r} -> {intent}"
 
 
 @pytest.mark.parametrize("container, content_type", [("ogg", "audio/ogg; codecs=opus"), ("webm", "audio/webm")])
