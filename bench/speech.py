@@ -6,8 +6,8 @@ and are reported in columns and a row of their own.
 
 .venv/bin/python -m bench.speech [--voices en-us+f5,en-us] [--rounds 3] [--free-dictation]
 
-A full run decodes each of 58 utterances in 9 voices twice (about 1,000 clips): about 8 minutes of one core, and
-20 minutes on a shared 2-core machine under a load of 4 to 5; `--max-minutes` (15 by default) bounds it, listing
+A full run decodes each of 58 utterances in 9 voices twice (about 1,000 clips): 6 minutes on a quiet 2-core machine,
+20 under a load of 4 to 5; `--max-minutes` (15 by default) bounds it, listing
 the voices it had no time for. Latency alone: `--voices '' --held-back-voice ''`.
 """
 
