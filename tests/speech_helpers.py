@@ -45,6 +45,22 @@ def to_opus(wav: bytes, container: str) -> bytes:
     return out.getvalue()
 
 
+def phone_quality(wav: bytes) -> bytes:
+    """The recording as a telephone carries it: 8 kHz G.711 µ-law (8-bit companded samples, the band below 4 kHz),
+    in a WAV, which the recognizer takes as any upload (resampled back to 16 kHz on decoding)."""
+    out = io.BytesIO()
+    with av.open(io.BytesIO(wav), mode="r") as source, av.open(out, mode="w", format="wav") as target:
+        stream = target.add_stream("pcm_mulaw", rate=8_000, layout="mono")
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=8_000)
+        for frame in source.decode(audio=0):
+            for converted in resampler.resample(frame):
+                target.mux(stream.encode(converted))
+        for converted in resampler.resample(None):
+            target.mux(stream.encode(converted))
+        target.mux(stream.encode(None))
+    return out.getvalue()
+
+
 def synthetic_wav(seconds: float, *, tone_hz: float | None = None) -> bytes:
     """Mono 16 kHz WAV: silence, or a pure tone (nothing that reads as speech)."""
     rate = 16_000

@@ -20,16 +20,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from kakeibo.assistant.parsing import Vocabulary, parse
 from kakeibo.assistant.speech import MAX_SECONDS, transcribe
+from kakeibo.assistant.speech import recognizer as recognizer_module
 from kakeibo.assistant.speech.audio import decode
 from kakeibo.assistant.speech.automaton import Automaton, compile_jsgf
 from kakeibo.assistant.speech.grammar import build_grammar, guess_phones, spoken
+from kakeibo.assistant.speech.readings import complete
 from kakeibo.assistant.speech.recognizer import recognizer_for
 from kakeibo.core.errors import KakeiboError, ValidationFailed
 from kakeibo.core.settings import Settings
-from tests.speech_helpers import espeak_wav, synthetic_wav, to_opus
+from tests.speech_helpers import espeak_wav, phone_quality, synthetic_wav, to_opus
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday
 _DEFAULT = Vocabulary.default(accounts=("Checking", "Savings", "Visa", "Amex", "Cash"))
@@ -96,6 +99,28 @@ UTTERANCES: list[tuple[str, dict[str, Any]]] = [
     ("delete all my transactions", {"kind": "unsupported"}),
 ]  # fmt: skip
 
+# Utterances whose words make a complete intent (issue 11), written before the recognizer preferred such readings;
+# its held-back part is spoken here too (a test is not tuning), but bench/speech.py reports it apart.
+_COMPLETE = yaml.safe_load((Path(__file__).parent / "data" / "speech_complete.yaml").read_text(encoding="utf-8"))
+# Heard with en-us+f5 as another complete request (a wrong merchant, a number too many at the end): no reading
+# is incomplete, so preferring complete readings cannot help, and they stay misheard (strict: a fix shows here).
+_MISHEARD = {
+    "had lunch for fifteen at nopa": "heard 'had lunch for fifteen at filled up'",
+    "paid three hundred for the electric bill": "heard 'paid three hundred thirty at electric bill'",
+    "got paid two thousand five hundred": "heard 'got paid two thousand five hundred eight'",
+    "the dinner yesterday should be sixty": "heard 'the dinner yesterday should be sixty eighty'",
+    "seventy dollars at costco last sunday": "heard 'seventy dollars at doctor last sunday'",
+}
+COMPLETE_UTTERANCES = [
+    pytest.param(
+        u["said"],
+        u["expect"],
+        id=u["said"],
+        marks=[pytest.mark.xfail(strict=True, reason=_MISHEARD[u["said"]])] if u["said"] in _MISHEARD else [],
+    )
+    for u in _COMPLETE["tuning"] + _COMPLETE["held_back"]
+]
+
 
 def _check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     problems = []
@@ -114,6 +139,84 @@ def test_spoken_utterance_gives_the_intent_of_its_words(text: str, expected: dic
     intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY).model_dump(mode="json")
     assert transcript.engine == "pocketsphinx"
     assert not _check(expected, intent), f"heard {transcript.text!r} -> {intent}"
+
+
+@pytest.mark.parametrize("text, expected", COMPLETE_UTTERANCES)
+def test_spoken_complete_request_stays_complete(text: str, expected: dict[str, Any]) -> None:
+    transcript = transcribe(espeak_wav(text), vocabulary=VOCABULARY, content_type="audio/wav")
+    intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY).model_dump(mode="json")
+    assert not _check(expected, intent), f"heard {transcript.text!r} -> {intent}"
+
+
+@pytest.mark.parametrize(
+    "words, is_complete",
+    [
+        ("i bought groceries", False),  # a capture without its amount: the assistant would have to ask
+        ("paid for the haircut", False),
+        ("the coffee yesterday was actually", False),  # an edit without the new value
+        ("delete the", False),  # a delete that points at nothing
+        ("how much is left in my budget", False),  # which budget?
+        ("i bought groceries for twenty", True),
+        ("how much did i spend last monday", True),  # a day is a period: "last month" misheard is not incomplete
+        ("how much did i spend on groceries", True),  # no period named: the answer says which period it took
+        ("delete all my transactions", True),  # a refusal is an answer: no close delete may win over it
+        ("undo", True),
+    ],
+)
+def test_a_complete_request_needs_nothing_asked_back(words: str, is_complete: bool) -> None:
+    assert complete(parse(words, today=TODAY, vocabulary=VOCABULARY)) is is_complete
+
+
+def test_the_recognizer_offers_close_readings_the_grammar_admits_when_its_best_is_not_wanted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Not timed here (a shared machine may be slow): the bound on the search is bench/speech.py's to measure.
+    monkeypatch.setattr(recognizer_module, "ALTERNATIVE_SECONDS", 30.0)
+    recognizer = recognizer_for(VOCABULARY)
+    automaton = recognizer.automaton
+    pcm = decode(espeak_wav("coffee at starbucks four fifty", voice="en-us+m3"))  # heard "aldi at starbucks ..."
+    offered: list[str] = []
+    unwanted = recognizer.listen(pcm, wanted=lambda words: offered.append(words) is not None)  # wants none
+    assert unwanted.text == offered[0] and unwanted.rank == 0  # none wanted: the best reading still
+    assert len(offered) == unwanted.alternatives + 1 > 2
+    assert all(_accepts(automaton, words) for words in offered)
+    assert not offered[0].startswith("coffee")
+    taken = recognizer.listen(pcm, wanted=lambda words: words.startswith("coffee"))
+    assert taken.text == "coffee at starbucks four fifty" and taken.rank >= 1
+
+
+@pytest.mark.parametrize(
+    "voice, phone",
+    [("en-us", False), ("en-us", True), ("en-us+f2", True)],
+    ids=["en-us", "en-us at 8 kHz", "en-us+f2 at 8 kHz"],
+)
+def test_a_request_said_incomplete_is_not_completed_by_a_reading_the_grammar_does_not_admit(
+    voice: str, phone: bool
+) -> None:
+    # These voices' n-best lists hold "i bought grocery eight" and "i bought the kroger eight": paths that end where
+    # no sentence of the grammar does. Taking them would invent an amount the user never said.
+    recording = espeak_wav("i bought groceries", voice=voice)
+    transcript = transcribe(phone_quality(recording) if phone else recording, vocabulary=VOCABULARY, today=TODAY)
+    intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY)
+    assert intent.kind == "clarify", f"heard {transcript.text!r}"
+    assert transcript.alternative == 0
+
+
+@pytest.mark.parametrize(
+    "text, voice",
+    [
+        ("two thousand four hundred for rent", "en-us+f5"),
+        ("twenty dollars for parking yesterday", "en-us+f5"),
+        ("twenty dollars for parking yesterday", "en-us+m1"),
+    ],
+)
+def test_a_telephone_recording_is_understood(text: str, voice: str) -> None:
+    # 8 kHz G.711 µ-law: nothing above 4 kHz. Without a noise floor in the missing band all three were misheard.
+    recording = phone_quality(espeak_wav(text, voice=voice))
+    assert decode(recording).source_rate == 8000
+    transcript = transcribe(recording, vocabulary=VOCABULARY, content_type="audio/wav", today=TODAY)
+    intent = parse(transcript.text, today=TODAY, vocabulary=VOCABULARY).model_dump(mode="json")
+    assert not _check(dict(UTTERANCES)[text], intent), f"heard {transcript.text!r} -> {intent}"
 
 
 @pytest.mark.parametrize("container, content_type", [("ogg", "audio/ogg; codecs=opus"), ("webm", "audio/webm")])
@@ -279,7 +382,7 @@ def _accepts(automaton: Automaton, sentence: str) -> bool:
 
 def test_grammar_admits_what_the_parser_understands_and_nothing_half_said() -> None:
     automaton = compile_jsgf(build_grammar(VOCABULARY).jsgf)
-    for text, _ in UTTERANCES:
+    for text in [text for text, _ in UTTERANCES] + [str(p.values[0]) for p in COMPLETE_UTTERANCES]:
         assert _accepts(automaton, text), text
     assert _accepts(automaton, "spent two thousand four hundred and twelve on rent")
     assert not _accepts(automaton, "delete the")

@@ -27,6 +27,9 @@ _FORMATS = {  # a hint for the demuxer when the client says what it sent; PyAV s
 @dataclass(frozen=True)
 class Pcm:
     samples: bytes  # little-endian signed 16-bit, mono, SAMPLE_RATE per second
+    # The rate the recording was made at: below SAMPLE_RATE (a telephone's 8 kHz) the samples hold nothing above
+    # half of it, however they were resampled.
+    source_rate: int = SAMPLE_RATE
 
     @property
     def seconds(self) -> float:
@@ -43,11 +46,13 @@ def decode(audio: bytes, *, content_type: str | None = None) -> Pcm:
     resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
     chunks: list[bytes] = []
     size = 0
+    source_rate = SAMPLE_RATE
     limit = int(MAX_SECONDS * SAMPLE_RATE * 2)
     try:
         with av.open(io.BytesIO(audio), mode="r", format=_FORMATS.get(media)) as container:
             if not container.streams.audio:
                 raise ValidationFailed("The file holds no audio track.", field="audio")
+            source_rate = container.streams.audio[0].rate or SAMPLE_RATE
             for frame in container.decode(audio=0):
                 for converted in resampler.resample(frame):
                     chunk = bytes(converted.planes[0])[: converted.samples * 2]
@@ -61,7 +66,7 @@ def decode(audio: bytes, *, content_type: str | None = None) -> Pcm:
         raise ValidationFailed(
             "The recording could not be decoded; send WAV, WebM/Opus or Ogg/Opus audio.", field="audio"
         ) from exc
-    pcm = Pcm(b"".join(chunks))
+    pcm = Pcm(b"".join(chunks), source_rate=source_rate)
     if pcm.seconds > MAX_SECONDS:
         raise _too_long()
     if pcm.seconds < 0.1:

@@ -119,6 +119,16 @@ class Automaton:
     def transitions(self) -> int:
         return sum(len(a) for a in self.arcs)
 
+    def accepts(self, sentence: str) -> bool:
+        """Whether the grammar admits the words, all of them, in this order."""
+        state = 0
+        for word in sentence.split():
+            found = self.arcs[state].get(word)
+            if found is None:
+                return False
+            state = found
+        return state in self.final
+
 
 class _Nfa:
     def __init__(self) -> None:
