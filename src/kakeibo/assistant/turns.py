@@ -124,7 +124,7 @@ def hear(
         vocabulary = vocabulary_for(session, actor=speaker)
     from kakeibo.assistant.speech import transcribe  # the recognizer (and numpy) only for a spoken turn
 
-    heard = transcribe(audio, vocabulary=vocabulary, content_type=content_type, settings=settings)
+    heard = transcribe(audio, vocabulary=vocabulary, content_type=content_type, settings=settings, today=today)
     if conversation_id is None:
         with session_scope(factory, write=True) as session:
             conversation_id = chat.start(session, speaker=speaker).id
