@@ -18,6 +18,7 @@ from kakeibo.cli.demo import (
     plan,
     plan_start,
 )
+from kakeibo.core import clock
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as repo
 from kakeibo.ledger import service as ledger
@@ -148,3 +149,19 @@ def test_loading_twice_is_refused(session: Session, demo: DemoResult) -> None:
 
     with pytest.raises(Conflict, match="already exists"):
         load_demo(session, months=1, today=TODAY)
+
+
+def test_budgets_for_the_last_months_and_this_one(session: Session, demo: DemoResult) -> None:
+    from kakeibo.core.actor import Actor
+    from kakeibo.planning import service as planning
+
+    actor = Actor(household_id=demo.household_id, user_id=demo.user_id, base_currency="USD", via="cli")
+    with clock.pinned(TODAY):
+        now = planning.month_view(session, actor=actor, month=dt.date(2026, 11, 1))
+        before = planning.month_view(session, actor=actor, month=dt.date(2026, 8, 1))
+    budgeted = {row.category: row.budgeted_minor for row in now.rows}
+    assert budgeted["Food & Dining/Groceries"] == 85000 and budgeted["Shopping"] == 40000
+    assert {row.category: row.budgeted_minor for row in before.rows} == budgeted
+    groceries = next(row for row in now.rows if row.category == "Food & Dining/Groceries")
+    assert groceries.spent_minor > 0 and groceries.pace is not None  # this month's spending, at its pace
+    assert groceries.rolled_over_minor != 0  # groceries carry what is left (or overspent) from October

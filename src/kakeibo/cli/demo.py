@@ -23,6 +23,7 @@ from kakeibo.core.periods import month_start, shift_months
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.queries import month_range
 from kakeibo.ledger.schemas import AccountCreate, TransactionCreate
+from kakeibo.planning import service as planning
 
 DEMO_EMAIL = "demo@kakeibo.local"
 DEMO_PASSWORD = "kakeibo-demo"
@@ -442,6 +443,34 @@ class DemoResult:
     group_id: str
 
 
+# The demo's budgets (tracking mode), for the three months before this one and this one: a few lines a
+# household would start with, groceries carrying what is left over.
+BUDGETS = (
+    ("Food & Dining/Groceries", "850", True),
+    ("Food & Dining/Restaurants", "550", False),
+    ("Food & Dining/Coffee", "90", False),
+    ("Transportation/Fuel", "170", False),
+    ("Shopping", "400", False),
+    ("Entertainment", "120", False),
+)
+
+
+def _budget(session: Session, *, actor: Actor, today: dt.date) -> None:
+    """Budgets for the last three months and this one, as one change (undone together)."""
+    for category, amount, rollover in BUDGETS:
+        planning.set_budget(
+            session,
+            actor=actor,
+            category=category,
+            amount=amount,
+            month=shift_months(month_start(today), -3),
+            rollover=rollover,
+        )
+    for months_back in (2, 1, 0):
+        source = shift_months(month_start(today), -months_back - 1)
+        planning.copy_month(session, actor=actor, source=source, target=shift_months(month_start(today), -months_back))
+
+
 def demo_user_exists(session: Session) -> bool:
     return auth.get_user_by_email(session, DEMO_EMAIL) is not None
 
@@ -497,6 +526,7 @@ def load_demo(
     ]
     batch = setup.for_change()
     ledger.create_transactions(session, actor=batch, items=items)
+    _budget(session, actor=setup.for_change(source="cli"), today=end)
     return DemoResult(
         user_id=user.id,
         household_id=household.id,
