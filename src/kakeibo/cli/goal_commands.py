@@ -26,12 +26,12 @@ goal_app = typer.Typer(
 def _said(view: goals.GoalView) -> str:
     """One line on where a goal stands."""
     code, figures = view.currency, view.progress
+    if figures.remaining_minor == 0:
+        return f"{view.name}: reached, {out.amount(figures.saved_minor, code)} saved."
     line = (
-        f"{view.name}: {out.amount(figures.saved_minor, code)} of {out.amount(view.target_minor, code)} {code} saved, "
+        f"{view.name}: {out.amount(figures.saved_minor, code)} saved of {out.amount(view.target_minor, code)}, "
         f"{out.amount(figures.remaining_minor, code)} to go"
     )
-    if figures.remaining_minor == 0:
-        return f"{view.name}: reached, {out.amount(figures.saved_minor, code)} {code} saved."
     if view.target_date is not None:
         if figures.late:
             line += f"; late: it was due {view.target_date.isoformat()}"
