@@ -86,6 +86,9 @@ def test_monthly_needed_rounds_up_to_the_cent_and_the_pace_projects_whole_months
         False,
     )
     assert reached.projected_date == D(2026, 11, 23)
+    # A cent a month toward a large target gets there after the last supported date: no projection.
+    slow = progress(target_minor=10**15, saved_minor=0, gained_minor=3, today=D(2026, 11, 23), by=D(2030, 1, 1))
+    assert (slow.projected_date, slow.on_track) == (None, False)
     undated = progress(target_minor=5000, saved_minor=0, gained_minor=-300, today=D(2026, 11, 23), by=None)
     assert (undated.monthly_needed_minor, undated.on_track, undated.projected_date, undated.pace_minor) == (
         None,

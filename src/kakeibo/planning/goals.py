@@ -8,7 +8,8 @@ Conventions (`progress` is the pure arithmetic, tested without a database):
   length, still on or before it: Jan 31 to Feb 28 is one); monthly_needed is the remaining spread over them (at
   least one: a date less than a month away, or past, needs all of it now), rounded up to the cent;
 - the pace is what the 3 complete months before today's month added (a balance's change, or the contributions),
-  and the projected date is today moved by the whole months that pace needs for the remaining (rounded up)."""
+  and the projected date is today moved by the whole months that pace needs for the remaining (rounded up), none
+  when the pace is zero or less or would not get there by the last supported date."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.errors import ValidationFailed
-from kakeibo.core.limits import check_date
+from kakeibo.core.limits import MAX_DATE, check_date
 from kakeibo.core.money import Money, minor_to_str, round_to
 from kakeibo.core.periods import month_start, months_between, shift_months
 from kakeibo.ledger import queries
@@ -75,8 +76,10 @@ def progress(*, target_minor: int, saved_minor: int, gained_minor: int, today: d
     if reached:
         projected = today
     elif gained_minor > 0:
-        # remaining / (gained / 3) months, in whole months, rounded up: the month the pace gets there.
-        projected = shift_months(today, _ceil_div(remaining * PACE_MONTHS, gained_minor))
+        # remaining / (gained / 3) months, in whole months, rounded up: the month the pace gets there (none past
+        # the last supported date: a cent a month toward a large target never gets there).
+        months = _ceil_div(remaining * PACE_MONTHS, gained_minor)
+        projected = shift_months(today, months) if months < months_between(today, MAX_DATE) else None
     else:
         projected = None
     on_track: bool | None = None
