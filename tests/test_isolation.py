@@ -33,6 +33,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/assistant/conversations/{conversation_id}/messages"): {"text": "yes"},
     ("PUT", "/api/v1/budgets/{month}/categories/{category_id}"): {"amount": "1.00"},
     ("POST", "/api/v1/budgets/{month}/categories/{category_id}/average"): {"months": 3},
+    ("POST", "/api/v1/goals/{goal_id}/contributions"): {"amount": "1.00"},
 }
 # Path parameters that name no row (a month): Bob reading his own budget for that month is no leak.
 NOT_IDS = {"month"}
@@ -56,6 +57,8 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         f"/api/v1/budgets/2026-03/categories/{category['id']}", json={"amount": "88.88"}, headers=alice.headers
     )
     assert budgeted.status_code == 200, budgeted.text
+    goal = alice.post("/goals", {"name": "Alice Secret Goal", "target": "4321.09", "accounts": [account["id"]]})
+    assert goal.status_code == 201, goal.text
     key = alice.post("/api-keys", {"name": "alice script", "scope": "read"}).json()
     rule = alice.post(
         "/rules",
@@ -94,8 +97,10 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "invitation_id": invited["id"],
         "invitation": invited["token"],
         "month": "2026-03",
+        "goal_id": goal.json()["id"],
         "secrets": [
             *(MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", "88.88", alice.email, key["key"]),
+            *("Alice Secret Goal", "4321.09"),
             *(INVITED, invited["token"]),
         ],
     }
@@ -166,4 +171,6 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
     assert after == before
     assert alice.get("/budgets/2026-03").json()["categories"][0]["budgeted"] == "88.88"
     assert alice.get("/events").json()[0]["group_id"] == world["group_id"]
+    [goal] = alice.get("/goals").json()
+    assert (goal["name"], goal["target"], goal["saved"]) == ("Alice Secret Goal", "4321.09", "1144.45")  # her balance
     assert alice.get(f"/assistant/proposals/{world['proposal_id']}").json()["status"] == "pending"

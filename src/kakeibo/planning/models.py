@@ -1,5 +1,5 @@
-"""Planning tables: a household's budget mode, its budget amounts per month and line, and each line's rollover
-options."""
+"""Planning tables: a household's budget mode, its budget amounts per month and line, each line's rollover
+options, and its savings goals with their linked accounts and contributions."""
 
 from __future__ import annotations
 
@@ -46,3 +46,38 @@ class BudgetLine(Base):
     rollover: Mapped[bool] = mapped_column(Boolean, default=False)
     rollover_cap_minor: Mapped[int | None] = mapped_column(BigInteger)
     sweep: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Goal(IdMixin, TimestampMixin, Base):
+    """A savings goal: a target in the household's base currency's minor units, by an optional date. `name_key`
+    is the name casefolded, so two goals cannot differ only in case."""
+
+    __tablename__ = "goals"
+    __table_args__ = (UniqueConstraint("household_id", "name_key"),)
+
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    name_key: Mapped[str] = mapped_column(String(120))
+    target_minor: Mapped[int] = mapped_column(BigInteger)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class GoalAccount(Base):
+    """A money account whose balance is a goal's progress (a goal without any counts its contributions)."""
+
+    __tablename__ = "goal_accounts"
+
+    goal_id: Mapped[int] = mapped_column(BigId, ForeignKey("goals.id", ondelete="CASCADE"), primary_key=True)
+    account_id: Mapped[int] = mapped_column(BigId, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"))
+
+
+class GoalContribution(IdMixin, TimestampMixin, Base):
+    """Money earmarked for a goal on a day: a planning record, not a ledger transaction (no account moves)."""
+
+    __tablename__ = "goal_contributions"
+
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"))
+    goal_id: Mapped[int] = mapped_column(BigId, ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)

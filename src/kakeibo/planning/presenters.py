@@ -1,9 +1,10 @@
-"""The month view as the API and the CLI's `--json` show it: amounts as decimal strings."""
+"""The month view and the goals as the API and the CLI's `--json` show them: amounts as decimal strings."""
 
 from __future__ import annotations
 
 from kakeibo.core.money import minor_to_str
-from kakeibo.planning.schemas import BudgetCategoryOut, BudgetMonthOut, PaceOut
+from kakeibo.planning.goals import GoalView
+from kakeibo.planning.schemas import BudgetCategoryOut, BudgetMonthOut, GoalOut, PaceOut
 from kakeibo.planning.service import BudgetMonth, month_label
 
 
@@ -38,3 +39,33 @@ def budget_month_out(view: BudgetMonth) -> BudgetMonthOut:
             for row in view.rows
         ],
     )
+
+
+def goal_out(view: GoalView) -> GoalOut:
+    code, figures = view.currency, view.progress
+    return GoalOut(
+        id=view.id,
+        name=view.name,
+        currency=code,
+        target=minor_to_str(view.target_minor, code),
+        saved=minor_to_str(figures.saved_minor, code),
+        remaining=minor_to_str(figures.remaining_minor, code),
+        by=view.target_date,
+        monthly_needed=minor_to_str(figures.monthly_needed_minor, code)
+        if figures.monthly_needed_minor is not None
+        else None,
+        pace=minor_to_str(figures.pace_minor, code),
+        projected_date=figures.projected_date,
+        on_track=figures.on_track,
+        late=figures.late,
+        accounts=view.accounts,
+    )
+
+
+# The fields `kakeibo goal list --json` prints, in this order (a contract scripts rely on).
+GOAL_LIST_FIELDS = ("name", "target", "saved", "remaining", "by", "monthly_needed", "projected_date", "on_track")
+
+
+def goal_list_row(view: GoalView) -> dict[str, object]:
+    shown = goal_out(view).model_dump(mode="json")
+    return {key: shown[key] for key in GOAL_LIST_FIELDS}

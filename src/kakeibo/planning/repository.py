@@ -1,14 +1,15 @@
-"""All SQL of planning: budget rows, line options and the household's mode, every function scoped by household."""
+"""All SQL of planning: budget rows, line options, the household's mode and savings goals, every function scoped by
+household."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from kakeibo.planning.models import Budget, BudgetLine, BudgetSettings
+from kakeibo.planning.models import Budget, BudgetLine, BudgetSettings, Goal, GoalAccount, GoalContribution
 
 
 def get_settings(session: Session, *, household_id: int) -> BudgetSettings | None:
@@ -112,4 +113,135 @@ def put_line(
         row = BudgetLine(household_id=household_id, category_id=category_id)
         session.add(row)
     row.rollover, row.rollover_cap_minor, row.sweep = rollover, cap_minor, sweep
+    session.flush()
+
+
+# ---- savings goals --------------------------------------------------------------------------------------------
+def goals(session: Session, *, household_id: int) -> list[Goal]:
+    return list(session.scalars(select(Goal).where(Goal.household_id == household_id).order_by(Goal.name_key)))
+
+
+def get_goal(session: Session, *, household_id: int, goal_id: int) -> Goal | None:
+    stmt = select(Goal).where(Goal.household_id == household_id, Goal.id == goal_id)
+    return session.scalars(stmt).first()
+
+
+def get_goal_by_name(session: Session, *, household_id: int, name_key: str) -> Goal | None:
+    stmt = select(Goal).where(Goal.household_id == household_id, Goal.name_key == name_key)
+    return session.scalars(stmt).first()
+
+
+def goal_account_ids(session: Session, *, household_id: int, goal_ids: Iterable[int]) -> dict[int, list[int]]:
+    """Each goal's linked accounts (a goal without any is absent)."""
+    wanted = sorted(set(goal_ids))
+    found: dict[int, list[int]] = {}
+    if not wanted:
+        return found
+    stmt = (
+        select(GoalAccount.goal_id, GoalAccount.account_id)
+        .where(GoalAccount.household_id == household_id, GoalAccount.goal_id.in_(wanted))
+        .order_by(GoalAccount.goal_id, GoalAccount.account_id)
+    )
+    for goal_id, account_id in session.execute(stmt):
+        found.setdefault(goal_id, []).append(account_id)
+    return found
+
+
+def contributions(session: Session, *, household_id: int, goal_id: int) -> list[GoalContribution]:
+    stmt = (
+        select(GoalContribution)
+        .where(GoalContribution.household_id == household_id, GoalContribution.goal_id == goal_id)
+        .order_by(GoalContribution.date, GoalContribution.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def contributed_minor(
+    session: Session, *, household_id: int, goal_ids: Iterable[int], start: dt.date | None, end: dt.date
+) -> dict[int, int]:
+    """Each goal's contributions dated in [start, end] (start None: since the first), summed."""
+    wanted = sorted(set(goal_ids))
+    if not wanted:
+        return {}
+    stmt = select(GoalContribution.goal_id, func.sum(GoalContribution.amount_minor)).where(
+        GoalContribution.household_id == household_id,
+        GoalContribution.goal_id.in_(wanted),
+        GoalContribution.date <= end,
+    )
+    if start is not None:
+        stmt = stmt.where(GoalContribution.date >= start)
+    return {goal_id: int(total or 0) for goal_id, total in session.execute(stmt.group_by(GoalContribution.goal_id))}
+
+
+def get_contribution(session: Session, *, household_id: int, contribution_id: int) -> GoalContribution | None:
+    stmt = select(GoalContribution).where(
+        GoalContribution.household_id == household_id, GoalContribution.id == contribution_id
+    )
+    return session.scalars(stmt).first()
+
+
+def add_goal(
+    session: Session,
+    *,
+    household_id: int,
+    name: str,
+    target_minor: int,
+    target_date: dt.date | None,
+    account_ids: Iterable[int],
+    goal_id: int | None = None,
+) -> Goal:
+    """A new goal with its linked accounts; `goal_id` given, under that id (an undone removal brought back)."""
+    goal = Goal(
+        household_id=household_id,
+        name=name,
+        name_key=name.casefold(),
+        target_minor=target_minor,
+        target_date=target_date,
+    )
+    if goal_id is not None:
+        goal.id = goal_id
+    session.add(goal)
+    session.flush()
+    for account_id in sorted(set(account_ids)):
+        session.add(GoalAccount(goal_id=goal.id, account_id=account_id, household_id=household_id))
+    session.flush()
+    return goal
+
+
+def add_contribution(
+    session: Session,
+    *,
+    household_id: int,
+    goal_id: int,
+    day: dt.date,
+    amount_minor: int,
+    contribution_id: int | None = None,
+) -> GoalContribution:
+    row = GoalContribution(household_id=household_id, goal_id=goal_id, date=day, amount_minor=amount_minor)
+    if contribution_id is not None:
+        row.id = contribution_id
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_contribution(session: Session, *, household_id: int, contribution_id: int) -> None:
+    session.execute(
+        delete(GoalContribution).where(
+            GoalContribution.household_id == household_id, GoalContribution.id == contribution_id
+        )
+    )
+    session.flush()
+
+
+def delete_goal(session: Session, *, household_id: int, goal_id: int) -> None:
+    """A goal with its links and contributions (removed here, not left to the database's cascade: SQLite
+    enforces foreign keys only when asked)."""
+    session.execute(
+        delete(GoalContribution).where(
+            GoalContribution.household_id == household_id, GoalContribution.goal_id == goal_id
+        )
+    )
+    session.execute(delete(GoalAccount).where(GoalAccount.household_id == household_id, GoalAccount.goal_id == goal_id))
+    session.execute(delete(Goal).where(Goal.household_id == household_id, Goal.id == goal_id))
     session.flush()

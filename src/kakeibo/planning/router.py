@@ -1,10 +1,11 @@
-"""Thin HTTP over budgets: a month's view, a line's amount, copying a month, the household's mode."""
+"""Thin HTTP over planning: budgets (a month's view, a line's amount, copying a month, the household's mode) and
+savings goals (list, add, contribute, remove)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response, status
 from sqlalchemy.orm import Session
 
 from kakeibo.auth.dependencies import ContextDep, WriteContextDep
@@ -12,8 +13,9 @@ from kakeibo.core import clock
 from kakeibo.core.actor import Actor
 from kakeibo.core.http import SessionDep
 from kakeibo.core.types import Id
+from kakeibo.planning import goals
 from kakeibo.planning import service as budgets
-from kakeibo.planning.presenters import budget_month_out
+from kakeibo.planning.presenters import budget_month_out, goal_out
 from kakeibo.planning.schemas import (
     BudgetAverageIn,
     BudgetCopyIn,
@@ -21,9 +23,13 @@ from kakeibo.planning.schemas import (
     BudgetModeIn,
     BudgetModeOut,
     BudgetMonthOut,
+    GoalContributionIn,
+    GoalIn,
+    GoalOut,
 )
 
 router = APIRouter(prefix="/budgets", tags=["budgets"])
+goals_router = APIRouter(prefix="/goals", tags=["goals"])
 
 MonthPath = Annotated[str, Path(pattern=r"^\d{4}-\d{2}$", description='A month such as "2026-11"')]
 
@@ -87,3 +93,36 @@ def copy_month(month: MonthPath, data: BudgetCopyIn, session: SessionDep, ctx: W
 def put_mode(data: BudgetModeIn, session: SessionDep, ctx: WriteContextDep) -> BudgetModeOut:
     budgets.set_mode(session, actor=ctx, mode=data.mode)
     return BudgetModeOut(mode=budgets.get_mode(session, household_id=ctx.household_id).value)
+
+
+@goals_router.get("", response_model=list[GoalOut])
+def list_goals(session: SessionDep, ctx: ContextDep) -> list[GoalOut]:
+    """Every savings goal with its progress today (from the server's clock)."""
+    return [goal_out(view) for view in goals.list_goals(session, actor=ctx)]
+
+
+@goals_router.get("/{goal_id}", response_model=GoalOut)
+def get_goal(goal_id: Id, session: SessionDep, ctx: ContextDep) -> GoalOut:
+    return goal_out(goals.goal_view(session, actor=ctx, ref=goal_id))
+
+
+@goals_router.post("", response_model=GoalOut, status_code=status.HTTP_201_CREATED)
+def add_goal(data: GoalIn, session: SessionDep, ctx: WriteContextDep) -> GoalOut:
+    """A new goal: progress from the linked accounts' balances, or (none linked) from contributions."""
+    added = goals.add_goal(
+        session, actor=ctx, name=data.name, target=data.target, by=data.by, accounts=list(data.accounts)
+    )
+    return goal_out(added.goal)
+
+
+@goals_router.post("/{goal_id}/contributions", response_model=GoalOut)
+def contribute(goal_id: Id, data: GoalContributionIn, session: SessionDep, ctx: WriteContextDep) -> GoalOut:
+    """Earmark money for a goal without linked accounts (a planning record: no ledger account moves)."""
+    return goal_out(goals.contribute(session, actor=ctx, goal=goal_id, amount=data.amount, day=data.date))
+
+
+@goals_router.delete("/{goal_id}", status_code=status.HTTP_204_NO_CONTENT)
+def remove_goal(goal_id: Id, session: SessionDep, ctx: WriteContextDep) -> Response:
+    """Remove a goal and its contributions (undo brings them back)."""
+    goals.remove_goal(session, actor=ctx, goal=goal_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

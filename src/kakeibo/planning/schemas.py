@@ -1,12 +1,14 @@
-"""API shapes of budgets: the month view (the same fields `kakeibo budget show --json` prints) and the writes."""
+"""API shapes of planning: the budget month view (the same fields `kakeibo budget show --json` prints), savings
+goals (the fields of `kakeibo goal list --json`, and more) and the writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kakeibo.core.types import DecimalString
+from kakeibo.core.types import DecimalString, Id
 
 # "2026-11": a calendar month (its number checked by the service: "2026-13" is refused with a problem).
 MonthText = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$", examples=["2026-11"])]
@@ -81,3 +83,38 @@ class BudgetModeIn(Strict):
 
 class BudgetModeOut(BaseModel):
     mode: Literal["tracking", "envelope"]
+
+
+class GoalOut(BaseModel):
+    id: int
+    name: str
+    currency: str
+    target: str
+    saved: str = Field(description="The linked accounts' balance today, or the contributions up to today")
+    remaining: str = Field(description="target - saved, never below zero")
+    by: dt.date | None = Field(description="The target date, if any")
+    monthly_needed: str | None = Field(
+        description="remaining over the whole months left to `by` (at least one), rounded up to the cent; "
+        "null without a date, 0 once reached"
+    )
+    pace: str = Field(description="What the last 3 complete months added, a month (a balance change or contributions)")
+    projected_date: dt.date | None = Field(
+        description="When the goal is reached at that pace (whole months from today); null when the pace is 0 or less"
+    )
+    on_track: bool | None = Field(description="projected_date <= by (reached: true); null without a date")
+    late: bool = Field(description="The target date has passed and the goal is not reached")
+    accounts: list[str] = Field(description="The linked accounts; empty: progress is the contributions")
+
+
+class GoalIn(Strict):
+    name: str = Field(min_length=1, max_length=120)
+    target: DecimalString = Field(description="More than zero, in the household's base currency")
+    by: dt.date | None = Field(default=None, description="A target date (one already past is allowed: late)")
+    accounts: list[Id] = Field(
+        default_factory=list, max_length=50, description="Money accounts whose balance is the progress"
+    )
+
+
+class GoalContributionIn(Strict):
+    amount: DecimalString = Field(description="More than zero, in the household's base currency")
+    date: dt.date | None = Field(default=None, description="On or before today (default: today)")

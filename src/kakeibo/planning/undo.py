@@ -1,5 +1,6 @@
-"""Undo of planning's events: a budget amount, a line's rollover options and the household's mode go back to
-their `before` image (none: the row did not exist), provided they are still what the event left."""
+"""Undo of planning's events: a budget amount, a line's rollover options, the household's mode, a savings goal
+(with its links and contributions) and a contribution go back to their `before` image (none: the row did not
+exist), provided they are still what the event left."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from kakeibo.core.actor import Actor
 from kakeibo.ledger.errors import UndoConflict
 from kakeibo.ledger.models import Event
 from kakeibo.planning import repository as repo
+from kakeibo.planning.goals import contribution_image, goal_image, put_goal_image
 from kakeibo.planning.service import budget_image, line_image
 
 Image = dict[str, Any]
@@ -63,4 +65,54 @@ def reverse_mode(session: Session, actor: Actor, event: Event) -> tuple[Image | 
     return current, target
 
 
-REVERSALS = {"budget": reverse_budget, "budget_line": reverse_line, "budget_mode": reverse_mode}
+def reverse_goal(session: Session, actor: Actor, event: Event) -> tuple[Image | None, Image | None]:
+    household_id = actor.household_id
+    image = event.after or event.before
+    assert image is not None
+    row = repo.get_goal(session, household_id=household_id, goal_id=int(image["id"]))
+    current = goal_image(session, household_id=household_id, goal=row) if row is not None else None
+    target = event.before
+    if target is not None:
+        # Said first: on SQLite a goal added since may even have been given the same id.
+        clash = repo.get_goal_by_name(session, household_id=household_id, name_key=str(target["name"]).casefold())
+        if clash is not None and (clash.id != int(target["id"]) or current != event.after):
+            raise UndoConflict(f"another goal is named {target['name']!r} now; rename or remove it first")
+    _refuse_if_moved_on(event, current)
+    if row is not None:
+        repo.delete_goal(session, household_id=household_id, goal_id=row.id)
+    if target is not None:
+        put_goal_image(session, household_id=household_id, image=target)
+    return current, target
+
+
+def reverse_contribution(session: Session, actor: Actor, event: Event) -> tuple[Image | None, Image | None]:
+    household_id = actor.household_id
+    image = event.after or event.before
+    assert image is not None
+    row = repo.get_contribution(session, household_id=household_id, contribution_id=int(image["id"]))
+    current = contribution_image(row.id, row.goal_id, row.date, row.amount_minor) if row is not None else None
+    _refuse_if_moved_on(event, current)
+    target = event.before
+    if row is not None:
+        repo.delete_contribution(session, household_id=household_id, contribution_id=row.id)
+    if target is not None:
+        if repo.get_goal(session, household_id=household_id, goal_id=int(target["goal_id"])) is None:
+            raise UndoConflict("that goal was removed after this; undo its removal first")
+        repo.add_contribution(
+            session,
+            household_id=household_id,
+            goal_id=int(target["goal_id"]),
+            day=dt.date.fromisoformat(target["date"]),
+            amount_minor=int(target["amount_minor"]),
+            contribution_id=int(target["id"]),
+        )
+    return current, target
+
+
+REVERSALS = {
+    "budget": reverse_budget,
+    "budget_line": reverse_line,
+    "budget_mode": reverse_mode,
+    "goal": reverse_goal,
+    "goal_contribution": reverse_contribution,
+}
