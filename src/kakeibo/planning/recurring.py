@@ -417,11 +417,11 @@ def apply_notes(series: Iterable[Series], notes: Iterable[SeriesNote], *, includ
     for one in series:
         note = said.get(one.key)
         if note is not None:
+            one = replace(one, payee=note.name or one.payee, confirmed=note.confirmed)
             if note.dismissed:
                 if include_hidden:
                     shown.append(replace(one, status=SeriesStatus.dismissed))
                 continue
-            one = replace(one, payee=note.name or one.payee, confirmed=note.confirmed)
         if one.status is SeriesStatus.ended and not include_hidden:
             continue
         shown.append(one)
