@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from kakeibo.imports.payee import clean_payee, payee_key
@@ -221,7 +222,11 @@ def best_fit(dates: Sequence[dt.date]) -> _Fit | None:
     period (two hits a month apart are monthly, not a weekly with gaps)."""
     if len(dates) < 2 or len(set(dates)) != len(dates):
         return None
-    fits = [fit for cadence in Cadence if (fit := _fit(dates, cadence)) is not None]
+    gaps = sorted((b - a).days for a, b in itertools.pairwise(dates))
+    typical = gaps[len(gaps) // 2]
+    # Only cadences near the typical gap can fit (a gap of a missed payment doubles one gap, not the median).
+    near = [c for c in Cadence if RHYTHMS[c].days * 0.6 <= typical <= RHYTHMS[c].days * 1.5 + RHYTHMS[c].tolerance]
+    fits = [fit for cadence in near if (fit := _fit(dates, cadence)) is not None]
     if not fits:
         return None
     return min(fits, key=lambda f: (-f.coverage, f.deviation / RHYTHMS[f.cadence].tolerance, -RHYTHMS[f.cadence].days))
@@ -232,8 +237,8 @@ def best_fit(dates: Sequence[dt.date]) -> _Fit | None:
 
 def _merge_similar(keys: Sequence[str]) -> dict[str, str]:
     """Each key's group representative: keys within PAYEE_SIMILARITY of each other join (union-find). Keys are
-    compared only with those sharing their first letter: Jaro-Winkler weighs the prefix, and this keeps a
-    household with thousands of payees to a few hundred thousand comparisons."""
+    compared only with those sharing their first letter (Jaro-Winkler weighs the prefix), each against its bucket
+    in one call into rapidfuzz, so a household with thousands of payees stays in milliseconds."""
     parent = {key: key for key in keys}
 
     def root(key: str) -> str:
@@ -246,12 +251,20 @@ def _merge_similar(keys: Sequence[str]) -> dict[str, str]:
     for key in keys:
         by_initial[key[:1]].append(key)
     for bucket in by_initial.values():
+        if len(bucket) < 2:
+            continue
         for i, left in enumerate(bucket):
-            for right in bucket[i + 1 :]:
-                if JaroWinkler.normalized_similarity(left, right, score_cutoff=PAYEE_SIMILARITY):
-                    a, b = root(left), root(right)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+            rest = bucket[i + 1 :]
+            first_word = left.split(" ", 1)[0]
+            for _, _, j in process.extract(
+                left, rest, scorer=JaroWinkler.normalized_similarity, score_cutoff=PAYEE_SIMILARITY, limit=None
+            ):
+                # Similar is not enough when the first words differ ("kabo cafe" is no "kabe cafe").
+                if rest[j].split(" ", 1)[0] != first_word:
+                    continue
+                a, b = root(left), root(rest[j])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
     return {key: root(key) for key in keys}
 
 
@@ -260,13 +273,15 @@ def _bands(payments: Sequence[Payment]) -> list[list[Payment]]:
     band's smallest), each band in date order."""
     ordered = sorted(payments, key=lambda p: abs(p.amount_minor))
     bands: list[list[Payment]] = []
+    limit = -1.0
     for payment in ordered:
         size = abs(payment.amount_minor)
-        if bands and size <= max(abs(bands[-1][0].amount_minor) * AMOUNT_BAND, abs(bands[-1][0].amount_minor) + 100):
+        if size <= limit:
             bands[-1].append(payment)
         else:
             bands.append([payment])
-    return [sorted(band, key=lambda p: (p.date, p.transaction_id)) for band in bands]
+            limit = max(size * AMOUNT_BAND, size + 100)
+    return [sorted(band, key=lambda p: (p.date, p.transaction_id)) for band in bands if len(band) > 1]
 
 
 def _dedupe_days(payments: Sequence[Payment]) -> list[Payment]:
@@ -282,12 +297,14 @@ def _dedupe_days(payments: Sequence[Payment]) -> list[Payment]:
 
 def _steady(hits: Sequence[Payment]) -> bool:
     """A series keeps its price: at most one change in four hits (random spending changes every time), and two
-    hits must be the same price to count at all."""
+    hits must be the very same amount to count at all."""
     changes = sum(
         1
         for a, b in itertools.pairwise(hits)
         if abs(a.amount_minor - b.amount_minor) > abs(b.amount_minor) * SAME_PRICE
     )
+    if len(hits) == 2:
+        return hits[0].amount_minor == hits[1].amount_minor
     return changes <= len(hits) // 4
 
 
@@ -348,20 +365,29 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 def detect(payments: Iterable[Payment], *, today: dt.date) -> list[Series]:
     """Every recurring series in the payments, by next expected date. Payments after `today` are ignored."""
     groups: dict[tuple[int, SeriesKind, str], dict[str, list[Payment]]] = defaultdict(lambda: defaultdict(list))
+    # Imports store payees cleaned already, so a household has a few thousand distinct ones: each is keyed once.
+    keys: dict[str, str] = {}
     for payment in payments:
-        if payment.date > today or payment.amount_minor == 0:
+        if payment.date > today or not payment.amount_minor:
             continue
-        key = payee_key(clean_payee(payment.payee)) or payment.payee.casefold()
-        groups[(payment.account_id, payment.kind, payment.currency)][key].append(payment)
+        payee = payment.payee
+        key = keys.get(payee)
+        if key is None:
+            key = keys[payee] = payee_key(clean_payee(payee)) or payee.casefold()
+        groups[payment.account_id, payment.kind, payment.currency][key].append(payment)
+    representative = _merge_similar(sorted(set(keys.values())))
     found: list[Series] = []
     for by_key in groups.values():
-        representative = _merge_similar(sorted(by_key))
         payees: dict[str, list[Payment]] = defaultdict(list)
         for key, rows in by_key.items():
             payees[representative[key]].extend(rows)
         for payee_group_key, rows in payees.items():
             candidates = []
+            if len(rows) < 2:
+                continue
             for band in _bands(rows):
+                if len(band) < 2:
+                    continue
                 hits = _dedupe_days(band)
                 if not _steady(hits):
                     continue
