@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kakeibo.planning.recurring import (
+    RHYTHMS,
     Cadence,
     Payment,
     SeriesKind,
@@ -213,4 +214,8 @@ def test_any_monthly_series_with_small_jitter_is_found(
     found = detect(payments(dates, -amount, payee="Monthly Thing"), today=dates[-1])
     assert len(found) == 1, [(s.cadence, s.count) for s in found]
     assert found[0].cadence is Cadence.monthly and found[0].count == hits
-    assert abs((found[0].next_date - schedule[hits]).days) <= 3
+    # The next date is the median day of month: within the jitter of the truth, except where a late hit lands
+    # within two days of a month's end and the series may read as paid at month ends (then within its tolerance).
+    allowed = 3 if day + 3 < 26 else RHYTHMS[Cadence.monthly].tolerance
+    assert abs((found[0].next_date - schedule[hits]).days) <= allowed
+    assert found[0].next_date > dates[-1]

@@ -190,6 +190,9 @@ def _fit(dates: Sequence[dt.date], cadence: Cadence) -> _Fit | None:
             start = add_months(first.replace(day=1), rhythm.months, anchor=anchor)
     else:
         anchor, start = 0, first
+    # Day-based grids start at the first hit, which has its own jitter: the first pass allows twice the tolerance
+    # (less than half a period), then the grid moves to the hits' median offset and the tolerance is checked.
+    allowance = rhythm.tolerance if rhythm.months else min(2 * rhythm.tolerance, int((rhythm.days - 1) // 2))
     draft = _Fit(cadence, 0.0, 0.0, (), start, anchor)
     slots: list[int] = []
     deviations: list[int] = []
@@ -197,19 +200,17 @@ def _fit(dates: Sequence[dt.date], cadence: Cadence) -> _Fit | None:
         guess = round((day - start).days / rhythm.days)
         best = min((guess - 1, guess, guess + 1), key=lambda s: abs((day - draft.expected(s)).days))
         deviation = abs((day - draft.expected(best)).days)
-        if deviation > rhythm.tolerance or (slots and best <= slots[-1]):
+        if deviation > allowance or (slots and best <= slots[-1]):
             return None
         slots.append(best)
         deviations.append(deviation)
-    if not rhythm.months and len(dates) > 2:
-        # Day-based grids drift from a jittered first hit: re-anchor on the median offset and check again once.
+    if not rhythm.months:
         offsets = sorted((day - start).days - round(slot * rhythm.days) for day, slot in zip(dates, slots, strict=True))
-        shift = offsets[len(offsets) // 2]
-        if shift:
-            moved = _Fit(cadence, 0.0, 0.0, (), start + dt.timedelta(days=shift), 0)
-            again = [abs((day - moved.expected(s)).days) for day, s in zip(dates, slots, strict=True)]
-            if max(again) <= rhythm.tolerance and sum(again) <= sum(deviations):
-                start, deviations = moved.start, again
+        start += dt.timedelta(days=offsets[len(offsets) // 2])
+        moved = _Fit(cadence, 0.0, 0.0, (), start, 0)
+        deviations = [abs((day - moved.expected(s)).days) for day, s in zip(dates, slots, strict=True)]
+        if max(deviations) > rhythm.tolerance:
+            return None
     span = slots[-1] - slots[0] + 1
     coverage = len(dates) / span
     if coverage < MIN_COVERAGE:
