@@ -33,7 +33,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/assistant/conversations/{conversation_id}/messages"): {"text": "yes"},
     ("PUT", "/api/v1/budgets/{month}/categories/{category_id}"): {"amount": "1.00"},
     ("POST", "/api/v1/budgets/{month}/categories/{category_id}/average"): {"months": 3},
-    ("PATCH", "/api/v1/recurring/{series_id}"): {"name": "Hijacked"},
+    ("PATCH", "/api/v1/recurring/series/{series_id}"): {"name": "Hijacked"},
 }
 # Path parameters that name no row (a month): Bob reading his own budget for that month is no leak.
 NOT_IDS = {"month"}

@@ -60,29 +60,29 @@ def test_the_list_upcoming_and_a_dismissal_over_http(user: ApiUser, client: Test
     # Another household neither sees it nor dismisses it.
     bob = sign_up(client)
     assert bob.get("/recurring?all=true").json() == []
-    assert bob.post(f"/recurring/{gym['id']}/dismiss", {}).status_code == 404
+    assert bob.post(f"/recurring/series/{gym['id']}/dismiss", {}).status_code == 404
 
-    renamed = user.client.patch(f"/api/v1/recurring/{gym['id']}", json={"name": "Gym", "confirmed": True},
+    renamed = user.client.patch(f"/api/v1/recurring/series/{gym['id']}", json={"name": "Gym", "confirmed": True},
                                 headers=user.headers)  # fmt: skip
     assert renamed.status_code == 200, renamed.text
     assert (renamed.json()["payee"], renamed.json()["confirmed"]) == ("Gym", True)
-    dismissed = user.post(f"/recurring/{gym['id']}/dismiss", {})
+    dismissed = user.post(f"/recurring/series/{gym['id']}/dismiss", {})
     assert dismissed.status_code == 200, dismissed.text
     assert dismissed.json()["status"] == "dismissed"
     assert user.get("/recurring").json() == []
     assert user.get("/recurring/upcoming").json() == []
     [kept] = user.get("/recurring?all=true").json()
     assert (kept["id"], kept["status"], kept["payee"]) == (gym["id"], "dismissed", "Gym")
-    back = user.client.patch(f"/api/v1/recurring/{gym['id']}", json={"dismissed": False}, headers=user.headers)
+    back = user.client.patch(f"/api/v1/recurring/series/{gym['id']}", json={"dismissed": False}, headers=user.headers)
     assert back.json()["status"] == "active"
 
 
 def test_bad_input_is_a_problem(user: ApiUser) -> None:
-    unknown = user.post("/recurring/0123456789/dismiss", {})
+    unknown = user.post("/recurring/series/0123456789/dismiss", {})
     assert unknown.status_code == 404
     assert unknown.headers["content-type"].startswith("application/problem+json")
     assert user.get("/recurring/upcoming?days=0").status_code == 422
     [gym] = user.get("/recurring").json()
-    empty = user.client.patch(f"/api/v1/recurring/{gym['id']}", json={"name": ""}, headers=user.headers)
+    empty = user.client.patch(f"/api/v1/recurring/series/{gym['id']}", json={"name": ""}, headers=user.headers)
     assert empty.status_code == 422
     assert empty.headers["content-type"].startswith("application/problem+json")

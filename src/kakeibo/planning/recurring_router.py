@@ -14,6 +14,7 @@ from kakeibo.planning.schemas import RecurringOut, RecurringUpdateIn, UpcomingOu
 
 router = APIRouter(prefix="/recurring", tags=["recurring"])
 
+# One series lives under /series/: a PATCH of /recurring/{id} would also match /recurring/upcoming.
 SeriesPath = Annotated[str, Path(pattern=r"^[0-9a-f]{10}$", description="A series' id, as the list shows it")]
 
 
@@ -35,13 +36,13 @@ def upcoming(session: SessionDep, ctx: ContextDep, days: Annotated[int, Query(ge
     return [recurring.upcoming_out(day, one) for day, one in due]
 
 
-@router.post("/{series_id}/dismiss", response_model=RecurringOut)
+@router.post("/series/{series_id}/dismiss", response_model=RecurringOut)
 def dismiss(series_id: SeriesPath, session: SessionDep, ctx: WriteContextDep) -> RecurringOut:
     """Dismiss a series: kept as a tombstone, never shown as detected again (the list's `all` still shows it)."""
     return recurring.series_out(recurring.dismiss(session, actor=ctx, today=clock.today(), series_id=series_id))
 
 
-@router.patch("/{series_id}", response_model=RecurringOut)
+@router.patch("/series/{series_id}", response_model=RecurringOut)
 def update(series_id: SeriesPath, data: RecurringUpdateIn, session: SessionDep, ctx: WriteContextDep) -> RecurringOut:
     """Confirm, rename or bring back a dismissed series; what a person says beats detection."""
     one = recurring.update(
