@@ -34,6 +34,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PUT", "/api/v1/budgets/{month}/categories/{category_id}"): {"amount": "1.00"},
     ("POST", "/api/v1/budgets/{month}/categories/{category_id}/average"): {"months": 3},
     ("POST", "/api/v1/goals/{goal_id}/contributions"): {"amount": "1.00"},
+    ("PATCH", "/api/v1/recurring/series/{series_id}"): {"name": "Hijacked"},
 }
 # Path parameters that name no row (a month): Bob reading his own budget for that month is no leak.
 NOT_IDS = {"month"}
@@ -59,6 +60,10 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
     assert budgeted.status_code == 200, budgeted.text
     goal = alice.post("/goals", {"name": "Alice Secret Goal", "target": "4321.09", "accounts": [account["id"]]})
     assert goal.status_code == 201, goal.text
+    # A second month of the same payment: a recurring series of Alice's (its id is a digest of her account's).
+    again = {"type": "expense", "account": account["id"], "amount": "77.77", "date": "2026-04-01", "payee": MARKER}
+    assert alice.post("/transactions", {**again, "category": category["id"]}).status_code == 201
+    [series] = [s for s in alice.get("/recurring?all=true").json() if s["payee"] == MARKER]
     key = alice.post("/api-keys", {"name": "alice script", "scope": "read"}).json()
     rule = alice.post(
         "/rules",
@@ -98,6 +103,7 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "invitation": invited["token"],
         "month": "2026-03",
         "goal_id": goal.json()["id"],
+        "series_id": series["id"],
         "secrets": [
             *(MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", "88.88", alice.email, key["key"]),
             *("Alice Secret Goal", "4321.09"),
@@ -170,7 +176,13 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
     }
     assert after == before
     assert alice.get("/budgets/2026-03").json()["categories"][0]["budgeted"] == "88.88"
+    [series] = [s for s in alice.get("/recurring?all=true").json() if s["id"] == world["series_id"]]
+    assert (series["payee"], series["status"] != "dismissed") == (MARKER, True)
     assert alice.get("/events").json()[0]["group_id"] == world["group_id"]
     [goal] = alice.get("/goals").json()
-    assert (goal["name"], goal["target"], goal["saved"]) == ("Alice Secret Goal", "4321.09", "1144.45")  # her balance
+    assert (goal["name"], goal["target"], goal["saved"]) == (
+        "Alice Secret Goal",
+        "4321.09",
+        "1066.68",
+    )  # her balance (after both of her payments)
     assert alice.get(f"/assistant/proposals/{world['proposal_id']}").json()["status"] == "pending"

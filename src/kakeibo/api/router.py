@@ -17,6 +17,7 @@ from kakeibo.imports.router import router as imports_router
 from kakeibo.imports.schemas import ImportJobOut
 from kakeibo.jobs.router import build_router as jobs_router
 from kakeibo.ledger.router import router as ledger_router
+from kakeibo.planning.recurring_router import router as recurring_router
 from kakeibo.planning.router import goals_router
 from kakeibo.planning.router import router as budgets_router
 
@@ -37,3 +38,4 @@ api_router.include_router(assistant_router)
 api_router.include_router(llm_router)
 api_router.include_router(budgets_router)
 api_router.include_router(goals_router)
+api_router.include_router(recurring_router)

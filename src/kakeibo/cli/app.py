@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 import kakeibo
-from kakeibo.cli import assistant_commands, budget_commands, goal_commands, import_commands, ledger_commands
+from kakeibo.cli import (
+    assistant_commands,
+    budget_commands,
+    goal_commands,
+    import_commands,
+    ledger_commands,
+    recurring_commands,
+)
 from kakeibo.cli import output as out
 from kakeibo.cli.context import Options, display_url, ensure_schema, is_sqlite, open_ledger, parse_date, sqlite_path
 from kakeibo.cli.lazy import lazy
@@ -53,6 +60,7 @@ app.add_typer(assistant_commands.assistant_app, name="assistant", no_args_is_hel
 app.command("ask")(assistant_commands.ask)
 app.add_typer(budget_commands.budget_app, name="budget", no_args_is_help=True)
 app.add_typer(goal_commands.goal_app, name="goal", no_args_is_help=True)
+app.add_typer(recurring_commands.recurring_app, name="recurring", no_args_is_help=True)
 
 
 def _version(value: bool) -> None:

@@ -1,5 +1,6 @@
 """Planning tables: a household's budget mode, its budget amounts per month and line, each line's rollover
-options, and its savings goals with their linked accounts and contributions."""
+options, its savings goals with their linked accounts and contributions, and what people said about
+recurring series."""
 
 from __future__ import annotations
 
@@ -81,3 +82,19 @@ class GoalContribution(IdMixin, TimestampMixin, Base):
     goal_id: Mapped[int] = mapped_column(BigId, ForeignKey("goals.id", ondelete="CASCADE"), index=True)
     date: Mapped[dt.date] = mapped_column(Date)
     amount_minor: Mapped[int] = mapped_column(BigInteger)
+
+
+# --- Recurring series: only what people said about a detected series (detection itself is computed) -----------
+
+
+class RecurringNote(TimestampMixin, Base):
+    """A person's word on one detected series, keyed by its stable key (kind, account and payee): dismissed (a
+    tombstone: the series is never shown as detected again), confirmed, or renamed."""
+
+    __tablename__ = "recurring_notes"
+
+    household_id: Mapped[int] = mapped_column(BigId, ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
+    series_key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str | None] = mapped_column(String(120))

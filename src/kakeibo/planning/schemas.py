@@ -118,3 +118,49 @@ class GoalIn(Strict):
 class GoalContributionIn(Strict):
     amount: DecimalString = Field(description="More than zero, in the household's base currency")
     date: dt.date | None = Field(default=None, description="On or before today (default: today)")
+
+
+# --- Recurring series (`kakeibo recurring list --json` prints the fields up to `count`) --------------------------
+
+SeriesKindText = Literal["expense", "income", "transfer"]
+CadenceText = Literal["weekly", "biweekly", "semi-monthly", "monthly", "quarterly", "semi-annual", "yearly"]
+SeriesStatusText = Literal["early", "active", "late", "ended", "dismissed"]
+
+
+class RecurringOut(BaseModel):
+    id: str = Field(description="Stable across detections (a digest of kind, account and payee)")
+    payee: str
+    category: str | None
+    account: str
+    kind: SeriesKindText
+    cadence: CadenceText
+    amount: str = Field(description="Typical, at the current price, signed from the account's side")
+    currency: str
+    last_date: dt.date
+    next_date: dt.date
+    next_amount: str
+    yearly_cost: str = Field(description="A year of it at the current price, signed like amount")
+    status: SeriesStatusText = Field(description="early: two hits; late: past its expected date; ended")
+    count: int
+    confirmed: bool = False
+    previous_amount: str | None = Field(default=None, description="The price before its last change, if any")
+    price_changed_on: dt.date | None = Field(default=None, description="The first payment at the current price")
+    transaction_ids: list[int] = Field(default_factory=list)
+
+
+class UpcomingOut(BaseModel):
+    date: dt.date
+    id: str
+    payee: str
+    account: str
+    kind: SeriesKindText
+    cadence: CadenceText
+    amount: str = Field(description="The amount expected, signed from the account's side")
+    currency: str
+    status: SeriesStatusText
+
+
+class RecurringUpdateIn(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=120, description="Shown instead of the payee")
+    confirmed: bool | None = None
+    dismissed: bool | None = Field(default=None, description="false brings a dismissed series back")
