@@ -4,14 +4,12 @@ PostgreSQL — set, copy, mode and show (text and JSON), undo, `--today`, and ba
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import Cli, environment
-from tests.conftest import PG_ADMIN_URL, service_unavailable
+from tests.cli_helpers import Cli, cli_on
 
 GROCERIES = "Food & Dining/Groceries"
 
@@ -19,25 +17,8 @@ GROCERIES = "Food & Dining/Groceries"
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def books(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cli]:
     """Checking with a salary, groceries in October and November (one refunded in part) and a transfer."""
-    if request.param == "sqlite":
-        cli = Cli(cwd=tmp_path, env=environment(tmp_path / "data"))
+    with cli_on(request.param, tmp_path, prefix="kakeibo_budget_cli") as cli:
         yield from _seeded(cli)
-        return
-    import psycopg
-
-    name = f"kakeibo_budget_cli_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # any failure to reach the server means "not available"
-        service_unavailable("PostgreSQL", exc)
-    try:
-        cli = Cli(cwd=tmp_path, env=environment(tmp_path / "data", f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"))
-        cli("migrate")
-        yield from _seeded(cli)
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _seeded(cli: Cli) -> Iterator[Cli]:

@@ -6,14 +6,12 @@ import csv
 import io
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import Cli, environment
-from tests.conftest import PG_ADMIN_URL, service_unavailable
+from tests.cli_helpers import Cli, environment, postgres_database
 
 
 def _database(cli: Cli) -> Path:
@@ -255,19 +253,8 @@ def test_demo_command(cli: Cli) -> None:
 
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
-    import psycopg
-
-    name = f"kakeibo_cli_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # any failure to reach the server means "not available"
-        service_unavailable("PostgreSQL", exc)
-    try:
-        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_database("kakeibo_cli") as url:
+        yield url
 
 
 @pytest.mark.postgres

@@ -5,14 +5,12 @@ add (with accounts, or counting contributions), contribute, list (text and the J
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import Cli, environment
-from tests.conftest import PG_ADMIN_URL, service_unavailable
+from tests.cli_helpers import Cli, cli_on
 
 FIELDS = ["name", "target", "saved", "remaining", "by", "monthly_needed", "projected_date", "on_track"]
 
@@ -20,25 +18,8 @@ FIELDS = ["name", "target", "saved", "remaining", "by", "monthly_needed", "proje
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def books(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cli]:
     """Checking, and Savings fed 250.00 from it each month from September to December 2026."""
-    if request.param == "sqlite":
-        cli = Cli(cwd=tmp_path, env=environment(tmp_path / "data"))
+    with cli_on(request.param, tmp_path, prefix="kakeibo_goal_cli") as cli:
         yield from _seeded(cli)
-        return
-    import psycopg
-
-    name = f"kakeibo_goal_cli_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # any failure to reach the server means "not available"
-        service_unavailable("PostgreSQL", exc)
-    try:
-        cli = Cli(cwd=tmp_path, env=environment(tmp_path / "data", f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"))
-        cli("migrate")
-        yield from _seeded(cli)
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _seeded(cli: Cli) -> Iterator[Cli]:

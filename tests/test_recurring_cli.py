@@ -5,14 +5,12 @@ its exact fields), upcoming, dismiss (which survives new payments and re-detecti
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import Cli, environment
-from tests.conftest import PG_ADMIN_URL, service_unavailable
+from tests.cli_helpers import Cli, cli_on
 
 TODAY = "2026-11-23"
 FIELDS = [
@@ -39,24 +37,8 @@ def _statement() -> str:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def books(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cli]:
-    if request.param == "sqlite":
-        yield from _seeded(Cli(cwd=tmp_path, env=environment(tmp_path / "data")), tmp_path)
-        return
-    import psycopg
-
-    name = f"kakeibo_recurring_cli_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # any failure to reach the server means "not available"
-        service_unavailable("PostgreSQL", exc)
-    try:
-        cli = Cli(cwd=tmp_path, env=environment(tmp_path / "data", f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"))
-        cli("migrate")
+    with cli_on(request.param, tmp_path, prefix="kakeibo_recurring_cli") as cli:
         yield from _seeded(cli, tmp_path)
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _seeded(cli: Cli, tmp_path: Path) -> Iterator[Cli]:
