@@ -57,7 +57,7 @@ def _monthly(first: dt.date, count: int) -> list[dt.date]:
 
 @pytest.fixture
 def user(client: TestClient) -> ApiUser:
-    """Checking since January: salary and rent on the 1st, Netflix on the 5th (15.49, then 17.99 since August),
+    """Checking since January: salary and rent on the 1st, 200 to savings on the 20th, Netflix on the 5th (15.49, then 17.99 since August),
     Spotify on the 12th, groceries and a restaurant in November; November budgets for groceries (400) and
     restaurants (80); a trip fund of 3000 by mid 2027 with 600 put aside."""
     user = sign_up(client)
@@ -77,6 +77,14 @@ def user(client: TestClient) -> ApiUser:
         ("expense", "Food & Dining/Groceries", "50.00", dt.date(2026, 10, 30), "Safeway"),
         ("expense", "Food & Dining/Restaurants", "95.00", dt.date(2026, 11, 10), "Nopa"),
     ]
+    savings = user.post("/accounts", {"name": "Savings", "subtype": "savings", "opening_date": "2026-01-01"})
+    for day in _monthly(dt.date(2026, 3, 20), 9):  # a transfer series: recurring, but no bill
+        moved = user.post(
+            "/transactions",
+            {"type": "transfer", "account": account, "to_account": savings.json()["id"], "amount": "200",
+             "date": day.isoformat()},
+        )  # fmt: skip
+        assert moved.status_code == 201, moved.text
     for kind, category, amount, day, payee in rows:
         made = user.post(
             "/transactions",
@@ -265,10 +273,12 @@ def test_when_payments_are_due(user: ApiUser) -> None:
     expected = [
         (u["date"], u["payee"], u["amount"])
         for u in user.get("/recurring/upcoming?days=30").json()
-        if u["kind"] != "income"
+        if u["kind"] == "expense"
     ]
     assert [(u["date"], u["payee"], u["amount"]) for u in upcoming["evidence"]["upcoming"]] == expected
     assert [d for d, _, _ in expected] == ["2026-12-01", "2026-12-05", "2026-12-12"]
+    every = user.get("/recurring/upcoming?days=30").json()
+    assert {u["kind"] for u in every} == {"expense", "income", "transfer"}  # salary and savings are not bills
     assert upcoming["value"] == "1478.98"
 
 

@@ -32,8 +32,9 @@ from kakeibo.planning.recurring import Series, SeriesKind
 
 DUE_DAYS = 30  # the horizon of "upcoming bills" when none is said
 EVIDENCE_ROWS = queries.FIGURE_ROWS
-# What is a bill rather than a subscription: housing, utilities, loans and insurance are paid, not subscribed to.
-_BILL_GROUPS = ("Housing", "Utilities", "Financial", "Transfers", "Education", "Family & Kids")
+# What a subscription is filed under: rent, utilities, a car payment, insurance or a yearly donation recur too, but
+# they are bills and gifts, not subscriptions.
+_SUBSCRIPTION_CATEGORIES = ("Subscriptions", "Entertainment", "Health/Fitness & Gym")
 
 
 @dataclass
@@ -97,7 +98,7 @@ def budget(session: Session, *, actor: Actor, intent: Query, today: dt.date) -> 
         category=lines[0][0].category if len(lines) == 1 else asked,
     )
     found = queries.figure(session, household_id=actor.household_id, spec=spec)
-    name = lines[0][0].category if len(lines) == 1 else (asked or "your budgets")
+    name = lines[0][0].category if len(lines) == 1 else (asked or "Your budgets")
     carried = f" (with {money(rolled)} rolled over)" if rolled else ""
     text = (
         f"{name} in {_month_label(month)}: {money(budgeted)} {code} budgeted{carried}, {money(spent)} spent: "
@@ -140,10 +141,7 @@ def _figure_row(row: queries.FigureRow, currency: str) -> dict[str, Any]:
 
 # ---- recurring payments -------------------------------------------------------------------------------------
 def _is_subscription(one: Series) -> bool:
-    if one.kind != SeriesKind.expense:
-        return False
-    category = one.category or ""
-    return not any(_in(category, group) for group in _BILL_GROUPS) and "Insurance" not in category
+    return one.kind == SeriesKind.expense and any(_in(one.category, where) for where in _SUBSCRIPTION_CATEGORIES)
 
 
 def _matches(one: Series, *, category: str | None, merchant: str | None, account: str | None) -> bool:
@@ -152,7 +150,7 @@ def _matches(one: Series, *, category: str | None, merchant: str | None, account
     if merchant is not None and not _same_payee(one.payee, merchant):
         return False
     if category == "Subscriptions":
-        return _is_subscription(one) or _in(one.category, "Subscriptions")
+        return _is_subscription(one)
     if category is not None:
         return _in(one.category, category)
     return merchant is not None or one.kind == SeriesKind.expense
@@ -297,7 +295,8 @@ def due(session: Session, *, actor: Actor, intent: RecurringDue, today: dt.date)
         )
     days = min((end - today).days + 1, 366)
     ahead = recurring_service.upcoming_payments(session, household_id=household_id, today=today, days=days)
-    due_rows = [(day, one) for day, one in ahead if start <= day <= end and one.kind != SeriesKind.income]
+    # Bills: what goes out to others (money coming in, or moved to the household's own savings, is not due).
+    due_rows = [(day, one) for day, one in ahead if start <= day <= end and one.kind == SeriesKind.expense]
     window = f"from {start.isoformat()} to {end.isoformat()}" if start != end else f"on {start.isoformat()}"
     upcoming = [recurring_service.upcoming_out(day, one).model_dump(mode="json") for day, one in due_rows]
     if not due_rows:
