@@ -654,15 +654,24 @@ def _planning(words: str, today: datetime.date, vocabulary: Vocabulary) -> Inten
         return planning.set_budget(words, today, subject_of=subject_of, base_currency=vocabulary.base_currency)
     if _PLANNING_CAPTURE.match(words):
         return None
+    dates = find_dates(words, today)
+    priced = find_amount(planning.without_horizon(dates.text if dates else words), vocabulary.base_currency)
+    if priced is not None:
+        return None  # "rent 1450 due on the 1st", "50 for the trip fund": an amount is a capture's
     if planning.is_due(words) and not questions.RECURRING.search(words):
         return planning.recurring_due(words, today, subject_of=subject_of)
-    if planning.SUBSCRIPTIONS.search(words) and find_amount(words, vocabulary.base_currency) is None:
+    if planning.SUBSCRIPTIONS.search(words):
         return parse_query(words, today, vocabulary)  # "yearly cost of my subscriptions"
-    if planning.is_goal(words):
-        dates = find_dates(words, today)
-        if find_amount(dates.text if dates else words, vocabulary.base_currency) is None:
-            return planning.goal_status(words)
+    if planning.is_goal(words) and not _names_an_account(words, vocabulary):
+        return planning.goal_status(words)
     return None
+
+
+def _names_an_account(text: str, vocabulary: Vocabulary) -> bool:
+    """An account called like a goal ("Emergency Fund"): "how much is in my emergency fund" is its balance."""
+    if re.search(r"\bgoals?\b", text):
+        return False
+    return any(re.search(r"\b" + re.escape(name.lower()) + r"\b", text) for name in vocabulary.accounts if " " in name)
 
 
 def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:

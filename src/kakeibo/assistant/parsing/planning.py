@@ -146,6 +146,11 @@ _DUE_NOISE = re.compile(
 )
 
 
+def without_horizon(text: str) -> str:
+    """The text without "the next 30 days": the number of a horizon is no amount."""
+    return _NEXT_N.sub(" ", text)
+
+
 def is_due(text: str) -> bool:
     return _DUE.search(text) is not None and _NOT_DUE.search(text) is None
 
