@@ -157,6 +157,13 @@ def test_setting_a_budget_is_a_proposal_confirmed_then_undone(user: ApiUser) -> 
     assert _budget_line(user, "Food & Dining/Groceries")["budgeted"] == "400.00"  # type: ignore[index]
     assert user.get("/events").json()[0]["entity"] == "goal_contribution"  # the proposal wrote no event
 
+    # A correction before the yes replaces the waiting proposal; it never sets a second budget.
+    amended = chat.say("make it 650")
+    assert amended["proposal"]["diff"][0]["after"] == "650.00" and amended["proposal"]["id"] != proposal["id"]
+    assert user.get(f"/assistant/proposals/{proposal['id']}").json()["status"] == "cancelled"
+    again = chat.say("make it 600")
+    assert again["proposal"]["diff"][0]["after"] == "600.00"
+
     done = chat.say("yes")
     assert done["proposal"]["status"] == "confirmed" and done["proposal"]["event_group"]
     assert done["text"].startswith("Set the November 2026 budget of Food & Dining/Groceries to 600.00 USD")

@@ -320,6 +320,12 @@ class Turn:
         capture = self.context.get("capture") or {}
         if pending is not None and pending.action == "create" and capture.get("proposal") == pending.id:
             return self._amend_capture(intent, pending, capture, said)
+        if pending is not None and pending.action == "budget" and set(said) == {"amount"}:
+            # "set the groceries budget to 600" → "make it 650": the waiting budget, with the new amount.
+            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+            month = dt.date.fromisoformat(str(pending.payload["month"]))
+            amended = SetBudget(category=str(pending.payload["category"]), amount=str(said["amount"]), month=month)
+            return self._set_budget(amended)
         correcting = self.context.get("correcting") or {}
         if pending is not None and pending.action == "update" and correcting.get("proposal") == pending.id:
             transaction_id, said = int(correcting["transaction_id"]), {**correcting["changes"], **said}
