@@ -20,7 +20,7 @@ from kakeibo.assistant.intents import GoalStatus, Query, RecurringDue
 from kakeibo.assistant.targets import rows as transaction_rows
 from kakeibo.core.actor import Actor
 from kakeibo.core.money import minor_to_str, round_to
-from kakeibo.core.periods import month_of, month_start
+from kakeibo.core.periods import month_of, month_start, shift_months
 from kakeibo.ledger import queries
 from kakeibo.ledger import repository as ledger_repo
 from kakeibo.ledger.models import Transaction
@@ -203,7 +203,7 @@ def recurring(session: Session, *, actor: Actor, intent: Query, today: dt.date) 
     spec = queries.QuerySpec(
         metric="recurring",
         measure="spending",
-        start=min((one.last_date for one in found), default=today),
+        start=shift_months(today, -12) + dt.timedelta(days=1),  # a year of them: what the yearly cost counts
         end=today,
         currency=code,
         category=intent.category,
