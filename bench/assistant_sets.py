@@ -1,12 +1,13 @@
 """The offline parser's exact-match score on the assistant's evaluation sets (issue 11), per set and per family.
 
 Every sentence of the old set (tuned on), round two and the held-back set is parsed and compared with its expected
-intent (tests/intent_compare.py, the comparison the parser's tests use); a sentence that raises counts as a failure
+intent (tests/intent_compare.py, the comparison the parser's tests use), and so is the planning set of issue 12 (budgets,
+goals, recurring payments) with its own held-back part; a sentence that raises counts as a failure
 and as a crash. "Right kind" is the share parsed to the expected kind of intent, whatever its fields. The dialogue
 set's scenarios are said turn by turn over real HTTP, each in a household of its own (tests/dialogues.py), and
 scored per turn and per scenario; a scenario whose setup has no builder is "setup not built", never a pass.
-`--failures` lists the failing sentences of the old set and round two and the failing dialogue turns (expected
-against what the reply showed), never those of the held-back set: reading them is how a set gets tuned on.
+`--failures` lists the failing sentences of the old set, round two and the planning set, and the failing dialogue turns (expected
+against what the reply showed), never those of the held-back sets: reading them is how a set gets tuned on.
 `--no-dialogues` skips the dialogues (they take about a minute).
 
 PYTHONPATH=src .venv/bin/python -m bench.assistant_sets [--failures] [--no-dialogues]
@@ -33,6 +34,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 OLD = DATA / "assistant_utterances.yaml"
 ROUND2 = DATA / "assistant_round2.yaml"
 HELDBACK = DATA / "assistant_heldback.yaml"
+PLANNING = DATA / "assistant_planning.yaml"
+PLANNING_HELDBACK = DATA / "assistant_planning_heldback.yaml"
 DIALOGUES = DATA / "assistant_dialogues.yaml"
 
 
@@ -97,6 +100,8 @@ def main() -> None:
         score(OLD, "old set (tuned on)"),
         score(ROUND2, "round two"),
         score(HELDBACK, "held back (never tune on)"),
+        score(PLANNING, "planning (issue 12)"),
+        score(PLANNING_HELDBACK, "planning, held back (never tune on)"),
     ]
     print("offline parser, exact match (and the right kind of intent) per set and family:")
     for result in results:
@@ -106,7 +111,7 @@ def main() -> None:
     if dialogues:
         print("\n".join(dialogue_lines(dialogues)))
     if args.failures:
-        for result in results[:2]:
+        for result in (results[0], results[1], results[3]):
             print(f"\nfailures, {result.name}:")
             for family, text, problems in result.failures:
                 print(f"  [{family}] {text!r}: {'; '.join(problems)}")

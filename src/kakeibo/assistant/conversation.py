@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kakeibo.assistant import proposals
+from kakeibo.assistant import planning_answers, proposals
 from kakeibo.assistant import repository as repo
 from kakeibo.assistant.answers import answer, measure_of
 from kakeibo.assistant.intents import (
@@ -25,9 +25,12 @@ from kakeibo.assistant.intents import (
     Clarify,
     CorrectLast,
     DeleteTransaction,
+    GoalStatus,
     Intent,
     IntentAdapter,
     Query,
+    RecurringDue,
+    SetBudget,
     Split,
     Target,
     Undo,
@@ -231,6 +234,10 @@ class Turn:
             )
             and find_amount(normalize(text), self.speaker.base_currency) is not None
         ):
+            # "set the groceries budget" → "How much should it be?" → "600": the amount completes the budget.
+            completed = parse(f"{waiting} {text}", today=self.today, vocabulary=self.vocabulary)
+            if isinstance(completed, SetBudget):
+                return completed
             combined = parse(f"{text} {waiting}", today=self.today, vocabulary=self.vocabulary)
             if isinstance(combined, AddTransaction):
                 return combined
@@ -282,10 +289,15 @@ class Turn:
         self.context.pop("clarify_text", None)
         if isinstance(intent, Query):
             return self._answer(intent)
+        if isinstance(intent, RecurringDue | GoalStatus):
+            return self._planning(intent)
         if not self.can_write and isinstance(
-            intent, AddTransaction | AddTransactions | UpdateTransaction | CorrectLast | DeleteTransaction | Undo
+            intent,
+            AddTransaction | AddTransactions | UpdateTransaction | CorrectLast | DeleteTransaction | Undo | SetBudget,
         ):
             return Reply(_READ_ONLY, intent)
+        if isinstance(intent, SetBudget):
+            return self._set_budget(intent)
         if isinstance(intent, AddTransaction | AddTransactions):
             return self._capture(intent)
         if isinstance(intent, UpdateTransaction | DeleteTransaction):
@@ -308,6 +320,12 @@ class Turn:
         capture = self.context.get("capture") or {}
         if pending is not None and pending.action == "create" and capture.get("proposal") == pending.id:
             return self._amend_capture(intent, pending, capture, said)
+        if pending is not None and pending.action == "budget" and set(said) == {"amount"}:
+            # "set the groceries budget to 600" → "make it 650": the waiting budget, with the new amount.
+            proposals.cancel(self.session, household_id=self.speaker.household_id, proposal_id=pending.id)
+            month = dt.date.fromisoformat(str(pending.payload["month"]))
+            amended = SetBudget(category=str(pending.payload["category"]), amount=str(said["amount"]), month=month)
+            return self._set_budget(amended)
         correcting = self.context.get("correcting") or {}
         if pending is not None and pending.action == "update" and correcting.get("proposal") == pending.id:
             transaction_id, said = int(correcting["transaction_id"]), {**correcting["changes"], **said}
@@ -549,7 +567,15 @@ class Turn:
         return Reply(f"{proposals.done_text(done)}.", intent, proposal=proposals.as_dict(done))
 
     def _answer(self, intent: Query) -> Reply:
-        result = answer(self.session, actor=self.speaker, intent=intent, today=self.today)
+        result = None
+        plain = intent.compare_start is None and intent.account is None and intent.merchant is None
+        if intent.metric == "budget_remaining" and plain:
+            # Budgets the household set answer a budget question; with none there, the usual spending does.
+            result = planning_answers.budget(self.session, actor=self.speaker, intent=intent, today=self.today)
+        elif intent.metric == "recurring" and intent.start is None and intent.compare_start is None:
+            result = planning_answers.recurring(self.session, actor=self.speaker, intent=intent, today=self.today)
+        if result is None:
+            result = answer(self.session, actor=self.speaker, intent=intent, today=self.today)
         self.context["last_query"] = intent.model_dump(mode="json")
         shown = [row["id"] for row in (result.evidence or {}).get("transactions", []) if "id" in row]
         if shown:
@@ -557,6 +583,24 @@ class Turn:
         text = result.answer
         query = result.query.model_dump(mode="json")
         return Reply(text, intent, result.value, result.currency, query, result.evidence)
+
+    def _planning(self, intent: RecurringDue | GoalStatus) -> Reply:
+        """When a payment is due, how a goal is going: read from the planning services, with their rows."""
+        if isinstance(intent, RecurringDue):
+            said = planning_answers.due(self.session, actor=self.speaker, intent=intent, today=self.today)
+        else:
+            said = planning_answers.goal(self.session, actor=self.speaker, intent=intent, today=self.today)
+        return Reply(said.text, intent, said.value, said.currency, None, said.evidence)
+
+    def _set_budget(self, intent: SetBudget) -> Reply:
+        proposal = proposals.propose_budget(
+            self.session,
+            actor=self.speaker.for_change(source="assistant"),
+            conversation_id=self.conversation.id,
+            intent=intent,
+            minutes=self.settings.proposal_minutes,
+        )
+        return self._proposed(intent, proposal)
 
     def _proposed(self, intent: Intent, proposal: Proposal) -> Reply:
         self.context["proposal"] = proposal.id

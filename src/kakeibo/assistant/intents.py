@@ -186,6 +186,55 @@ class Undo(_Intent):
     what: UndoScope | None = None
 
 
+class SetBudget(_Intent):
+    """A month's budget for one category or group ("set the groceries budget to 600"): a proposal, carried out by
+    the planning service on confirmation like any write. `change` None sets the amount; "increase"/"decrease" move
+    the month's budget by it ("raise the dining budget by 50")."""
+
+    kind: Literal["set_budget"] = "set_budget"
+    category: str  # a group ("Travel") or "Group/Category"
+    amount: str  # zero or more (zero clears what the month had)
+    month: datetime.date  # the month's first day
+    change: Literal["increase", "decrease"] | None = None
+
+    @field_validator("amount")
+    @classmethod
+    def _amount_is_not_negative(cls, value: str) -> str:
+        try:
+            number = Decimal(value)
+        except InvalidOperation as exc:
+            raise ValueError(f"not a decimal amount: {value!r}") from exc
+        if not number.is_finite() or number < 0:
+            raise ValueError(f"a budget is zero or more: {value!r}")
+        if number > MAX_AMOUNT:
+            raise ValueError(f"amount is too large to be real: {value!r}")
+        return value
+
+    @field_validator("month")
+    @classmethod
+    def _first_day(cls, value: datetime.date) -> datetime.date:
+        return value.replace(day=1)
+
+
+class RecurringDue(_Intent):
+    """When the next payment of a recurring series comes ("when is rent due?"), by payee (a merchant's name) or by
+    what it is (a category); neither: the upcoming payments of every series. `start`/`end` the period asked
+    ("due this week"); none: the next 30 days."""
+
+    kind: Literal["recurring_due"] = "recurring_due"
+    payee: str | None = Field(default=None, max_length=200)
+    category: str | None = None  # a group or "Group/Category"
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+
+class GoalStatus(_Intent):
+    """A savings goal's progress ("how is the trip fund going?"), by the words that name it; none: every goal."""
+
+    kind: Literal["goal_status"] = "goal_status"
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+
+
 class Clarify(_Intent):
     kind: Literal["clarify"] = "clarify"
     question: str
@@ -205,6 +254,9 @@ Intent = Annotated[
     | DeleteTransaction
     | Query
     | Undo
+    | SetBudget
+    | RecurringDue
+    | GoalStatus
     | Clarify
     | Unsupported,
     Field(discriminator="kind"),
@@ -221,10 +273,13 @@ __all__ = [
     "Clarify",
     "CorrectLast",
     "DeleteTransaction",
+    "GoalStatus",
     "Intent",
     "IntentAdapter",
     "Metric",
     "Query",
+    "RecurringDue",
+    "SetBudget",
     "Split",
     "Target",
     "Undo",

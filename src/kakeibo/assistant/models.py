@@ -49,7 +49,7 @@ class Proposal(TimestampMixin, Base):
     conversation_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("assistant_conversations.id", ondelete="SET NULL")
     )
-    action: Mapped[str] = mapped_column(String(16))  # create | update | delete | undo
+    action: Mapped[str] = mapped_column(String(16))  # create | update | delete | undo | budget
     summary: Mapped[str] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONType)  # what the ledger call needs
     diff: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant import repository
-from kakeibo.assistant.intents import AddTransaction, AddTransactions, CaptureItem, Changes, UndoScope
+from kakeibo.assistant.intents import AddTransaction, AddTransactions, CaptureItem, Changes, SetBudget, UndoScope
 from kakeibo.assistant.models import Proposal
 from kakeibo.assistant.targets import rows
 from kakeibo.core import clock
@@ -26,6 +26,8 @@ from kakeibo.ledger import service as ledger
 from kakeibo.ledger.errors import StaleVersion
 from kakeibo.ledger.models import BALANCE_KINDS, Account, Event, Transaction, TransactionType
 from kakeibo.ledger.schemas import PostingIn, TransactionCreate, TransactionUpdate
+from kakeibo.planning import repository as planning_repo
+from kakeibo.planning import service as budgets
 
 
 class ProposalNotFound(NotFound):
@@ -461,6 +463,72 @@ def propose_delete(
     )
 
 
+def _budget_now(session: Session, *, household_id: int, month: dt.date, category_id: int) -> int | None:
+    row = planning_repo.get_budget(session, household_id=household_id, month=month, category_id=category_id)
+    return row.amount_minor if row is not None else None
+
+
+def propose_budget(
+    session: Session, *, actor: Actor, conversation_id: int | None, intent: SetBudget, minutes: int
+) -> Proposal:
+    """A month's budget for a category or group, as the planning service will set it: refused now (an unknown,
+    income or transfer category, a group and its categories both budgeted, less than zero) rather than on yes."""
+    line = budgets.budget_line(session, actor=actor, ref=intent.category)
+    code = actor.base_currency
+    month = intent.month
+    current = _budget_now(session, household_id=actor.household_id, month=month, category_id=line.id)
+    said = budgets.amount_minor(intent.amount, currency=code)
+    if intent.change == "increase":
+        minor = (current or 0) + said
+    elif intent.change == "decrease":
+        minor = (current or 0) - said
+        if minor < 0:
+            shown = minor_to_str(current or 0, code)
+            raise ValidationFailed(
+                f"the {line.path} budget is {shown} {code}; it cannot go down by more than that", field="amount"
+            )
+    else:
+        minor = said
+    amount = minor_to_str(minor, code)
+    # What the service would refuse on yes (a group and its own categories both budgeted) is refused now: the
+    # write is tried and rolled back.
+    trial = session.begin_nested()
+    try:
+        budgets.set_budget(session, actor=actor, category=line.id, amount=amount, month=month)
+    finally:
+        trial.rollback()
+    label = month.strftime("%B %Y")
+    before = minor_to_str(current, code) if current is not None else None
+    now = f"now {before}" if before is not None else "none yet"
+    summary = f"Set the {label} budget of {line.path} to {amount} {code} ({now})"
+    return _new(
+        session,
+        actor=actor,
+        conversation_id=conversation_id,
+        action="budget",
+        summary=summary,
+        payload={
+            "category_id": line.id,
+            "category": line.path,
+            "month": month.isoformat(),
+            "amount": amount,
+            "before_minor": current,
+        },
+        diff=[{"field": f"budget {line.path} {budgets.month_label(month)}", "before": before, "after": amount}],
+        minutes=minutes,
+    )
+
+
+def _confirm_budget(session: Session, *, actor: Actor, payload: Mapping[str, Any]) -> None:
+    month, category_id = dt.date.fromisoformat(str(payload["month"])), int(payload["category_id"])
+    if (
+        _budget_now(session, household_id=actor.household_id, month=month, category_id=category_id)
+        != payload["before_minor"]
+    ):
+        raise ProposalClosed("that budget changed since this was proposed; ask again")
+    budgets.set_budget(session, actor=actor, category=category_id, amount=str(payload["amount"]), month=month)
+
+
 def _transactions_in(events: list[Event]) -> int:
     """How many transactions a group's events touch: a batch event names its transactions, others are one each."""
     touched = 0
@@ -627,6 +695,9 @@ def confirm(session: Session, *, actor: Actor, proposal_id: str) -> Proposal:
             raise ProposalClosed("the transaction changed since this was proposed; ask again")
         ledger.delete_transaction(session, actor=actor, transaction_id=transaction.id)
         proposal.event_group = actor.group_id
+    elif proposal.action == "budget":
+        _confirm_budget(session, actor=actor, payload=payload)
+        proposal.event_group = actor.group_id
     else:
         result = ledger.undo(session, actor=actor, group_id=str(payload["group_id"]))
         proposal.event_group = result.undo_group_id
@@ -640,7 +711,12 @@ def cancel(session: Session, *, household_id: int, proposal_id: str) -> Proposal
     return proposal
 
 
-_DONE = {"create": ("Record", "Recorded"), "update": ("Change", "Changed"), "delete": ("Delete", "Deleted")}
+_DONE = {
+    "create": ("Record", "Recorded"),
+    "update": ("Change", "Changed"),
+    "delete": ("Delete", "Deleted"),
+    "budget": ("Set", "Set"),
+}
 
 
 def done_text(proposal: Proposal) -> str:

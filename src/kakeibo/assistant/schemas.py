@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from kakeibo.core.types import Day
 from kakeibo.jobs.schemas import JobBase, JobError
 from kakeibo.ledger.schemas import QuerySpecOut
+from kakeibo.planning.schemas import BudgetCategoryOut, GoalOut, RecurringOut, UpcomingOut
 
 
 class ConversationCreate(BaseModel):
@@ -31,7 +32,7 @@ class DiffLine(BaseModel):
 
 class ProposalOut(BaseModel):
     id: str
-    action: Literal["create", "update", "delete", "undo"]
+    action: Literal["create", "update", "delete", "undo", "budget"]
     summary: str
     diff: list[DiffLine]
     status: Literal["pending", "confirmed", "cancelled", "expired"]
@@ -70,6 +71,13 @@ class Evidence(BaseModel):
     difference: str | None = Field(default=None, description="Comparisons: the first side less the second")
     baseline_months: int | None = Field(default=None, description="Budgets and forecasts: months averaged")
     usual_monthly: str | None = Field(default=None, description="Budgets and forecasts: the usual monthly amount")
+    budget_month: str | None = Field(default=None, description="Budgets: the month (YYYY-MM) of the lines shown")
+    budgets: list[BudgetCategoryOut] | None = Field(default=None, description="Budgets: the lines the answer reads")
+    series: list[RecurringOut] | None = Field(default=None, description="Recurring payments: the series listed")
+    upcoming: list[UpcomingOut] | None = Field(default=None, description="Due dates: the payments expected")
+    goals: list[GoalOut] | None = Field(default=None, description="Savings goals: the goals the answer reads")
+    monthly_total: str | None = Field(default=None, description="Recurring payments: what they cost a month")
+    yearly_total: str | None = Field(default=None, description="Recurring payments: what they cost a year")
 
 
 class MessageOut(BaseModel):

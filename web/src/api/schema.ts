@@ -1930,6 +1930,16 @@ export interface components {
              */
             breakdown?: components["schemas"]["BreakdownRow"][] | null;
             /**
+             * Budget Month
+             * @description Budgets: the month (YYYY-MM) of the lines shown
+             */
+            budget_month?: string | null;
+            /**
+             * Budgets
+             * @description Budgets: the lines the answer reads
+             */
+            budgets?: components["schemas"]["BudgetCategoryOut"][] | null;
+            /**
              * Comparison
              * @description Comparisons: each side (a period, or income and spending), the first-named first
              */
@@ -1945,15 +1955,40 @@ export interface components {
              */
             difference?: string | null;
             /**
+             * Goals
+             * @description Savings goals: the goals the answer reads
+             */
+            goals?: components["schemas"]["GoalOut"][] | null;
+            /**
+             * Monthly Total
+             * @description Recurring payments: what they cost a month
+             */
+            monthly_total?: string | null;
+            /**
+             * Series
+             * @description Recurring payments: the series listed
+             */
+            series?: components["schemas"]["RecurringOut"][] | null;
+            /**
              * Transactions
              * @description The latest of them
              */
             transactions?: components["schemas"]["TransactionRow"][];
             /**
+             * Upcoming
+             * @description Due dates: the payments expected
+             */
+            upcoming?: components["schemas"]["UpcomingOut"][] | null;
+            /**
              * Usual Monthly
              * @description Budgets and forecasts: the usual monthly amount
              */
             usual_monthly?: string | null;
+            /**
+             * Yearly Total
+             * @description Recurring payments: what they cost a year
+             */
+            yearly_total?: string | null;
         };
         /** ExplainOut */
         ExplainOut: {
@@ -2779,7 +2814,7 @@ export interface components {
              * Action
              * @enum {string}
              */
-            action: "create" | "update" | "delete" | "undo";
+            action: "create" | "update" | "delete" | "undo" | "budget";
             /** Diff */
             diff: components["schemas"]["DiffLine"][];
             /** Event Group */

@@ -23,9 +23,12 @@ from kakeibo.assistant.intents import (
     Clarify,
     CorrectLast,
     DeleteTransaction,
+    GoalStatus,
     Intent,
     IntentAdapter,
     Query,
+    RecurringDue,
+    SetBudget,
     Undo,
     Unsupported,
     UpdateTransaction,
@@ -60,7 +63,29 @@ _INTENT_MODELS: dict[str, tuple[type[BaseModel], str]] = {
         "compare_end the other; 'income vs spending' is metric income_vs_spending. 'how many' is metric count; "
         "'when did I last/first' last_transaction/first_transaction (no period named: start and end null). "
         "'what do I pay every month' is recurring. Balances of a kind of account ('how much cash', 'what do I owe') "
-        "are metric balance with account_kind.",
+        "are metric balance with account_kind. A budget question ('how much is left in my dining budget', 'am I "
+        "over budget this month', 'how much can I still spend on eating out') is budget_remaining with the "
+        "category (none: every budget) and the month as start/end (none: this month). Listing recurring payments "
+        "('what subscriptions do I have': category 'Subscriptions'; 'how much do I pay for streaming a year': that "
+        "category; 'how much is netflix a month': merchant) is recurring, with no period.",
+    ),
+    "set_budget": (
+        SetBudget,
+        "Set a month's budget for one category or group ('set the groceries budget to 600', 'budget 300 for "
+        "restaurants next month'): amount as said, month its first day (this month unless another is named; a "
+        "month named is the coming one); change 'increase'/'decrease' only for 'raise/lower ... by'. Without a "
+        "category or an amount, `clarify` instead. It is only a proposal: the person confirms it.",
+    ),
+    "recurring_due": (
+        RecurringDue,
+        "When a recurring payment is next due or expected: 'when is rent due' (category), 'when's my next netflix "
+        "payment' (payee), 'when do I get paid' (category Income/Salary); neither for 'upcoming bills', with "
+        "start/end when a period is said ('due this week'; none: the next 30 days).",
+    ),
+    "goal_status": (
+        GoalStatus,
+        "How a savings goal is going ('how is the trip fund going', 'am I on track for my emergency fund'): name "
+        "as the person calls it, lower case, without 'goal'; null for all goals ('how are my goals doing').",
     ),
     "undo": (
         Undo,
@@ -140,7 +165,7 @@ def intent_tools(vocabulary: Vocabulary) -> list[dict[str, Any]]:
         schema["required"] = [name for name in schema.get("required", []) if name != "kind"]
         query_categories = _choice([*vocabulary.categories, *groups_of(vocabulary.categories)])
         names = {
-            "category": query_categories if kind == "query" else categories,
+            "category": query_categories if kind in ("query", "set_budget", "recurring_due") else categories,
             "account": accounts,
             "to_account": accounts,
         }
@@ -231,7 +256,14 @@ def _within_vocabulary(intent: Intent, vocabulary: Vocabulary) -> Intent | None:
         if intent.compare_start and intent.compare_end and intent.compare_start > intent.compare_end:
             return None
         return intent.model_copy(update={"category": category, "account": account})
-    if isinstance(intent, DeleteTransaction | Undo | Clarify | Unsupported):
+    if isinstance(intent, SetBudget | RecurringDue):
+        ok_category, category = _canonical(intent.category, [*categories, *groups_of(categories)])
+        if not ok_category or (isinstance(intent, SetBudget) and category is None):
+            return None
+        if isinstance(intent, RecurringDue) and intent.start and intent.end and intent.start > intent.end:
+            return None
+        return intent.model_copy(update={"category": category})
+    if isinstance(intent, DeleteTransaction | Undo | GoalStatus | Clarify | Unsupported):
         return intent
     return None  # pragma: no cover - the union has no other members
 

@@ -29,7 +29,7 @@ from kakeibo.assistant.intents import (
     Unsupported,
     UpdateTransaction,
 )
-from kakeibo.assistant.parsing import questions, several, spelling
+from kakeibo.assistant.parsing import planning, questions, several, spelling
 from kakeibo.assistant.parsing.amounts import Amount, find_amount
 from kakeibo.assistant.parsing.dates import MONTHS, WEEKDAYS, find_dates, find_periods
 from kakeibo.assistant.parsing.numbers import SCALES, TENS, UNITS, words_to_digits
@@ -293,10 +293,6 @@ _ACTUALLY = re.compile(
     r"(?:no,? |oops,? |actually,? |wait,? )*(?P<target>(?:the|that|my|this|yesterday'?s|today'?s) .+?) "
     r"(?:was actually|is actually|was really|should be|should have been|should've been|was supposed to be|"
     r"actually cost|actually was|cost) (?P<value>.+?)(?:,? not .*)?"
-)
-_SET_BUDGET = re.compile(
-    r"^(?:please |can you |could you )?(?:set|create|make|add|change|update|raise|lower|increase|decrease) "
-    r"(?:up )?(?:a |my |the |our )?(?:new )?(?:monthly |weekly |yearly |annual )?budget\b"
 )
 # "that uber was 42", "oops, the coffee was 4.50": a correction of an amount, not a new expense.
 _WAS = re.compile(
@@ -638,6 +634,46 @@ def _subject(text: str, vocabulary: Vocabulary, metric: Metric) -> tuple[str | N
     return category, merchant
 
 
+def _planning_subject(text: str, vocabulary: Vocabulary) -> planning.Subject:
+    merchant = _merchant_in(text, vocabulary)
+    category = _category_in(text, vocabulary, groups_too=True)
+    return planning.Subject(category, merchant.name if merchant else None, merchant.category if merchant else None)
+
+
+# A capture said around planning words ("paid 50 toward the trip", "spent 30 on the upcoming trip") stays a capture.
+_PLANNING_CAPTURE = re.compile(r"^(?:i )?(?:paid|spent|bought|got|received|earned|put|moved|transferred|sent)\b")
+
+
+def _planning(words: str, today: datetime.date, vocabulary: Vocabulary) -> Intent | None:
+    """A budget set, a due date or a goal asked about (issue 12), or None: another kind of sentence."""
+
+    def subject_of(text: str) -> planning.Subject:
+        return _planning_subject(text, vocabulary)
+
+    if planning.is_set_budget(words):
+        return planning.set_budget(words, today, subject_of=subject_of, base_currency=vocabulary.base_currency)
+    if _PLANNING_CAPTURE.match(words):
+        return None
+    dates = find_dates(words, today)
+    priced = find_amount(planning.without_horizon(dates.text if dates else words), vocabulary.base_currency)
+    if priced is not None:
+        return None  # "rent 1450 due on the 1st", "50 for the trip fund": an amount is a capture's
+    if planning.is_due(words) and not questions.RECURRING.search(words):
+        return planning.recurring_due(words, today, subject_of=subject_of)
+    if planning.SUBSCRIPTIONS.search(words):
+        return parse_query(words, today, vocabulary)  # "yearly cost of my subscriptions"
+    if planning.is_goal(words) and not _names_an_account(words, vocabulary):
+        return planning.goal_status(words)
+    return None
+
+
+def _names_an_account(text: str, vocabulary: Vocabulary) -> bool:
+    """An account called like a goal ("Emergency Fund"): "how much is in my emergency fund" is its balance."""
+    if re.search(r"\bgoals?\b", text):
+        return False
+    return any(re.search(r"\b" + re.escape(name.lower()) + r"\b", text) for name in vocabulary.accounts if " " in name)
+
+
 def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Intent:
     kind = questions.account_kind_of(text)
     if kind is not None:
@@ -664,6 +700,12 @@ def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Inte
         metric = "income"  # no largest-income metric: the closest is the income itself
     if metric is None and re.search(r"\bthe most (?:i|we) (?:ever )?paid\b", text):
         metric = "largest_expense"
+    if metric is None and planning.lists_recurring(
+        text, period_named=find_dates(text, today) is not None, subject=_planning_subject(text, vocabulary)
+    ):
+        metric = "recurring"  # "what subscriptions do I have", "how much is netflix a month"
+    if metric is None and planning.BUDGET_QUESTION.search(text):
+        metric = "budget_remaining"  # "how much can I still spend on eating out"
     if metric is None:
         metric = next((m for pattern, m in _METRICS if pattern.search(text)), None)
     if metric is None and (questions.COMPARISON.search(text) or re.search(r"^how much\b", text)):
@@ -710,9 +752,11 @@ def parse_query(text: str, today: datetime.date, vocabulary: Vocabulary) -> Inte
         group_by, category, merchant = breakdown_of_two, None, None
     if category and metric in ("net_worth", "savings_rate", "income_vs_spending"):
         category = None
-    if metric == "recurring":
-        category = "Subscriptions" if re.search(r"\bsubscriptions?\b", text) else None
-        merchant = None
+    if metric == "recurring" and planning.SUBSCRIPTIONS.search(text):
+        category, merchant = "Subscriptions", None
+    if metric == "budget_remaining" and merchant is not None:
+        # A budget is a category's: "the uber budget" is the one of Uber's category.
+        category, merchant = category or merchant.category, None
     if ranking is not None and ranking.group_by == "merchant":
         merchant = None  # a ranking of merchants has no one merchant
         group_by = "merchant"
@@ -966,11 +1010,12 @@ def _understood(norm: str, marked: str, *, today: datetime.date, vocabulary: Voc
             reason="I record what you spent and earned and answer questions about it; I don't give financial "
             "advice, plan what-ifs or set reminders."
         )
-    if _SET_BUDGET.search(norm):
-        return Unsupported(reason="Budgets can't be set here yet; ask what you spent, and I'll compare it for you.")
     if _OFF_TOPIC.search(norm):
         return Unsupported(reason="That is outside what I can help with: your transactions, budgets and balances.")
     words = words_to_digits(norm)
+    planned = _planning(words, today, vocabulary)
+    if planned is not None:
+        return planned
     correction = _correction(words, today, vocabulary)
     if correction is not None:
         return correction
