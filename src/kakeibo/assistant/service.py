@@ -27,16 +27,13 @@ def vocabulary_for(session: Session, *, actor: Actor) -> Vocabulary:
     recent payees (so "lunch at Nopa" lands where the household files Nopa). The accounts are read afresh for
     every turn; the payees' categories (the one costly read) are kept per household and ledger version."""
     household_id, base_currency = actor.household_id, actor.base_currency
-    categories = {
-        a.id: a
-        for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=CATEGORY_KINDS)
-        if not a.archived and a.parent_id is not None
-    }
-    accounts = tuple(
-        a.name
-        for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=BALANCE_KINDS)
+    live = [
+        a
+        for a in ledger_repo.list_accounts(session, household_id=household_id, kinds=[*CATEGORY_KINDS, *BALANCE_KINDS])
         if not a.archived
-    )
+    ]  # one read, in the chart's order
+    categories = {a.id: a for a in live if a.kind in CATEGORY_KINDS and a.parent_id is not None}
+    accounts = tuple(a.name for a in live if a.kind in BALANCE_KINDS)
     counts: dict[str, Counter[int]] = {}
     for payee, account_id, n in recent_payee_accounts(session, household_id=household_id):
         if account_id in categories:
