@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.models import Conversation, Message, Proposal
+from kakeibo.auth.models import Household
 from kakeibo.ledger.models import BALANCE_KINDS, Account, Posting, Transaction, TransactionType
 
 
@@ -114,6 +115,16 @@ def decide_proposal(session: Session, *, household_id: int, proposal_id: str, st
 
 
 # ---- the ledger as the assistant reads it ---------------------------------------------------------------------
+def ledger_stamp(session: Session, *, household_id: int) -> tuple[dt.datetime, int] | None:
+    """(when the household was made, its ledger version): what a cache of its transactions is valid for. The
+    version is bumped by every write of a transaction or its postings; the creation time tells apart two
+    households that got the same id in turn (SQLite reuses the id of a row rolled back)."""
+    row = session.execute(
+        select(Household.created_at, Household.ledger_version).where(Household.id == household_id)
+    ).first()
+    return (row[0], int(row[1])) if row is not None else None
+
+
 def accounts_of_recent_payees(session: Session, *, household_id: int, limit: int) -> list[tuple[str, int, int]]:
     """(payee in lower case, account, postings) over the household's latest `limit` transactions with a payee:
     which category each recent merchant is filed under, counted in SQL through the (household, date, id) index."""
