@@ -147,3 +147,22 @@ def test_the_average_helper_over_http(user: ApiUser) -> None:
     done = user.post(f"/budgets/2026-11/categories/{groceries}/average", {"months": 3})
     assert done.status_code == 200, done.text
     assert done.json()["categories"][0]["budgeted"] == "16.67"  # 50.00 over three months
+
+
+def test_an_overspend_is_covered_from_to_budget_and_undone(user: ApiUser) -> None:
+    groceries = category_id(user, "Food & Dining/Groceries")
+    assert put(user, "/budgets/settings/mode", {"mode": "envelope"}).status_code == 200
+    assert put(user, f"/budgets/2026-11/categories/{groceries}", {"amount": "50"}).status_code == 200
+    before = user.get("/budgets/2026-11").json()
+    assert (before["categories"][0]["available"], before["to_budget"]) == ("-20.00", "2950.00")
+    covered = user.post(f"/budgets/2026-11/categories/{groceries}/cover")
+    assert covered.status_code == 200, covered.text
+    line = covered.json()["categories"][0]
+    assert (line["budgeted"], line["available"], covered.json()["to_budget"]) == ("70.00", "0.00", "2930.00")
+    again = user.post(f"/budgets/2026-11/categories/{groceries}/cover")
+    assert again.status_code == 422, again.text
+    assert "not overspent" in again.json()["detail"]
+    assert user.post("/undo").json()["summary"] == [
+        "Changed the 2026-11 budget of Food & Dining/Groceries from 50.00 to 70.00 USD"
+    ]
+    assert user.get("/budgets/2026-11").json()["categories"][0]["available"] == "-20.00"

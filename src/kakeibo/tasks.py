@@ -26,7 +26,7 @@ def connect() -> None:
     # Module-level functions, not lambdas, so that connecting twice connects once.
     household_created.connect(_seed_books)
     person_categorized.connect(_learn)
-    for entity in ("budget", "budget_line", "budget_mode", "goal", "goal_contribution"):
+    for entity in ("budget", "budget_line", "budget_mode", "goal", "goal_contribution", "recurring_note"):
         reversals[entity] = _reverse_planning
 
 

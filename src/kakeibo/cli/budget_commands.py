@@ -125,6 +125,32 @@ def budget_average(
     out.echo(f"Budget for {done.line.path} in {day:%Y-%m}: {shown}, its average over the {months} months before.")
 
 
+@budget_app.command("cover")
+def budget_cover(
+    ctx: typer.Context,
+    category: Annotated[str, typer.Argument(help='"Group/Category", a group, or a unique category name.')],
+    month: MonthOption = None,
+    user: UserOption = None,
+    json: JsonOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Cover a category's overspending from "To budget": its budget grows by what it is short."""
+    opts = options(ctx, user=user, json=json, today=today)
+    requested = budgets.parse_month(month) if month else None
+    with open_ledger(opts, write=True) as books:
+        day = requested or clock.today()
+        done, short = budgets.cover_overspend(books.session, actor=books.actor, category=category, month=day)
+        code = books.currency
+        group = books.actor.group_id
+    shown = out.amount(short, code)
+    if opts.json:
+        out.print_json({"group_id": group, "category": done.line.path, "month": f"{day:%Y-%m}", "covered": shown})
+        return
+    out.echo(
+        f"Covered {shown} of {done.line.path}'s overspending in {day:%Y-%m}. Undo with: kakeibo undo --group {group}"
+    )
+
+
 @budget_app.command("copy")
 def budget_copy(
     ctx: typer.Context,

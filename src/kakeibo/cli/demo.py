@@ -23,6 +23,7 @@ from kakeibo.core.periods import month_start, shift_months
 from kakeibo.ledger import service as ledger
 from kakeibo.ledger.queries import month_range
 from kakeibo.ledger.schemas import AccountCreate, TransactionCreate
+from kakeibo.planning import goals as planning_goals
 from kakeibo.planning import service as planning
 
 DEMO_EMAIL = "demo@kakeibo.local"
@@ -327,7 +328,13 @@ def _fixed(p: _Planner, day: dt.date) -> None:
     if day.day == 3:
         p.spend(day, 49_99, "24 Hour Fitness", "Health/Fitness & Gym")
     if day.day == 5:
-        p.spend(day, 15_49, "Netflix", "Entertainment/Streaming Services")
+        # Netflix's price went up for the last two payments: the Recurring page's price-increase alert.
+        last_fifth = p.end.replace(day=5) if p.end.day >= 5 else shift_months(p.end.replace(day=5), -1)
+        price = 17_99 if day >= shift_months(last_fifth, -1) else 15_49
+        p.spend(day, price, "Netflix", "Entertainment/Streaming Services")
+    trial = p.end - dt.timedelta(days=50)  # a new subscription, charged twice since: the "new subscription" alert
+    if day >= trial and day.day == min(trial.day, 28):
+        p.spend(day, 13_99, "Disney+", "Entertainment/Streaming Services")
     if day.day == 9:
         p.spend(day, 16_99, "Spotify", "Entertainment/Music", note="Family plan")
     if day.day == 14:
@@ -471,6 +478,18 @@ def _budget(session: Session, *, actor: Actor, today: dt.date) -> None:
         planning.copy_month(session, actor=actor, source=source, target=shift_months(month_start(today), -months_back))
 
 
+def _goals(session: Session, *, actor: Actor, today: dt.date) -> None:
+    """Two goals, as one change: an emergency fund that follows the savings account's balance, and a trip paid
+    for by earmarked money, a few hundred a month since the summer."""
+    with clock.pinned(today):
+        planning_goals.add_goal(session, actor=actor, name="Emergency fund", target="90000", accounts=[SAVINGS])
+        trip = shift_months(month_start(today), 10)
+        planning_goals.add_goal(session, actor=actor, name="Trip to Japan", target="6000", by=trip)
+        for months_back, amount in ((4, "400"), (3, "400"), (2, "350"), (1, "450"), (0, "300")):
+            day = min(shift_months(month_start(today), -months_back).replace(day=2), today)
+            planning_goals.contribute(session, actor=actor, goal="Trip to Japan", amount=amount, day=day)
+
+
 def demo_user_exists(session: Session) -> bool:
     return auth.get_user_by_email(session, DEMO_EMAIL) is not None
 
@@ -527,6 +546,7 @@ def load_demo(
     batch = setup.for_change()
     ledger.create_transactions(session, actor=batch, items=items)
     _budget(session, actor=setup.for_change(source="cli"), today=end)
+    _goals(session, actor=setup.for_change(source="cli"), today=end)
     return DemoResult(
         user_id=user.id,
         household_id=household.id,

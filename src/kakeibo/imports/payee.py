@@ -24,8 +24,9 @@ _BOILERPLATE = re.compile(
     )\b[\s:\-]*""",
     re.I | re.X,
 )
-# Card tails, MMDD dates and terminal numbers left in front after the boilerplate ("1234 ", "03/12 ", "XXXX1234 ").
-_LEADING_NUMBERS = re.compile(r"^(?:[#*X]*\d[\d/\-.]*\s+)+", re.I)
+# Card tails, MMDD dates and terminal numbers left in front after the boilerplate ("1234 ", "03/12 ", "XXXX1234 ",
+# "#12 "); one or two digits alone are the name's own ("24 Hour Fitness", "99 Ranch Market").
+_LEADING_NUMBERS = re.compile(r"^(?:(?:[#*X]+\d[\d/\-.]*|\d{3,}[\d/\-.]*|\d+[/\-.][\d/\-.]*)\s+)+", re.I)
 # A run of 3+ spaces separates the merchant from the city in card networks' fixed-width fields.
 _COLUMN_GAP = re.compile(r"\s{3,}")
 _DOMAIN = re.compile(

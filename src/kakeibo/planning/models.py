@@ -89,7 +89,8 @@ class GoalContribution(IdMixin, TimestampMixin, Base):
 
 class RecurringNote(TimestampMixin, Base):
     """A person's word on one detected series, keyed by its stable key (kind, account and payee): dismissed (a
-    tombstone: the series is never shown as detected again), confirmed, or renamed."""
+    tombstone: the series is never shown as detected again), confirmed, renamed, or ended on a day (a cancelled
+    subscription: shown as ended until a payment after that day brings it back)."""
 
     __tablename__ = "recurring_notes"
 
@@ -98,3 +99,4 @@ class RecurringNote(TimestampMixin, Base):
     dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     name: Mapped[str | None] = mapped_column(String(120))
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -111,6 +111,7 @@ class Series:
     cadence: Cadence
     amount_minor: int  # typical, at the current price
     currency: str
+    first_date: dt.date
     last_date: dt.date
     next_date: dt.date
     next_amount_minor: int
@@ -415,6 +416,7 @@ def _series(hits: list[Payment], fit: _Fit, *, rank: int, group_key: str, today:
         cadence=fit.cadence,
         amount_minor=typical,
         currency=first.currency,
+        first_date=first.date,
         last_date=hits[-1].date,
         next_date=next_date,
         next_amount_minor=hits[-1].amount_minor,
@@ -434,17 +436,21 @@ class SeriesNote:
     dismissed: bool = False
     confirmed: bool = False
     name: str | None = None
+    ended_on: dt.date | None = None
 
 
 def apply_notes(series: Iterable[Series], notes: Iterable[SeriesNote], *, include_hidden: bool) -> list[Series]:
     """Detection overlaid with what people said, which wins: a dismissed series is shown only when asked for
-    (status "dismissed"), a renamed one under its new name; ended series are hidden unless asked for."""
+    (status "dismissed"), a renamed one under its new name, one said to have ended is ended (until a payment after
+    that day shows it is not); ended series are hidden unless asked for."""
     said = {note.key: note for note in notes}
     shown = []
     for one in series:
         note = said.get(one.key)
         if note is not None:
             one = replace(one, payee=note.name or one.payee, confirmed=note.confirmed)
+            if note.ended_on is not None and one.last_date <= note.ended_on:
+                one = replace(one, status=SeriesStatus.ended)
             if note.dismissed:
                 if include_hidden:
                     shown.append(replace(one, status=SeriesStatus.dismissed))
@@ -474,3 +480,89 @@ def upcoming(series: Iterable[Series], *, today: dt.date, days: int) -> list[tup
             else:
                 day = one.next_date + dt.timedelta(days=round(step * rhythm.days))
     return sorted(due, key=lambda d: (d[0], d[1].payee))
+
+
+# ---- what a household is told: subscriptions, alerts, the lowest balance before payday ------------------------
+# A price change or a new series is news for this long; after it, it is simply how things are.
+NEWS_DAYS = 60
+
+
+def live(series: Iterable[Series]) -> list[Series]:
+    """The series still expected: not ended, not dismissed."""
+    return [s for s in series if s.status not in (SeriesStatus.ended, SeriesStatus.dismissed)]
+
+
+def subscriptions(series: Iterable[Series]) -> list[Series]:
+    """The payments a household has signed up for: its live expense series (transfers and income are not)."""
+    return [s for s in live(series) if s.kind is SeriesKind.expense]
+
+
+class AlertKind(enum.StrEnum):
+    price_increase = "price_increase"
+    missed = "missed"
+    new_subscription = "new_subscription"
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: AlertKind
+    series: Series
+    date: dt.date  # when it happened: the new price's first day, the day the payment was expected, the first one
+    old_minor: int | None = None
+    new_minor: int | None = None
+
+
+def alerts(series: Iterable[Series], *, today: dt.date) -> list[Alert]:
+    """What a person would want to hear about, newest first: an expense whose price went up in the last `NEWS_DAYS` days, a
+    payment (or income) that is late, an expense series that started in the last `NEWS_DAYS` days and that nobody
+    has confirmed yet (a free trial turning into a subscription)."""
+    since = today - dt.timedelta(days=NEWS_DAYS)
+    found: list[Alert] = []
+    for one in live(series):
+        change = one.price_change
+        if (
+            change is not None
+            and one.kind is SeriesKind.expense
+            and abs(change.after_minor) > abs(change.before_minor)
+            and change.since >= since
+        ):
+            found.append(Alert(AlertKind.price_increase, one, change.since, change.before_minor, change.after_minor))
+        if one.status is SeriesStatus.late:
+            found.append(Alert(AlertKind.missed, one, one.next_date, new_minor=one.next_amount_minor))
+        if one.kind is SeriesKind.expense and not one.confirmed and one.first_date >= since:
+            found.append(Alert(AlertKind.new_subscription, one, one.first_date, new_minor=one.amount_minor))
+    return sorted(found, key=lambda a: (a.date, a.series.payee, a.kind.value), reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class LowPoint:
+    """An account's balance today, and the lowest it is expected to reach before its next income."""
+
+    account_id: int
+    balance_minor: int
+    lowest_minor: int
+    lowest_date: dt.date
+    next_income: dt.date | None
+
+
+def low_points(
+    due: Sequence[tuple[dt.date, Series]], balances: dict[int, int], *, today: dt.date
+) -> dict[int, LowPoint]:
+    """For each account with something expected: walk its expected payments by date from today's balance and keep
+    the lowest balance reached before its next expected income (through the whole window when none is due)."""
+    by_account: dict[int, list[tuple[dt.date, Series]]] = defaultdict(list)
+    for day, one in due:
+        by_account[one.account_id].append((day, one))
+    points = {}
+    for account_id, items in by_account.items():
+        balance = balances.get(account_id, 0)
+        lowest, lowest_date, next_income = balance, today, None
+        for day, one in sorted(items, key=lambda item: (item[0], item[1].next_amount_minor)):
+            if one.next_amount_minor > 0 and one.kind is SeriesKind.income:
+                next_income = day
+                break
+            balance += one.next_amount_minor
+            if balance < lowest:
+                lowest, lowest_date = balance, day
+        points[account_id] = LowPoint(account_id, balances.get(account_id, 0), lowest, lowest_date, next_income)
+    return points

@@ -10,7 +10,14 @@ from kakeibo.auth.dependencies import ContextDep, WriteContextDep
 from kakeibo.core import clock
 from kakeibo.core.http import SessionDep
 from kakeibo.planning import recurring_service as recurring
-from kakeibo.planning.schemas import RecurringOut, RecurringUpdateIn, UpcomingOut
+from kakeibo.planning.schemas import (
+    AlertOut,
+    CalendarOut,
+    RecurringOut,
+    RecurringUpdateIn,
+    SubscriptionsOut,
+    UpcomingOut,
+)
 
 router = APIRouter(prefix="/recurring", tags=["recurring"])
 
@@ -36,6 +43,27 @@ def upcoming(session: SessionDep, ctx: ContextDep, days: Annotated[int, Query(ge
     return [recurring.upcoming_out(day, one) for day, one in due]
 
 
+@router.get("/subscriptions", response_model=SubscriptionsOut)
+def subscriptions(session: SessionDep, ctx: ContextDep) -> SubscriptionsOut:
+    """The household's subscriptions (its live expense series) and what they cost a month and a year."""
+    return recurring.subscriptions_out(
+        session, household_id=ctx.household_id, today=clock.today(), base_currency=ctx.base_currency
+    )
+
+
+@router.get("/calendar", response_model=CalendarOut)
+def calendar(session: SessionDep, ctx: ContextDep, days: Annotated[int, Query(ge=1, le=366)] = 30) -> CalendarOut:
+    """The bills calendar: what is expected in the next `days` days, and each account's lowest projected balance
+    before its next income ("will checking go below zero before payday?")."""
+    return recurring.calendar(session, household_id=ctx.household_id, today=clock.today(), days=days)
+
+
+@router.get("/alerts", response_model=list[AlertOut])
+def alerts(session: SessionDep, ctx: ContextDep) -> list[AlertOut]:
+    """Price increases and new subscriptions of the last 60 days, and payments that are late; newest first."""
+    return recurring.alerts_out(session, household_id=ctx.household_id, today=clock.today())
+
+
 @router.post("/series/{series_id}/dismiss", response_model=RecurringOut)
 def dismiss(series_id: SeriesPath, session: SessionDep, ctx: WriteContextDep) -> RecurringOut:
     """Dismiss a series: kept as a tombstone, never shown as detected again (the list's `all` still shows it)."""
@@ -44,7 +72,7 @@ def dismiss(series_id: SeriesPath, session: SessionDep, ctx: WriteContextDep) ->
 
 @router.patch("/series/{series_id}", response_model=RecurringOut)
 def update(series_id: SeriesPath, data: RecurringUpdateIn, session: SessionDep, ctx: WriteContextDep) -> RecurringOut:
-    """Confirm, rename or bring back a dismissed series; what a person says beats detection."""
+    """Confirm, rename, end or bring back a dismissed series; what a person says beats detection (undoable)."""
     one = recurring.update(
         session,
         actor=ctx,
@@ -53,5 +81,6 @@ def update(series_id: SeriesPath, data: RecurringUpdateIn, session: SessionDep, 
         name=data.name,
         confirmed=data.confirmed,
         dismissed=data.dismissed,
+        ended=data.ended,
     )
     return recurring.series_out(one)

@@ -5,24 +5,41 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from kakeibo.core.actor import Actor
 from kakeibo.core.errors import NotFound, ValidationFailed
 from kakeibo.core.money import minor_to_str
+from kakeibo.ledger.events import Change, record
 from kakeibo.ledger.models import AccountKind, TransactionType
+from kakeibo.ledger.queries import balance_minor_by_account
 from kakeibo.planning import repository as repo
+from kakeibo.planning.models import RecurringNote
 from kakeibo.planning.recurring import (
+    Alert,
+    AlertKind,
     Payment,
     Series,
     SeriesKind,
     SeriesNote,
+    alerts,
     apply_notes,
     detect,
+    low_points,
+    subscriptions,
     upcoming,
 )
-from kakeibo.planning.schemas import RecurringOut, UpcomingOut
+from kakeibo.planning.schemas import (
+    AlertOut,
+    CalendarAccountOut,
+    CalendarOut,
+    RecurringOut,
+    SubscriptionsOut,
+    SubscriptionTotalOut,
+    UpcomingOut,
+)
 
 # How far back detection reads: a yearly series needs two years to show, three to be sure of its day.
 HISTORY_DAYS = 3 * 366 + 31
@@ -79,9 +96,22 @@ def detected(session: Session, *, household_id: int, today: dt.date) -> list[Ser
 
 def _notes(session: Session, household_id: int) -> list[SeriesNote]:
     return [
-        SeriesNote(key=n.series_key, dismissed=n.dismissed, confirmed=n.confirmed, name=n.name)
+        SeriesNote(key=n.series_key, dismissed=n.dismissed, confirmed=n.confirmed, name=n.name, ended_on=n.ended_on)
         for n in repo.recurring_notes(session, household_id=household_id)
     ]
+
+
+def note_image(note: RecurringNote | None) -> dict[str, Any] | None:
+    """A series' note as its events show it (None: nothing was said about the series)."""
+    if note is None:
+        return None
+    return {
+        "series_key": note.series_key,
+        "dismissed": note.dismissed,
+        "confirmed": note.confirmed,
+        "name": note.name,
+        "ended_on": note.ended_on.isoformat() if note.ended_on else None,
+    }
 
 
 def list_series(session: Session, *, household_id: int, today: dt.date, include_hidden: bool = False) -> list[Series]:
@@ -98,6 +128,91 @@ def upcoming_payments(
     return upcoming(list_series(session, household_id=household_id, today=today), today=today, days=days)
 
 
+def subscriptions_out(session: Session, *, household_id: int, today: dt.date, base_currency: str) -> SubscriptionsOut:
+    """The household's subscriptions (live expense series) with what they cost a month and a year, per currency."""
+    found = subscriptions(list_series(session, household_id=household_id, today=today))
+    yearly: dict[str, int] = defaultdict(int)
+    for one in found:
+        yearly[one.currency] += -one.yearly_minor
+    base = _total(base_currency, yearly.pop(base_currency, 0))
+    return SubscriptionsOut(
+        currency=base.currency,
+        monthly_total=base.monthly_total,
+        yearly_total=base.yearly_total,
+        series=[series_out(one) for one in sorted(found, key=lambda s: (s.yearly_minor, s.payee))],
+        other_totals=[_total(code, minor) for code, minor in sorted(yearly.items())],
+    )
+
+
+def _total(currency: str, yearly_minor: int) -> SubscriptionTotalOut:
+    monthly, rest = divmod(yearly_minor, 12)
+    monthly += 1 if rest * 2 >= 12 else 0  # to the nearest minor unit, halves up
+    return SubscriptionTotalOut(
+        currency=currency,
+        monthly_total=minor_to_str(monthly, currency),
+        yearly_total=minor_to_str(yearly_minor, currency),
+    )
+
+
+def calendar(session: Session, *, household_id: int, today: dt.date, days: int) -> CalendarOut:
+    """The bills calendar: what is expected in the next `days` days, and for each account paying or paid
+    something, today's balance and the lowest it reaches before its next expected income."""
+    due = upcoming_payments(session, household_id=household_id, today=today, days=days)
+    accounts = sorted({one.account_id for _, one in due})
+    balances = balance_minor_by_account(session, household_id=household_id, at=today, account_ids=accounts)
+    points = low_points(due, balances, today=today)
+    named = {one.account_id: (one.account, one.currency) for _, one in due}
+    return CalendarOut(
+        days=days,
+        items=[upcoming_out(day, one) for day, one in due],
+        accounts=[
+            CalendarAccountOut(
+                account=named[point.account_id][0],
+                currency=(money := named[point.account_id][1]),
+                balance=minor_to_str(point.balance_minor, money),
+                lowest_balance=minor_to_str(point.lowest_minor, money),
+                lowest_date=point.lowest_date,
+                next_income_date=point.next_income,
+            )
+            for point in sorted(points.values(), key=lambda p: (p.lowest_minor, named[p.account_id][0]))
+        ],
+    )
+
+
+def alerts_out(session: Session, *, household_id: int, today: dt.date) -> list[AlertOut]:
+    """Price increases, missed payments and new subscriptions, newest first."""
+    return [
+        _alert_out(one) for one in alerts(list_series(session, household_id=household_id, today=today), today=today)
+    ]
+
+
+def _alert_out(alert: Alert) -> AlertOut:
+    one, money = alert.series, alert.series.currency
+
+    def shown(minor: int | None) -> str | None:
+        return minor_to_str(abs(minor), money) if minor is not None else None
+
+    old, new = shown(alert.old_minor), shown(alert.new_minor)
+    if alert.kind is AlertKind.price_increase:
+        message = f"{one.payee} went up from {old} to {new} {money} on {alert.date:%b} {alert.date.day}"
+    elif alert.kind is AlertKind.missed:
+        what = "income" if one.kind is SeriesKind.income else "payment"
+        message = f"{one.payee}: the {one.cadence.value} {what} of {new} {money} expected on {alert.date:%b} {alert.date.day} has not come"
+    else:
+        message = (
+            f"New {one.cadence.value} subscription: {one.payee}, {new} {money} since {alert.date:%b} {alert.date.day}"
+        )
+    return AlertOut(
+        kind=alert.kind.value,
+        series_id=one.id,
+        payee=one.payee,
+        message=message,
+        date=alert.date,
+        old_amount=old,
+        new_amount=new,
+    )
+
+
 def _find(session: Session, *, household_id: int, today: dt.date, series_id: str) -> Series:
     for one in list_series(session, household_id=household_id, today=today, include_hidden=True):
         if one.id == series_id:
@@ -107,9 +222,7 @@ def _find(session: Session, *, household_id: int, today: dt.date, series_id: str
 
 def dismiss(session: Session, *, actor: Actor, today: dt.date, series_id: str) -> Series:
     """Dismiss a series: its note stays as a tombstone, so detection never shows it again."""
-    found = _find(session, household_id=actor.household_id, today=today, series_id=series_id)
-    repo.put_recurring_note(session, household_id=actor.household_id, series_key=found.key, dismissed=True)
-    return _find(session, household_id=actor.household_id, today=today, series_id=series_id)
+    return update(session, actor=actor, today=today, series_id=series_id, dismissed=True)
 
 
 def update(
@@ -121,20 +234,49 @@ def update(
     name: str | None = None,
     confirmed: bool | None = None,
     dismissed: bool | None = None,
+    ended: bool | None = None,
 ) -> Series:
-    """Confirm, rename or (un)dismiss a series; what is said beats detection from then on."""
+    """Confirm, rename, (un)dismiss or end a series (ended today; `ended=False` takes it back); what is said beats
+    detection from then on. One event, so `undo` takes it back."""
     if name is not None and not name.strip():
         raise ValidationFailed("a series' name cannot be empty", field="name")
-    found = _find(session, household_id=actor.household_id, today=today, series_id=series_id)
-    repo.put_recurring_note(
+    household_id = actor.household_id
+    found = _find(session, household_id=household_id, today=today, series_id=series_id)
+    before = note_image(session.get(RecurringNote, (household_id, found.key)))
+    ended_on: dt.date | repo.Keep | None = repo.KEEP if ended is None else (today if ended else None)
+    row = repo.put_recurring_note(
         session,
-        household_id=actor.household_id,
+        household_id=household_id,
         series_key=found.key,
         name=name.strip() if name is not None else None,
         confirmed=confirmed,
         dismissed=dismissed,
+        ended_on=ended_on,
     )
-    return _find(session, household_id=actor.household_id, today=today, series_id=series_id)
+    after = note_image(row)
+    if after != before:
+        said = _said(found.payee, name=name, confirmed=confirmed, dismissed=dismissed, ended=ended, today=today)
+        record(session, actor, Change(NOTE_ENTITY, 0, "update" if before else "create", before, after, said))
+    return _find(session, household_id=household_id, today=today, series_id=series_id)
+
+
+NOTE_ENTITY = "recurring_note"
+
+
+def _said(
+    payee: str, *, name: str | None, confirmed: bool | None, dismissed: bool | None, ended: bool | None, today: dt.date
+) -> str:
+    parts = []
+    if name is not None:
+        parts.append(f"renamed the recurring series {payee} to {name.strip()}")
+    if confirmed is not None:
+        parts.append(f"{'confirmed' if confirmed else 'unconfirmed'} the recurring series {payee}")
+    if dismissed is not None:
+        parts.append(f"{'dismissed' if dismissed else 'brought back'} the recurring series {payee}")
+    if ended is not None:
+        parts.append(f"marked {payee} as ended on {today.isoformat()}" if ended else f"marked {payee} as not ended")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def series_out(one: Series) -> RecurringOut:

@@ -312,6 +312,13 @@ def recurring_notes(session: Session, *, household_id: int) -> list[RecurringNot
     return list(session.scalars(select(RecurringNote).where(RecurringNote.household_id == household_id)))
 
 
+class Keep:
+    """A sentinel for an argument that may be set to None: leave the stored value as it is."""
+
+
+KEEP = Keep()
+
+
 def put_recurring_note(
     session: Session,
     *,
@@ -320,8 +327,9 @@ def put_recurring_note(
     dismissed: bool | None = None,
     confirmed: bool | None = None,
     name: str | None = None,
+    ended_on: dt.date | Keep | None = KEEP,
 ) -> RecurringNote:
-    """Create or change a series' note; arguments left None keep what was said before."""
+    """Create or change a series' note; arguments left None (`ended_on`: KEEP) keep what was said before."""
     row = session.get(RecurringNote, (household_id, series_key))
     if row is None:
         row = RecurringNote(household_id=household_id, series_key=series_key, dismissed=False, confirmed=False)
@@ -332,5 +340,14 @@ def put_recurring_note(
         row.confirmed = confirmed
     if name is not None:
         row.name = name or None
+    if not isinstance(ended_on, Keep):
+        row.ended_on = ended_on
     session.flush()
     return row
+
+
+def delete_recurring_note(session: Session, *, household_id: int, series_key: str) -> None:
+    row = session.get(RecurringNote, (household_id, series_key))
+    if row is not None:
+        session.delete(row)
+        session.flush()

@@ -80,6 +80,13 @@ def set_to_average(
     return _view(session, ctx, month)
 
 
+@router.post("/{month}/categories/{category_id}/cover", response_model=BudgetMonthOut)
+def cover_overspend(month: MonthPath, category_id: Id, session: SessionDep, ctx: WriteContextDep) -> BudgetMonthOut:
+    """Cover a category's overspending in the month from "To budget": its budget grows by what it is short."""
+    budgets.cover_overspend(session, actor=ctx, category=category_id, month=budgets.parse_month(month))
+    return _view(session, ctx, month)
+
+
 # Copy and mode live where no month can be (a path such as /budgets/copy would also read as the month "copy").
 @router.post("/{month}/copy", response_model=BudgetMonthOut)
 def copy_month(month: MonthPath, data: BudgetCopyIn, session: SessionDep, ctx: WriteContextDep) -> BudgetMonthOut:

@@ -164,3 +164,50 @@ class RecurringUpdateIn(Strict):
     name: str | None = Field(default=None, min_length=1, max_length=120, description="Shown instead of the payee")
     confirmed: bool | None = None
     dismissed: bool | None = Field(default=None, description="false brings a dismissed series back")
+    ended: bool | None = Field(
+        default=None, description="true: it has ended today (a cancelled subscription); false takes that back"
+    )
+
+
+class SubscriptionTotalOut(BaseModel):
+    currency: str
+    monthly_total: str = Field(description="What the subscriptions cost a month on average (a year of them / 12)")
+    yearly_total: str = Field(description="What a year of them costs at today's prices, as a positive amount")
+
+
+class SubscriptionsOut(SubscriptionTotalOut):
+    """The live expense series, with their cost in the household's base currency (series in another currency are
+    listed and totalled apart, in `other_totals`)."""
+
+    series: list[RecurringOut]
+    other_totals: list[SubscriptionTotalOut] = Field(default_factory=list)
+
+
+class CalendarAccountOut(BaseModel):
+    account: str
+    currency: str
+    balance: str = Field(description="Today's balance")
+    lowest_balance: str = Field(
+        description="The lowest balance the expected payments take it to before its next expected income"
+    )
+    lowest_date: dt.date = Field(description="When that lowest balance is reached (today: it never goes lower)")
+    next_income_date: dt.date | None = Field(description="The next expected income into it, within the window")
+
+
+class CalendarOut(BaseModel):
+    days: int
+    items: list[UpcomingOut]
+    accounts: list[CalendarAccountOut]
+
+
+AlertKindText = Literal["price_increase", "missed", "new_subscription"]
+
+
+class AlertOut(BaseModel):
+    kind: AlertKindText
+    series_id: str
+    payee: str
+    message: str
+    date: dt.date = Field(description="The new price's first payment, the day a payment was expected, the first one")
+    old_amount: str | None = Field(description="price_increase: the price before")
+    new_amount: str | None = Field(description="The price now (missed: the amount expected)")

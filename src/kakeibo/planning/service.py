@@ -403,6 +403,20 @@ def set_to_average(
     return done, average
 
 
+def cover_overspend(session: Session, *, actor: Actor, category: int | str, month: dt.date) -> tuple[BudgetSet, int]:
+    """Cover a line's overspending in `month` from "To budget", as Actual and YNAB do: its budget grows by what
+    it is short, so its available is zero again; the amount covered."""
+    actor.require_write()
+    line = budget_line(session, actor=actor, ref=category)
+    month = month_start(month)
+    row = next((r for r in month_view(session, actor=actor, month=month).rows if r.category_id == line.id), None)
+    short = -row.available_minor if row is not None else 0
+    if row is None or short <= 0:
+        raise BudgetRefused(f"{line.path} is not overspent in {month_label(month)}; nothing to cover", field="category")
+    amount = minor_to_str(row.budgeted_minor + short, actor.base_currency)
+    return set_budget(session, actor=actor, category=line.id, amount=amount, month=month), short
+
+
 def copy_month(session: Session, *, actor: Actor, source: dt.date, target: dt.date) -> list[Account]:
     """Copy every line's amount of `source` to `target` (lines `target` has and `source` lacks stay); the lines
     whose amount changed."""

@@ -1,6 +1,6 @@
 """Undo of planning's events: a budget amount, a line's rollover options, the household's mode, a savings goal
-(with its links and contributions) and a contribution go back to their `before` image (none: the row did not
-exist), provided they are still what the event left."""
+(with its links and contributions), a contribution and what was said about a recurring series go back to their
+`before` image (none: the row did not exist), provided they are still what the event left."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from kakeibo.ledger.errors import UndoConflict
 from kakeibo.ledger.models import Event
 from kakeibo.planning import repository as repo
 from kakeibo.planning.goals import contribution_image, goal_image, put_goal_image
+from kakeibo.planning.models import RecurringNote
+from kakeibo.planning.recurring_service import NOTE_ENTITY, note_image
 from kakeibo.planning.service import budget_image, line_image
 
 Image = dict[str, Any]
@@ -109,10 +111,36 @@ def reverse_contribution(session: Session, actor: Actor, event: Event) -> tuple[
     return current, target
 
 
+def reverse_recurring_note(session: Session, actor: Actor, event: Event) -> tuple[Image | None, Image | None]:
+    """A series' note goes back to what was said before (nothing: the note goes)."""
+    household_id = actor.household_id
+    image = event.after or event.before
+    assert image is not None
+    key = str(image["series_key"])
+    current = note_image(session.get(RecurringNote, (household_id, key)))
+    _refuse_if_moved_on(event, current)
+    target = event.before
+    if target is None:
+        repo.delete_recurring_note(session, household_id=household_id, series_key=key)
+    else:
+        ended = target["ended_on"]
+        repo.put_recurring_note(
+            session,
+            household_id=household_id,
+            series_key=key,
+            dismissed=bool(target["dismissed"]),
+            confirmed=bool(target["confirmed"]),
+            name=target["name"] or "",
+            ended_on=dt.date.fromisoformat(ended) if ended else None,
+        )
+    return current, target
+
+
 REVERSALS = {
     "budget": reverse_budget,
     "budget_line": reverse_line,
     "budget_mode": reverse_mode,
     "goal": reverse_goal,
     "goal_contribution": reverse_contribution,
+    NOTE_ENTITY: reverse_recurring_note,
 }
