@@ -155,6 +155,17 @@ describe("the planning pages", { skip, concurrency: false }, () => {
     const envelope = await api(`/api/v1/budgets/${shiftMonth(month, 1)}`);
     assert.equal(envelope.mode, "envelope");
     assert.equal(digits(await toBudget.locator(".kpi-value").innerText()), envelope.to_budget);
+    // o covers an overspent envelope from "To budget": its available is zero again.
+    const short = envelope.categories.find((c) => c.available.startsWith("-"));
+    assert.ok(short, "an envelope is overspent");
+    const row = page.locator(`[data-testid=budget-line][data-category="${short.category}"]`);
+    await row.locator("button.amount-button").focus();
+    await page.keyboard.press("o");
+    await toast(`Covered ${short.category}`).waitFor();
+    const covered = (await api(`/api/v1/budgets/${shiftMonth(month, 1)}`)).categories.find(
+      (c) => c.category === short.category,
+    );
+    assert.equal(covered.available, "0.00");
     await shot("budget-envelope-desktop");
     await page.locator("[aria-label='Budgeting mode'] label", { hasText: "Tracking" }).click();
     await toBudget.waitFor({ state: "detached" });
@@ -204,7 +215,9 @@ describe("the planning pages", { skip, concurrency: false }, () => {
 
   test("recurring: the series, a price change, the calendar; dismiss from the keyboard and undo", async () => {
     const series = await api("/api/v1/recurring");
-    const upcoming = await api("/api/v1/recurring/upcoming?days=30");
+    const calendar = await api("/api/v1/recurring/calendar?days=30");
+    const subscriptions = await api("/api/v1/recurring/subscriptions");
+    const alerts = await api("/api/v1/recurring/alerts");
     await page.click("nav[aria-label=Main] >> text=Recurring");
     const rows = page.locator("[data-testid=series]");
     await rows.first().waitFor();
@@ -215,7 +228,14 @@ describe("the planning pages", { skip, concurrency: false }, () => {
       await rows.filter({ hasText: changed.payee }).locator("[data-testid=price-change]").innerText(),
       new RegExp(`${changed.previous_amount.replace("-", "")} → .?${changed.amount.replace("-", "")}`),
     );
-    assert.equal(await page.locator(".calendar-day:not(.outside) .calendar-item").count(), upcoming.length);
+    assert.equal(await page.locator(".calendar-day:not(.outside) .calendar-item").count(), calendar.items.length);
+    assert.equal(await page.locator("[data-testid=lowest]").count(), calendar.accounts.length);
+    assert.equal(
+      digits(await page.locator("[data-testid=subscriptions-monthly] .kpi-value").innerText()),
+      subscriptions.monthly_total,
+    );
+    assert.ok(alerts.length > 0, "the demo has a price increase and a new subscription");
+    assert.equal(await page.locator("[data-testid=alert]").count(), alerts.length);
 
     const first = series.find((s) => s.kind === "expense");
     await rows.first().focus();
@@ -232,6 +252,16 @@ describe("the planning pages", { skip, concurrency: false }, () => {
     await page.keyboard.press("c");
     await toast(`Confirmed ${first.payee}`).waitFor();
     assert.equal((await api("/api/v1/recurring")).find((s) => s.id === first.id).confirmed, true);
+
+    // e ends a series (a cancelled subscription), and its toast takes that back.
+    await rows.first().focus();
+    await page.keyboard.press("e");
+    await toast(`Ended ${first.payee}`).waitFor();
+    const ended = async () => (await api("/api/v1/recurring?all=true")).find((s) => s.id === first.id).status;
+    assert.equal(await ended(), "ended");
+    await toast(`Ended ${first.payee}`).locator("button", { hasText: "Undo" }).click();
+    await rows.filter({ hasText: first.payee }).waitFor();
+    assert.notEqual(await ended(), "ended");
     await shot("recurring-desktop");
   });
 

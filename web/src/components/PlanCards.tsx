@@ -131,9 +131,9 @@ export function BillsCard() {
         </Link>
       </header>
       {error && !data && <p className="empty">The recurring payments could not load.</p>}
-      {data?.subscriptions && (
+      {data && (
         <p className="plan-summary">
-          {formatMoney(abs(data.subscriptions.monthly_total), data.subscriptions.currency)}
+          {formatMoney(data.subscriptions.monthly_total, data.subscriptions.currency)}
           <span className="muted"> a month in subscriptions</span>
           {data.alerts.length > 0 && (
             <Link to="/recurring" className="badge warn plan-alerts">

@@ -47,6 +47,7 @@ export function goalStatus(goal: Goal): { label: string; tone: "ok" | "warn" | "
 
 /** The share of the target saved, 0–100, for the bar (geometry, not money). */
 export function progressOf(goal: Goal): number {
-  if (compareAmounts(goal.target, "0") <= 0) return 0;
+  // share() measures sizes; a balance below zero has saved nothing yet.
+  if (compareAmounts(goal.target, "0") <= 0 || compareAmounts(goal.saved, "0") <= 0) return 0;
   return Math.min(100, Math.max(0, share(goal.saved, goal.target)));
 }

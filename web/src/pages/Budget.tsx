@@ -1,7 +1,8 @@
 // Budget: a month's lines (a category or a whole group) with budgeted / spent / available bars and, this month,
 // the pace; amounts edited in place, the helpers (copy last month, average of 3/6/12 months, the rest of the year,
 // a yearly amount spread), the household's mode, and in envelope mode the money left "To budget". Keyboard first:
-// j/k move between lines, e edits, 3/6/y set the average, [ and ] change month, c copies last month.
+// j/k move between lines, e edits, 3/6/y set the average, o covers an overspent envelope from "To budget", [ and ]
+// change month, c copies last month, a adds a line.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { api, latestGroupOfKind, must, undoGroup, type BudgetLine, type BudgetMonth } from "../api/client";
 import { CategorySelect } from "../components/CategorySelect";
@@ -104,6 +105,15 @@ export function Budget() {
         }),
       ),
     );
+  const cover = (line: BudgetLine) =>
+    month &&
+    void write(`Covered ${line.category}'s overspending from To budget`, async () =>
+      must(
+        await api.POST("/api/v1/budgets/{month}/categories/{category_id}/cover", {
+          params: { path: { month, category_id: line.category_id } },
+        }),
+      ),
+    );
   const setMode = (mode: "tracking" | "envelope") =>
     void write(`Budgeting in ${mode} mode`, async () => {
       must(await api.PUT("/api/v1/budgets/settings/mode", { body: { mode } }));
@@ -141,6 +151,7 @@ export function Budget() {
     else if (line && e.key === "3") average(line, 3);
     else if (line && e.key === "6") average(line, 6);
     else if (line && e.key === "y") average(line, 12);
+    else if (line && e.key === "o" && view?.mode === "envelope" && isNegative(line.available)) cover(line);
     else return;
     e.preventDefault();
     e.stopPropagation();
@@ -251,7 +262,14 @@ export function Budget() {
           <h2 id="budget-lines">{formatMonthYear(`${month}-01`)}</h2>
           <span className="muted small kbd-hints">
             <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>e</kbd> edit · <kbd>3</kbd> <kbd>6</kbd> <kbd>y</kbd> average of 3, 6,
-            12 months · <kbd>[</kbd> <kbd>]</kbd> month · <kbd>c</kbd> copy last month · <kbd>a</kbd> add
+            12 months ·
+            {view.mode === "envelope" && (
+              <>
+                {" "}
+                <kbd>o</kbd> cover overspending ·
+              </>
+            )}{" "}
+            <kbd>[</kbd> <kbd>]</kbd> month · <kbd>c</kbd> copy last month · <kbd>a</kbd> add
           </span>
         </header>
         {order.length === 0 && (
@@ -274,6 +292,7 @@ export function Budget() {
                   onEdit={setEditing}
                   onSave={setAmount}
                   onAverage={average}
+                  onCover={view.mode === "envelope" ? cover : undefined}
                   isGroup
                 />
               ) : (
@@ -292,6 +311,7 @@ export function Budget() {
                   onEdit={setEditing}
                   onSave={setAmount}
                   onAverage={average}
+                  onCover={view.mode === "envelope" ? cover : undefined}
                 />
               ))}
             </div>
@@ -331,6 +351,8 @@ interface LineProps {
   onEdit: (id: number | null) => void;
   onSave: (line: BudgetLine, amount: string, spread: Spread, rollover?: boolean) => void;
   onAverage: (line: BudgetLine, months: 3 | 6 | 12) => void;
+  /** Envelope mode: cover an overspent line from "To budget". */
+  onCover?: (line: BudgetLine) => void;
 }
 
 /** One line: its name, the bar (spent against what the month holds, the pace's mark), the figures and helpers. */
@@ -398,6 +420,17 @@ export function LineRow(props: LineProps) {
         )}
       </span>
       <span className="budget-helpers">
+        {props.onCover && over && (
+          <button
+            type="button"
+            className="button small"
+            tabIndex={-1}
+            aria-keyshortcuts="o"
+            onClick={() => props.onCover!(line)}
+          >
+            Cover
+          </button>
+        )}
         {(
           [
             [3, "3"],

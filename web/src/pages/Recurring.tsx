@@ -3,8 +3,16 @@
 // a calendar of the next 30 or 60 days with each account's lowest balance before payday, and every series, which a
 // person can confirm, rename or dismiss. Keys: j/k move, c confirm, r rename, d dismiss.
 import { useState, type KeyboardEvent } from "react";
-import { api, must, type Recurring as Series, type Schemas, type Upcoming } from "../api/client";
-import { loadAlerts, loadCalendar, loadSubscriptions, type Alert } from "../lib/recurring";
+import {
+  api,
+  latestGroupOfKind,
+  must,
+  undoGroup,
+  type Recurring as Series,
+  type Schemas,
+  type Upcoming,
+} from "../api/client";
+import { loadAlerts, loadCalendar, loadSubscriptions, type Alert, type Calendar } from "../lib/recurring";
 import { Icon } from "../components/Icon";
 import { Money } from "../components/Money";
 import { formatDate, formatShortDate, isoDate, today } from "../lib/dates";
@@ -65,8 +73,11 @@ async function loadRecurring(all: boolean, days: number) {
 }
 
 export function Recurring() {
-  const { toast } = useApp();
+  const { toast, accounts } = useApp();
   const currency = useCurrency();
+  // A card's balance is below zero by nature: only money one holds can "go below zero before payday".
+  const belowZero = (a: Calendar["accounts"][number]) =>
+    isNegative(a.lowest_balance) && accounts.find((x) => x.name === a.account)?.kind !== "liability";
   const [filter, setFilter] = useState<Filter>("bills");
   const [days, setDays] = useState(30);
   const { data, error } = useLoad(() => loadRecurring(filter === "all", days), [filter === "all", days]);
@@ -77,28 +88,20 @@ export function Recurring() {
     filter === "all" ? true : filter === "bills" ? s.kind === "expense" : s.kind === filter,
   );
 
-  async function update(
-    series: Series,
-    body: Schemas["RecurringUpdateIn"],
-    text: string,
-    undo?: Schemas["RecurringUpdateIn"],
-  ) {
+  async function update(series: Series, body: Schemas["RecurringUpdateIn"], text: string) {
     try {
       must(
         await api.PATCH("/api/v1/recurring/series/{series_id}", { params: { path: { series_id: series.id } }, body }),
       );
+      // What a person says about a series is an event like any other write: its toast undoes exactly that.
+      const group = await latestGroupOfKind(["recurring_note"]).catch(() => null);
       ledgerChanged();
       toast({
         text,
         tone: "success",
-        undo: undo
+        undo: group
           ? async () => {
-              must(
-                await api.PATCH("/api/v1/recurring/series/{series_id}", {
-                  params: { path: { series_id: series.id } },
-                  body: undo,
-                }),
-              );
+              await undoGroup(group);
               ledgerChanged();
             }
           : undefined,
@@ -108,15 +111,17 @@ export function Recurring() {
     }
   }
   const confirm = (s: Series) =>
-    update(s, { confirmed: !s.confirmed }, s.confirmed ? `${s.payee}: back to detected` : `Confirmed ${s.payee}`, {
-      confirmed: s.confirmed,
-    });
+    update(s, { confirmed: !s.confirmed }, s.confirmed ? `${s.payee}: back to detected` : `Confirmed ${s.payee}`);
   const dismiss = (s: Series) =>
     s.status === "dismissed"
       ? update(s, { dismissed: false }, `${s.payee} is back`)
-      : update(s, { dismissed: true }, `Dismissed ${s.payee}: it will not be detected again`, { dismissed: false });
+      : update(s, { dismissed: true }, `Dismissed ${s.payee}: it will not be detected again`);
+  const end = (s: Series) =>
+    s.status === "ended"
+      ? update(s, { ended: false }, `${s.payee} is running again`)
+      : update(s, { ended: true }, `Ended ${s.payee}: no more payments expected`);
   const rename = (s: Series, name: string) =>
-    update(s, { name }, `Renamed ${s.payee} to ${name}`, { name: s.payee }).then(() => setRenaming(null));
+    update(s, { name }, `Renamed ${s.payee} to ${name}`).then(() => setRenaming(null));
 
   function onKey(e: KeyboardEvent<HTMLTableSectionElement>) {
     if (renaming !== null || (e.target as HTMLElement).tagName === "INPUT") return;
@@ -130,6 +135,7 @@ export function Recurring() {
     else if (series && e.key === "c") void confirm(series);
     else if (series && e.key === "d") void dismiss(series);
     else if (series && e.key === "r") setRenaming(series.id);
+    else if (series && e.key === "e") void end(series);
     else return;
     e.preventDefault();
   }
@@ -139,7 +145,6 @@ export function Recurring() {
   const { calendar, subscriptions, alerts } = data;
   const bills = calendar.items.filter((u) => u.kind === "expense");
   const income = calendar.items.filter((u) => u.kind === "income");
-  const expenses = data.series.filter((s) => s.kind === "expense" && s.status !== "dismissed" && s.status !== "ended");
 
   return (
     <div className="page recurring">
@@ -166,21 +171,17 @@ export function Recurring() {
       )}
 
       <section className="kpis" aria-label="Recurring costs">
-        {subscriptions && (
-          <div className="card kpi" data-testid="subscriptions-monthly">
-            <span className="kpi-label">Subscriptions a month</span>
-            <span className="kpi-value">{formatMoney(abs(subscriptions.monthly_total), subscriptions.currency)}</span>
-            <span className="delta muted">{subscriptions.series.length} subscriptions</span>
-          </div>
-        )}
-        <div className="card kpi" data-testid="subscriptions-yearly">
-          <span className="kpi-label">{subscriptions ? "Subscriptions a year" : "Bills a year"}</span>
-          <span className="kpi-value">
-            {formatMoney(
-              abs(subscriptions?.yearly_total ?? sumAmounts(expenses.map((s) => s.yearly_cost))),
-              subscriptions?.currency ?? currency,
-            )}
+        <div className="card kpi" data-testid="subscriptions-monthly">
+          <span className="kpi-label">Subscriptions a month</span>
+          <span className="kpi-value">{formatMoney(subscriptions.monthly_total, subscriptions.currency)}</span>
+          <span className="delta muted">
+            {subscriptions.series.length} subscriptions
+            {subscriptions.other_totals?.map((t) => ` · ${formatMoney(t.monthly_total, t.currency)}`).join("")}
           </span>
+        </div>
+        <div className="card kpi" data-testid="subscriptions-yearly">
+          <span className="kpi-label">Subscriptions a year</span>
+          <span className="kpi-value">{formatMoney(subscriptions.yearly_total, subscriptions.currency)}</span>
           <span className="delta muted">at today's prices</span>
         </div>
         <div className="card kpi">
@@ -211,7 +212,7 @@ export function Recurring() {
         {calendar.accounts.length > 0 && (
           <ul className="lowest-balances" aria-label="Lowest balance before the next income">
             {calendar.accounts.map((a) => (
-              <li key={a.account} className={isNegative(a.lowest_balance) ? "below-zero" : ""} data-testid="lowest">
+              <li key={a.account} className={belowZero(a) ? "below-zero" : ""} data-testid="lowest">
                 <strong>{a.account}</strong>{" "}
                 <span className="muted small">
                   now <Money amount={a.balance} currency={a.currency} />
@@ -225,7 +226,7 @@ export function Recurring() {
                     <span className="muted small"> (no income expected)</span>
                   )}
                 </span>
-                {isNegative(a.lowest_balance) && <span className="badge warn">goes below zero</span>}
+                {belowZero(a) && <span className="badge warn">goes below zero</span>}
               </li>
             ))}
           </ul>
@@ -252,7 +253,8 @@ export function Recurring() {
             ))}
           </div>
           <span className="muted small kbd-hints">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>c</kbd> confirm · <kbd>r</kbd> rename · <kbd>d</kbd> dismiss
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>c</kbd> confirm · <kbd>r</kbd> rename · <kbd>e</kbd> end ·{" "}
+            <kbd>d</kbd> dismiss
           </span>
         </header>
         {shown.length === 0 ? (
@@ -284,6 +286,7 @@ export function Recurring() {
                     onConfirm={() => void confirm(s)}
                     onDismiss={() => void dismiss(s)}
                     onRename={() => setRenaming(s.id)}
+                    onEnd={() => void end(s)}
                     onRenamed={(name) => void rename(s, name)}
                     onCancel={() => setRenaming(null)}
                   />
@@ -311,6 +314,7 @@ function SeriesRow(props: {
   onConfirm: () => void;
   onDismiss: () => void;
   onRename: () => void;
+  onEnd: () => void;
   onRenamed: (name: string) => void;
   onCancel: () => void;
 }) {
@@ -390,6 +394,17 @@ function SeriesRow(props: {
         >
           Rename
         </button>
+        {s.kind === "expense" && (
+          <button
+            type="button"
+            className="button ghost small"
+            tabIndex={-1}
+            aria-keyshortcuts="e"
+            onClick={props.onEnd}
+          >
+            {s.status === "ended" ? "Not ended" : "End"}
+          </button>
+        )}
         <button
           type="button"
           className="button ghost small danger"
