@@ -31,6 +31,7 @@ const cents = (amount) => {
   const value = Number(whole) * 100 + Number((frac + "00").slice(0, 2));
   return amount.startsWith("-") ? -value : value;
 };
+const now0 = (view) => view.categories.map((c) => c.category);
 const shiftMonth = (month, offset) => {
   const [y, m] = month.split("-").map(Number);
   const index = y * 12 + (m - 1) + offset;
@@ -129,6 +130,22 @@ describe("the planning pages", { skip, concurrency: false }, () => {
       [category, `$${(averaged / 100).toFixed(2)}`],
     );
     await shot("budget-desktop");
+
+    // A new line from the form: a yearly amount, spread over the twelve months.
+    const pharmacy = (await api("/api/v1/categories")).find((c) => c.path === "Health/Pharmacy");
+    assert.ok(!categoriesOf(view).includes(pharmacy.path), "not budgeted yet");
+    const add = page.locator("form[aria-label='Add a budget line']");
+    await add.locator("select[aria-label='Category to budget']").selectOption(String(pharmacy.id));
+    await add.locator("input[aria-label=Amount]").fill("900");
+    await add.locator("select[aria-label='Apply to']").selectOption("year");
+    await add.locator("button[type=submit]").click();
+    await toast("Spread $900.00 a year over Health/Pharmacy").waitFor();
+    await page.locator("[data-testid=budget-line][data-category='Health/Pharmacy']").waitFor();
+    for (const m of [month, `${month.slice(0, 4)}-01`, `${month.slice(0, 4)}-12`])
+      assert.equal(
+        (await api(`/api/v1/budgets/${m}`)).categories.find((c) => c.category === pharmacy.path).budgeted,
+        "75.00",
+      );
 
     // ] goes to next month (nothing budgeted yet: at most what rolls over), c copies this month into it.
     const heading = await page.locator("#budget-lines").innerText();

@@ -131,7 +131,7 @@ export function BillsCard() {
         </Link>
       </header>
       {error && !data && <p className="empty">The recurring payments could not load.</p>}
-      {data && (
+      {data && data.subscriptions.series.length > 0 && (
         <p className="plan-summary">
           {formatMoney(data.subscriptions.monthly_total, data.subscriptions.currency)}
           <span className="muted"> a month in subscriptions</span>
