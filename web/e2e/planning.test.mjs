@@ -31,7 +31,7 @@ const cents = (amount) => {
   const value = Number(whole) * 100 + Number((frac + "00").slice(0, 2));
   return amount.startsWith("-") ? -value : value;
 };
-const now0 = (view) => view.categories.map((c) => c.category);
+const categoriesOf = (view) => view.categories.map((c) => c.category);
 const shiftMonth = (month, offset) => {
   const [y, m] = month.split("-").map(Number);
   const index = y * 12 + (m - 1) + offset;
