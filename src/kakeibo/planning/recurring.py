@@ -492,9 +492,22 @@ def live(series: Iterable[Series]) -> list[Series]:
     return [s for s in series if s.status not in (SeriesStatus.ended, SeriesStatus.dismissed)]
 
 
+# What a subscription is filed under (the default taxonomy's names): rent, utilities, a phone plan, a car payment,
+# insurance or a yearly donation recur too, but they are bills and gifts, not subscriptions.
+SUBSCRIPTION_CATEGORIES = ("Subscriptions", "Entertainment", "Health/Fitness & Gym")
+
+
+def is_subscription(one: Series) -> bool:
+    """An expense series filed under a subscription's category (or one of its subcategories)."""
+    category = one.category or ""
+    return one.kind is SeriesKind.expense and any(
+        category == where or category.startswith(where + "/") for where in SUBSCRIPTION_CATEGORIES
+    )
+
+
 def subscriptions(series: Iterable[Series]) -> list[Series]:
-    """The payments a household has signed up for: its live expense series (transfers and income are not)."""
-    return [s for s in live(series) if s.kind is SeriesKind.expense]
+    """The payments a household has signed up for: its live series filed as subscriptions."""
+    return [s for s in live(series) if is_subscription(s)]
 
 
 class AlertKind(enum.StrEnum):
@@ -514,8 +527,8 @@ class Alert:
 
 def alerts(series: Iterable[Series], *, today: dt.date) -> list[Alert]:
     """What a person would want to hear about, newest first: an expense whose price went up in the last `NEWS_DAYS` days, a
-    payment (or income) that is late, an expense series that started in the last `NEWS_DAYS` days and that nobody
-    has confirmed yet (a free trial turning into a subscription)."""
+    payment (or income) that is late, a subscription (or an expense series nobody filed) that started in the last
+    `NEWS_DAYS` days and that nobody has confirmed yet (a free trial turning into a subscription)."""
     since = today - dt.timedelta(days=NEWS_DAYS)
     found: list[Alert] = []
     for one in live(series):
@@ -529,7 +542,8 @@ def alerts(series: Iterable[Series], *, today: dt.date) -> list[Alert]:
             found.append(Alert(AlertKind.price_increase, one, change.since, change.before_minor, change.after_minor))
         if one.status is SeriesStatus.late:
             found.append(Alert(AlertKind.missed, one, one.next_date, new_minor=one.next_amount_minor))
-        if one.kind is SeriesKind.expense and not one.confirmed and one.first_date >= since:
+        signed_up = is_subscription(one) or (one.kind is SeriesKind.expense and one.category is None)
+        if signed_up and not one.confirmed and one.first_date >= since:
             found.append(Alert(AlertKind.new_subscription, one, one.first_date, new_minor=one.amount_minor))
     return sorted(found, key=lambda a: (a.date, a.series.payee, a.kind.value), reverse=True)
 

@@ -4,7 +4,8 @@ bills expected soon, and a person's dismiss / confirm / rename (the only thing s
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -86,12 +87,37 @@ def payments_of(legs: list[repo.PaymentRow]) -> list[Payment]:
     return found
 
 
+# Detection is kept per household and ledger version (every ledger write bumps it) in each process: the Recurring
+# page asks for the list, the calendar, subscriptions and alerts at once, and only a write changes what they see.
+_DETECTED: OrderedDict[tuple[str, int, str, int, dt.date], list[Series]] = OrderedDict()
+_DETECTED_LOCK = threading.Lock()
+_DETECTED_SIZE = 32
+
+
 def detected(session: Session, *, household_id: int, today: dt.date) -> list[Series]:
-    """Detection over the household's last three years of books, as of `today`."""
+    """Detection over the household's last three years of books, as of `today` (cached until a ledger write)."""
+    # The database and the household's creation time are in the key: a test database made again has the same ids.
+    version, created = repo.ledger_version(session, household_id=household_id)
+    key = (session.get_bind().engine.url.render_as_string(hide_password=True), household_id, created, version, today)
+    with _DETECTED_LOCK:
+        if key in _DETECTED:
+            _DETECTED.move_to_end(key)
+            return _DETECTED[key]
     legs = repo.payment_legs(
         session, household_id=household_id, since=today - dt.timedelta(days=HISTORY_DAYS), through=today
     )
-    return detect(payments_of(legs), today=today)
+    found = detect(payments_of(legs), today=today)
+    with _DETECTED_LOCK:
+        _DETECTED[key] = found
+        while len(_DETECTED) > _DETECTED_SIZE:
+            _DETECTED.popitem(last=False)
+    return found
+
+
+def forget_detected() -> None:
+    """Drop every kept detection (the bench times a detection after a write)."""
+    with _DETECTED_LOCK:
+        _DETECTED.clear()
 
 
 def _notes(session: Session, household_id: int) -> list[SeriesNote]:

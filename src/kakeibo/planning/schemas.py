@@ -176,8 +176,9 @@ class SubscriptionTotalOut(BaseModel):
 
 
 class SubscriptionsOut(SubscriptionTotalOut):
-    """The live expense series, with their cost in the household's base currency (series in another currency are
-    listed and totalled apart, in `other_totals`)."""
+    """The live expense series filed under Subscriptions, Entertainment or Health/Fitness & Gym (rent, utilities,
+    loans and insurance are bills), with their cost in the household's base currency (series in another currency
+    are listed and totalled apart, in `other_totals`)."""
 
     series: list[RecurringOut]
     other_totals: list[SubscriptionTotalOut] = Field(default_factory=list)
