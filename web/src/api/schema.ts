@@ -3418,8 +3418,9 @@ export interface components {
         };
         /**
          * SubscriptionsOut
-         * @description The live expense series, with their cost in the household's base currency (series in another currency are
-         *     listed and totalled apart, in `other_totals`).
+         * @description The live expense series filed under Subscriptions, Entertainment or Health/Fitness & Gym (rent, utilities,
+         *     loans and insurance are bills), with their cost in the household's base currency (series in another currency
+         *     are listed and totalled apart, in `other_totals`).
          */
         SubscriptionsOut: {
             /** Currency */
