@@ -144,6 +144,7 @@ export function Recurring() {
   if (!data) return <div className="page" aria-busy="true" aria-label="Loading the recurring payments" />;
   const { calendar, subscriptions, alerts } = data;
   const bills = calendar.items.filter((u) => u.kind === "expense");
+  const subscriptionIds = new Set(subscriptions.series.map((s) => s.id));
   const income = calendar.items.filter((u) => u.kind === "income");
 
   return (
@@ -280,6 +281,7 @@ export function Recurring() {
                   <SeriesRow
                     key={s.id}
                     series={s}
+                    subscription={subscriptionIds.has(s.id)}
                     current={i === current}
                     renaming={renaming === s.id}
                     onFocus={() => setCurrent(i)}
@@ -308,6 +310,8 @@ const ALERT_LABEL: Record<Alert["kind"], string> = {
 
 function SeriesRow(props: {
   series: Series;
+  /** One of the subscriptions (the rest of the expenses are bills). */
+  subscription: boolean;
   current: boolean;
   renaming: boolean;
   onFocus: () => void;
@@ -346,6 +350,7 @@ function SeriesRow(props: {
           <Link to={withQuery("/transactions", { q: s.payee })} className="series-payee">
             <span className="payee">{s.payee}</span>
             {s.confirmed && <Icon name="check" size={14} label="confirmed" />}
+            {props.subscription && <span className="badge">subscription</span>}
           </Link>
         )}
         <span className="muted small">
