@@ -11,11 +11,17 @@ import { AppProvider, useApp } from "./state";
 const Import = lazy(() => import("./pages/Import").then((m) => ({ default: m.Import })));
 const Assistant = lazy(() => import("./pages/Assistant").then((m) => ({ default: m.Assistant })));
 const Accounts = lazy(() => import("./pages/Accounts").then((m) => ({ default: m.Accounts })));
+const Budget = lazy(() => import("./pages/Budget").then((m) => ({ default: m.Budget })));
+const Goals = lazy(() => import("./pages/Goals").then((m) => ({ default: m.Goals })));
+const Recurring = lazy(() => import("./pages/Recurring").then((m) => ({ default: m.Recurring })));
 const Settings = lazy(() => import("./pages/Settings").then((m) => ({ default: m.Settings })));
 
 const TITLES: Record<string, string> = {
   "/": "Dashboard",
   "/transactions": "Transactions",
+  "/budget": "Budget",
+  "/goals": "Goals",
+  "/recurring": "Recurring",
   "/import": "Import",
   "/assistant": "Assistant",
   "/accounts": "Accounts & categories",
@@ -30,6 +36,12 @@ function Page({ path }: { path: string }) {
       return <Dashboard />;
     case "/transactions":
       return <Transactions />;
+    case "/budget":
+      return <Budget />;
+    case "/goals":
+      return <Goals />;
+    case "/recurring":
+      return <Recurring />;
     case "/import":
       return <Import />;
     case "/assistant":

@@ -190,3 +190,16 @@ export async function latestGroupOf(entity: string, entityId: number): Promise<s
 export async function undoGroup(groupId: string | null): Promise<Schemas["UndoOut"]> {
   return must(await api.POST("/api/v1/undo", { body: groupId ? { group_id: groupId } : {} }));
 }
+
+export type BudgetMonth = Schemas["BudgetMonthOut"];
+export type BudgetLine = Schemas["BudgetCategoryOut"];
+export type Goal = Schemas["GoalOut"];
+export type Recurring = Schemas["RecurringOut"];
+export type Upcoming = Schemas["UpcomingOut"];
+
+/** The event group of the latest not-undone change to any of these entities (a budget line has no id the page
+ * knows: the write's own group is the newest one of its kind). */
+export async function latestGroupOfKind(entities: string[]): Promise<string | null> {
+  const events = must(await api.GET("/api/v1/events", { params: { query: { limit: 5 } } }));
+  return events.find((e) => entities.includes(e.entity) && !e.undone)?.group_id ?? null;
+}

@@ -477,6 +477,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budgets/{month}/categories/{category_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cover Overspend
+         * @description Cover a category's overspending in the month from "To budget": its budget grows by what it is short.
+         */
+        post: operations["budgets-cover_overspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/budgets/{month}/copy": {
         parameters: {
             query?: never;
@@ -880,6 +900,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recurring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts
+         * @description Price increases and new subscriptions of the last 60 days, and payments that are late; newest first.
+         */
+        get: operations["recurring-alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recurring/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar
+         * @description The bills calendar: what is expected in the next `days` days, and each account's lowest projected balance
+         *     before its next income ("will checking go below zero before payday?").
+         */
+        get: operations["recurring-calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recurring/series/{series_id}": {
         parameters: {
             query?: never;
@@ -895,7 +956,7 @@ export interface paths {
         head?: never;
         /**
          * Update
-         * @description Confirm, rename or bring back a dismissed series; what a person says beats detection.
+         * @description Confirm, rename, end or bring back a dismissed series; what a person says beats detection (undoable).
          */
         patch: operations["recurring-update"];
         trace?: never;
@@ -914,6 +975,26 @@ export interface paths {
          * @description Dismiss a series: kept as a tombstone, never shown as detected again (the list's `all` still shows it).
          */
         post: operations["recurring-dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recurring/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscriptions
+         * @description The household's subscriptions (its live expense series) and what they cost a month and a year.
+         */
+        get: operations["recurring-subscriptions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1254,6 +1335,36 @@ export interface components {
             /** Sort Order */
             sort_order?: number | null;
             subtype?: components["schemas"]["AccountSubtype"] | null;
+        };
+        /** AlertOut */
+        AlertOut: {
+            /**
+             * Date
+             * Format: date
+             * @description The new price's first payment, the day a payment was expected, the first one
+             */
+            date: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "price_increase" | "missed" | "new_subscription";
+            /** Message */
+            message: string;
+            /**
+             * New Amount
+             * @description The price now (missed: the amount expected)
+             */
+            new_amount: string | null;
+            /**
+             * Old Amount
+             * @description price_increase: the price before
+             */
+            old_amount: string | null;
+            /** Payee */
+            payee: string;
+            /** Series Id */
+            series_id: string;
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -1610,6 +1721,43 @@ export interface components {
              * @description Envelope mode: income since budgeting began less what was assigned, with what lines released
              */
             to_budget: string | null;
+        };
+        /** CalendarAccountOut */
+        CalendarAccountOut: {
+            /** Account */
+            account: string;
+            /**
+             * Balance
+             * @description Today's balance
+             */
+            balance: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Lowest Balance
+             * @description The lowest balance the expected payments take it to before its next expected income
+             */
+            lowest_balance: string;
+            /**
+             * Lowest Date
+             * Format: date
+             * @description When that lowest balance is reached (today: it never goes lower)
+             */
+            lowest_date: string;
+            /**
+             * Next Income Date
+             * @description The next expected income into it, within the window
+             */
+            next_income_date: string | null;
+        };
+        /** CalendarOut */
+        CalendarOut: {
+            /** Accounts */
+            accounts: components["schemas"]["CalendarAccountOut"][];
+            /** Days */
+            days: number;
+            /** Items */
+            items: components["schemas"]["UpcomingOut"][];
         };
         /** CategorizeJobOut */
         CategorizeJobOut: {
@@ -2971,6 +3119,11 @@ export interface components {
              */
             dismissed?: boolean | null;
             /**
+             * Ended
+             * @description true: it has ended today (a cancelled subscription); false takes that back
+             */
+            ended?: boolean | null;
+            /**
              * Name
              * @description Shown instead of the payee
              */
@@ -3282,6 +3435,45 @@ export interface components {
             date?: string | null;
             /** Message */
             message: string;
+        };
+        /** SubscriptionTotalOut */
+        SubscriptionTotalOut: {
+            /** Currency */
+            currency: string;
+            /**
+             * Monthly Total
+             * @description What the subscriptions cost a month on average (a year of them / 12)
+             */
+            monthly_total: string;
+            /**
+             * Yearly Total
+             * @description What a year of them costs at today's prices, as a positive amount
+             */
+            yearly_total: string;
+        };
+        /**
+         * SubscriptionsOut
+         * @description The live expense series filed under Subscriptions, Entertainment or Health/Fitness & Gym (rent, utilities,
+         *     loans and insurance are bills), with their cost in the household's base currency (series in another currency
+         *     are listed and totalled apart, in `other_totals`).
+         */
+        SubscriptionsOut: {
+            /** Currency */
+            currency: string;
+            /**
+             * Monthly Total
+             * @description What the subscriptions cost a month on average (a year of them / 12)
+             */
+            monthly_total: string;
+            /** Other Totals */
+            other_totals?: components["schemas"]["SubscriptionTotalOut"][];
+            /** Series */
+            series: components["schemas"]["RecurringOut"][];
+            /**
+             * Yearly Total
+             * @description What a year of them costs at today's prices, as a positive amount
+             */
+            yearly_total: string;
         };
         /** SummaryGroupOut */
         SummaryGroupOut: {
@@ -6876,6 +7068,114 @@ export interface operations {
             };
         };
     };
+    "budgets-cover_overspend": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path: {
+                /** @description A month such as "2026-11" */
+                month: string;
+                category_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetMonthOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "budgets-copy_month": {
         parameters: {
             query?: never;
@@ -10188,6 +10488,216 @@ export interface operations {
             };
         };
     };
+    "recurring-alerts": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"][];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recurring-calendar": {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "recurring-update": {
         parameters: {
             query?: never;
@@ -10321,6 +10831,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecurringOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "recurring-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionsOut"];
                 };
             };
             /** @description An RFC 9457 problem document */

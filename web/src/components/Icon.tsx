@@ -20,6 +20,11 @@ const PATHS: Record<string, string> = {
   down: "M12 5v14M6 13l6 6 6-6",
   logout: "M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10",
   menu: "M4 6h16M4 12h16M4 18h16",
+  left: "M15 5l-7 7 7 7",
+  right: "M9 5l7 7-7 7",
+  budget: "M4 20V10M10 20V4M16 20v-7M22 20H2",
+  target: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 12h.01",
+  repeat: "M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3",
 };
 
 export function Icon({ name, size = 18, label }: { name: keyof typeof PATHS | string; size?: number; label?: string }) {

@@ -10,6 +10,9 @@ import { QuickAdd, syncOutbox } from "./QuickAdd";
 const NAV = [
   { to: "/", label: "Dashboard", short: "Home", icon: "home" },
   { to: "/transactions", label: "Transactions", short: "Activity", icon: "list" },
+  { to: "/budget", label: "Budget", short: "Budget", icon: "budget" },
+  { to: "/goals", label: "Goals", short: "Goals", icon: "target" },
+  { to: "/recurring", label: "Recurring", short: "Bills", icon: "repeat" },
   { to: "/import", label: "Import", short: "Import", icon: "upload" },
   { to: "/assistant", label: "Assistant", short: "Ask", icon: "chat" },
   { to: "/accounts", label: "Accounts", short: "Accounts", icon: "wallet" },

@@ -142,3 +142,18 @@ export function change(after: string, before: string): string | null {
   const abs10 = pct < 0n ? -pct : pct;
   return `${sign}${fromUnits(abs10, 1).replace(/\.0$/, "")}%`;
 }
+
+/** The exact sum of decimal strings, written with the most decimals any of them has ("0" for none). */
+export function sumAmounts(amounts: string[]): string {
+  const scale = Math.max(0, ...amounts.map(decimalsIn));
+  return fromUnits(
+    amounts.reduce((total, a) => total + toUnits(a, scale), 0n),
+    scale,
+  );
+}
+
+/** a - b, exactly. */
+export function subtract(a: string, b: string): string {
+  const [x, y, scale] = common(a, b);
+  return fromUnits(x - y, scale);
+}

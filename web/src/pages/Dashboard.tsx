@@ -1,8 +1,10 @@
-// The dashboard: this month against last, where the money went, twelve months of cash flow, net worth, balances
-// and the latest transactions. Every figure links to the transactions that make it up.
+// The dashboard: this month against last, the budget, goals and bills coming up, where the money went, twelve
+// months of cash flow, net worth, balances and the latest transactions. Every figure links to the transactions
+// that make it up.
 import { api, must, type NetWorth, type Summary, type Transaction } from "../api/client";
 import { CashFlowChart, CategoryBars, type Bar, type MonthFlow } from "../components/Charts";
 import { Money } from "../components/Money";
+import { BillsCard, BudgetCard, GoalsCard } from "../components/PlanCards";
 import { formatMonthYear, formatShortDate, monthOf, today } from "../lib/dates";
 import { useLoad } from "../lib/load";
 import { change, compareAmounts, formatMoney } from "../lib/money";
@@ -153,6 +155,12 @@ export function Dashboard() {
           {current.savings_rate !== null ? `${current.savings_rate}%` : "—"}
         </Kpi>
       </section>
+
+      <div className="grid-3">
+        <BudgetCard />
+        <GoalsCard />
+        <BillsCard />
+      </div>
 
       <div className="grid-2">
         <section className="card" aria-labelledby="by-category">
