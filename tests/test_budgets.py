@@ -222,10 +222,16 @@ def test_envelope_income_lands_in_to_budget_and_is_assigned(
     view = budgets.month_view(session, actor=home.actor(), month=NOV)
     assert view.to_budget_minor == 300000 - 230000
     movies = next(r for r in view.rows if r.category == "Entertainment/Movies & Events")
-    assert (movies.budgeted_minor, movies.available_minor) == (0, -4000)  # overspent, and it carries
+    assert (movies.budgeted_minor, movies.available_minor, movies.rollover) == (0, -4000, False)  # overspent
+    # Never budgeted, so it does not carry: December's To budget covers it (as Actual does), and the line is gone.
     december = budgets.month_view(session, actor=home.actor(), month=DEC)
-    assert next(r for r in december.rows if r.category == "Entertainment/Movies & Events").rolled_over_minor == -4000
-    assert december.to_budget_minor == 70000
+    assert "Entertainment/Movies & Events" not in {r.category for r in december.rows}
+    assert december.to_budget_minor == 70000 - 4000
+    # A line that was budgeted carries its overspend (rollover is symmetric).
+    put(session, home, "Entertainment/Movies & Events", "10", NOV)
+    december = budgets.month_view(session, actor=home.actor(), month=DEC)
+    assert next(r for r in december.rows if r.category == "Entertainment/Movies & Events").rolled_over_minor == -3000
+    assert december.to_budget_minor == 70000 - 1000
 
 
 ENVELOPE_MONTHS = [dt.date(2026, 11, 1), dt.date(2026, 12, 1), dt.date(2027, 1, 1), dt.date(2027, 3, 1)]

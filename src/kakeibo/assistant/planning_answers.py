@@ -28,13 +28,10 @@ from kakeibo.planning import goals as planning_goals
 from kakeibo.planning import recurring_service
 from kakeibo.planning import service as budgets
 from kakeibo.planning.presenters import budget_month_out, goal_out
-from kakeibo.planning.recurring import Series, SeriesKind
+from kakeibo.planning.recurring import Series, SeriesKind, is_subscription
 
 DUE_DAYS = 30  # the horizon of "upcoming bills" when none is said
 EVIDENCE_ROWS = queries.FIGURE_ROWS
-# What a subscription is filed under: rent, utilities, a car payment, insurance or a yearly donation recur too, but
-# they are bills and gifts, not subscriptions.
-_SUBSCRIPTION_CATEGORIES = ("Subscriptions", "Entertainment", "Health/Fitness & Gym")
 
 
 @dataclass
@@ -140,17 +137,13 @@ def _figure_row(row: queries.FigureRow, currency: str) -> dict[str, Any]:
 
 
 # ---- recurring payments -------------------------------------------------------------------------------------
-def _is_subscription(one: Series) -> bool:
-    return one.kind == SeriesKind.expense and any(_in(one.category, where) for where in _SUBSCRIPTION_CATEGORIES)
-
-
 def _matches(one: Series, *, category: str | None, merchant: str | None, account: str | None) -> bool:
     if account is not None and one.account.casefold() != account.casefold():
         return False
     if merchant is not None and not _same_payee(one.payee, merchant):
         return False
     if category == "Subscriptions":
-        return _is_subscription(one)
+        return is_subscription(one)  # the Recurring page's subscriptions, the same rule
     if category is not None:
         return _in(one.category, category)
     return merchant is not None or one.kind == SeriesKind.expense

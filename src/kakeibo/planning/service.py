@@ -101,13 +101,19 @@ def _chain(
     envelope = mode == BudgetMode.envelope
     rows = repo.budgets_through(session, household_id=household_id, last_month=month)
     explicit = repo.line_ids(session, household_id=household_id)
-    default = LineOptions(rolls=envelope)
-    options = {
-        line.category_id: LineOptions(
-            rolls=envelope or line.rollover, cap_minor=line.rollover_cap_minor, sweep=line.sweep
-        )
-        for line in repo.lines(session, household_id=household_id)
-    }
+    # A line that was budgeted some month carries in envelope mode; one that never was (envelope mode gives every
+    # category spent from a line of its own) does not: its overspend is covered from To budget at the month's end,
+    # as Actual does, instead of piling up month after month.
+    default = LineOptions(rolls=False)
+    options = {category_id: LineOptions(rolls=envelope) for category_id in explicit}
+    options.update(
+        {
+            line.category_id: LineOptions(
+                rolls=envelope or line.rollover, cap_minor=line.rollover_cap_minor, sweep=line.sweep
+            )
+            for line in repo.lines(session, household_id=household_id)
+        }
+    )
     categories = _expense_categories(session, household_id)
 
     def line_of(category_id: int) -> int | None:
@@ -183,7 +189,7 @@ def month_view(session: Session, *, actor: Actor, month: dt.date) -> BudgetMonth
     today = clock.today()
     current = month_start(today) == month
     days = days_in_month(month.year, month.month)
-    default = LineOptions(rolls=mode == BudgetMode.envelope)
+    default = LineOptions(rolls=False)  # never budgeted: see `_chain`
     rows: list[BudgetRow] = []
     for line_id in shown:
         line = state.lines.get(line_id)
