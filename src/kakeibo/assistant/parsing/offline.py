@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal, cast
 
 from pydantic import ValidationError
@@ -46,6 +46,15 @@ class Vocabulary:
     accounts: tuple[str, ...] = ()  # account names, e.g. ("Checking", "Savings", "Visa")
     merchants: dict[str, str] = field(default_factory=dict)  # known merchant (lower case) -> "Group/Category"
     base_currency: str = "USD"
+
+    @cached_property
+    def merchant_names(self) -> tuple[str, ...]:
+        """The known merchants in order (the lexicon's cache key), computed once per vocabulary."""
+        return tuple(sorted(self.merchants))
+
+    @cached_property
+    def merchants_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.merchants, key=len, reverse=True))
 
     @classmethod
     def default(cls, accounts: tuple[str, ...] = (), base_currency: str = "USD") -> Vocabulary:
@@ -187,7 +196,7 @@ class Merchant:
 
 def _merchant_in(text: str, vocabulary: Vocabulary, *, income: bool = False) -> Merchant | None:
     """A named merchant: one from the household's history first, then a well-known one."""
-    for known in sorted(vocabulary.merchants, key=len, reverse=True):
+    for known in vocabulary.merchants_longest_first:
         if re.search(r"\b" + re.escape(known) + r"\b", text):
             category = vocabulary.merchants[known]
             return Merchant(_title(known), category if category in vocabulary.categories else None)
@@ -972,7 +981,7 @@ def _parse(text: str, *, today: datetime.date, vocabulary: Vocabulary) -> Intent
         return Unsupported(reason="I only record transactions and answer questions; I do not take instructions.")
     if _MARKUP.search(norm):
         return Unsupported(reason="That reads as markup or code, not as something about your money.")
-    lexicon = _lexicon(vocabulary.categories, vocabulary.accounts, tuple(sorted(vocabulary.merchants)))
+    lexicon = _lexicon(vocabulary.categories, vocabulary.accounts, vocabulary.merchant_names)
     marked, typed = lexicon.correct(marked)
     intent = _understood(several.unmark(marked), marked, today=today, vocabulary=vocabulary)
     return _as_typed(intent, typed) if typed else intent
