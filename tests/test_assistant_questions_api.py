@@ -130,7 +130,12 @@ def test_what_recurs_and_balances_by_kind_of_account(client: TestClient) -> None
     _more_books(user)
     chat = Chat(user)
     monthly = _asked(chat, "what do I pay every month")
-    assert monthly["evidence"]["breakdown"] == [{"key": "Netflix", "amount": "15.49", "count": 1}]
+    # With the planning domain, the answer is the household's recurring series (Netflix, three months running).
+    assert [(s["payee"], s["amount"], s["cadence"]) for s in monthly["evidence"]["series"]] == [
+        ("Netflix", "-15.49", "monthly")
+    ]
+    assert (monthly["evidence"]["monthly_total"], monthly["evidence"]["yearly_total"]) == ("15.49", "185.88")
+    assert monthly["text"].startswith("1 recurring payment: Netflix 15.49 monthly")
     cash = _asked(chat, "how much cash do I have")
     assert (cash["value"], cash["evidence"]["accounts"]) == ("150.00", ["Cash"])
     owed = _asked(chat, "what do I owe in total")

@@ -213,8 +213,12 @@ def recurring(session: Session, *, actor: Actor, intent: Query, today: dt.date) 
         return minor_to_str(minor, currency)
 
     listed = "; ".join(
-        f"{one.payee} {money(abs(one.amount_minor), one.currency)} {_cadence(one)}, next {one.next_date.isoformat()}"
-        + (f" (late: expected {one.next_date.isoformat()})" if one.status.value == "late" else "")
+        f"{one.payee} {money(abs(one.amount_minor), one.currency)} {_cadence(one)}, "
+        + (
+            f"late: expected {one.next_date.isoformat()}"
+            if one.status.value == "late"
+            else f"next {one.next_date.isoformat()}"
+        )
         for one in found
     )
     noun = what if len(found) != 1 else what.replace("subscriptions", "subscription").replace("payments", "payment")
