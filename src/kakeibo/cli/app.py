@@ -21,6 +21,7 @@ from kakeibo.cli import (
     budget_commands,
     goal_commands,
     import_commands,
+    insight_commands,
     ledger_commands,
     recurring_commands,
 )
@@ -61,6 +62,7 @@ app.command("ask")(assistant_commands.ask)
 app.add_typer(budget_commands.budget_app, name="budget", no_args_is_help=True)
 app.add_typer(goal_commands.goal_app, name="goal", no_args_is_help=True)
 app.add_typer(recurring_commands.recurring_app, name="recurring", no_args_is_help=True)
+app.command("forecast")(insight_commands.forecast_command)
 
 
 def _version(value: bool) -> None:

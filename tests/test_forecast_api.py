@@ -1,0 +1,115 @@
+"""The forecast over real HTTP on SQLite and PostgreSQL, and the CLI on a real file, for a household whose figures
+can be worked out by hand: pay of 3,000.00 on the 1st, Netflix at 15.49 on the 5th and 150.00 of groceries a
+month, since September 2025 (today is 2026-11-23). Every month ahead is 3,000.00 in, 165.49 out, to the cent, with
+no band (nothing varies); a household of two months says it has too little history; months out of range are a
+problem; another household sees its own (empty) forecast."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api_helpers import ApiUser, sign_up
+from tests.cli_helpers import cli_on
+
+
+def _month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, day.day)
+
+
+ROWS = [
+    *((1, "income", "Income/Salary", "3000.00", "ACME PAYROLL"),),
+    *((5, "expense", "Entertainment/Streaming Services", "15.49", "NETFLIX"),),
+    *((3, "expense", "Food & Dining/Groceries", "37.00", "MARKET"),),
+    *((12, "expense", "Food & Dining/Groceries", "61.00", "MARKET"),),
+    *((20, "expense", "Food & Dining/Groceries", "52.00", "MARKET"),),
+]
+
+
+def _books(user: ApiUser, months: int) -> None:
+    checking = user.post("/accounts", {"name": "Checking", "opening_balance": "1000", "opening_date": "2025-08-31"})
+    assert checking.status_code == 201, checking.text
+    first = _month(dt.date(2026, 11, 1), -(months - 1))
+    for m in range(months):
+        for day, kind, category, amount, payee in ROWS:
+            on = _month(first, m).replace(day=day)
+            if on > dt.date(2026, 11, 23):
+                continue
+            made = user.post(
+                "/transactions",
+                {"type": kind, "account": checking.json()["id"], "category": category, "amount": amount,
+                 "date": on.isoformat(), "payee": payee},
+            )  # fmt: skip
+            assert made.status_code == 201, made.text
+
+
+def test_a_steady_household_is_forecast_to_the_cent(client: TestClient) -> None:
+    user = sign_up(client)
+    _books(user, 15)  # September 2025 through November 2026
+    answer = user.get("/insights/forecast", params={"months": 3})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["currency"] == "USD"
+    assert [
+        (m["month"], m["income"], m["spending"], m["net"], m["spending_low"], m["spending_high"])
+        for m in body["months"]
+    ] == [
+        ("2026-12", "3000.00", "165.49", "2834.51", "165.49", "165.49"),
+        ("2027-01", "3000.00", "165.49", "2834.51", "165.49", "165.49"),
+        ("2027-02", "3000.00", "165.49", "2834.51", "165.49", "165.49"),
+    ]
+    by_name = {s["name"]: s for s in body["series"]}
+    assert {"income", "spending"} <= set(by_name)
+    assert by_name["spending"]["mae"] == by_name["spending"]["baseline_mae"] == "0.00"
+    assert by_name["spending"]["months"] == 14  # September 2025 to October 2026: November is not over
+    # Groceries by day 23: all three runs, as in every month before, and Netflix.
+    pace = body["pace"]
+    assert (pace["month"], pace["day"], pace["days"], pace["spent"], pace["usual_by_today"]) == (
+        "2026-11", 23, 30, "165.49", "165.49"
+    )  # fmt: skip
+    assert pace["projected"] == "215.85"  # 165.49 over 23 days, for 30
+    [checking] = body["balances"]
+    assert checking["account"] == "Checking"
+    assert checking["balance"] == user.get("/accounts").json()[0]["balance"] == "43517.65"
+    assert body["groups"] and {g["group"] for g in body["groups"]} >= {"Food & Dining"}
+
+    # Another household: nothing to forecast, and it says so.
+    bob = sign_up(client)
+    empty = bob.get("/insights/forecast").json()
+    assert [m["spending"] for m in empty["months"]] == ["0.00", "0.00", "0.00"]
+    assert all(s["method"] == "average" and s["note"] for s in empty["series"])
+    assert user.get("/insights/forecast", params={"months": 13}).status_code == 422
+
+
+def test_two_months_are_too_little_history(client: TestClient) -> None:
+    user = sign_up(client)
+    _books(user, 3)  # September and October 2026 are whole
+    body = user.get("/insights/forecast", params={"months": 1}).json()
+    spending = next(s for s in body["series"] if s["name"] == "spending")
+    assert (spending["method"], spending["mae"], spending["months"]) == ("average", None, 2)
+    assert "plain average" in spending["note"]
+    assert body["months"][0]["spending"] == "165.49"
+
+
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_the_cli_prints_the_contract(database: str, tmp_path: Path) -> None:
+    with cli_on(database, tmp_path, prefix="kakeibo_forecast_cli") as cli:
+        cli("account", "add", "Checking", "--opening", "100", "--opening-date", "2026-06-30")
+        for month in range(7, 11):
+            cli("tx", "add", "--account", "Checking", "--category", "Food & Dining/Groceries", "--amount", "80",
+                "--date", f"2026-{month:02d}-14", "--payee", f"Shop {month}")  # fmt: skip
+        found = cli.json("forecast", "--months", "2", "--json", "--today", "2026-11-23")
+        assert list(found) == ["currency", "months", "series", "pace", "balances"]
+        assert [list(m) for m in found["months"]] == [
+            ["month", "income", "spending", "net", "spending_low", "spending_high"]
+        ] * 2
+        assert all(list(s) == ["name", "method", "mae", "rmse", "baseline_mae"] for s in found["series"])
+        assert [m["spending"] for m in found["months"]] == ["80.00", "80.00"]
+        text = cli("forecast", "--today", "2026-11-23").stdout
+        assert "2026-12" in text and "Backtest MAE" in text and "at this pace" in text
+        bad = cli("forecast", "--months", "0", ok=False)
+        assert bad.returncode != 0
