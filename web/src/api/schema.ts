@@ -860,6 +860,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast
+         * @description Income, spending and net for the months ahead with an 80% band, each series' method and its backtest error
+         *     beside the 3-month mean's, the pace of this month, and the lowest balance the expected payments take each
+         *     account to.
+         */
+        get: operations["insights-forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{job_id}": {
         parameters: {
             query?: never;
@@ -1617,7 +1639,7 @@ export interface components {
             category: string;
             /** Category Id */
             category_id: number;
-            pace?: components["schemas"]["PaceOut"] | null;
+            pace?: components["schemas"]["kakeibo__planning__schemas__PaceOut"] | null;
             /**
              * Rolled Over
              * @description Carried from the month before: a surplus or an overspend
@@ -2176,6 +2198,100 @@ export interface components {
             /** Total */
             total: string;
         };
+        /** ForecastGroupOut */
+        ForecastGroupOut: {
+            /** Group */
+            group: string;
+            /** High */
+            high: string;
+            /** Low */
+            low: string;
+            /** Month */
+            month: string;
+            /** Spending */
+            spending: string;
+        };
+        /** ForecastMonthOut */
+        ForecastMonthOut: {
+            /** Income */
+            income: string;
+            /** Income High */
+            income_high: string;
+            /** Income Low */
+            income_low: string;
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /**
+             * Net
+             * @description income - spending
+             */
+            net: string;
+            /** Scheduled Income */
+            scheduled_income: string;
+            /**
+             * Scheduled Spending
+             * @description Of the spending, what the recurring series have on their dates
+             */
+            scheduled_spending: string;
+            /** Spending */
+            spending: string;
+            /** Spending High */
+            spending_high: string;
+            /**
+             * Spending Low
+             * @description The 80% band's low end
+             */
+            spending_low: string;
+        };
+        /** ForecastOut */
+        ForecastOut: {
+            /** Balances */
+            balances: components["schemas"]["LowBalanceOut"][];
+            /** Currency */
+            currency: string;
+            /** Groups */
+            groups?: components["schemas"]["ForecastGroupOut"][];
+            /** Months */
+            months: components["schemas"]["ForecastMonthOut"][];
+            pace: components["schemas"]["kakeibo__insights__schemas__PaceOut"];
+            /** Series */
+            series: components["schemas"]["ForecastSeriesOut"][];
+        };
+        /** ForecastSeriesOut */
+        ForecastSeriesOut: {
+            /**
+             * Baseline Mae
+             * @description The same error for the mean of the last 3 months
+             */
+            baseline_mae: string | null;
+            /**
+             * Mae
+             * @description Its mean absolute error on the backtest, one month ahead
+             */
+            mae: string | null;
+            /**
+             * Method
+             * @description The method that did best on the backtest (average: under 3 months)
+             */
+            method: string;
+            /**
+             * Months
+             * @description Months of history it learnt from
+             */
+            months: number;
+            /**
+             * Name
+             * @description "income", "spending" or "spending:<group>"
+             */
+            name: string;
+            /** Note */
+            note?: string | null;
+            /** Rmse */
+            rmse: string | null;
+        };
         /** GoalContributionIn */
         GoalContributionIn: {
             /**
@@ -2650,6 +2766,28 @@ export interface components {
             /** Refresh Token */
             refresh_token?: string | null;
         };
+        /** LowBalanceOut */
+        LowBalanceOut: {
+            /** Account */
+            account: string;
+            /**
+             * Balance
+             * @description Today's balance
+             */
+            balance: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Lowest
+             * @description The lowest the recurring payments take it to within the forecast
+             */
+            lowest: string;
+            /**
+             * Lowest Date
+             * Format: date
+             */
+            lowest_date: string;
+        };
         /** MeOut */
         MeOut: {
             current: components["schemas"]["CurrentOut"];
@@ -2794,20 +2932,6 @@ export interface components {
             account: components["schemas"]["AccountOut"];
             /** Group Id */
             group_id: string;
-        };
-        /**
-         * PaceOut
-         * @description The current month only: the budget prorated to today, and where spending ends the month at this pace.
-         */
-        PaceOut: {
-            /** Budget To Date */
-            budget_to_date: string;
-            /** Day */
-            day: number;
-            /** Days */
-            days: number;
-            /** Projected */
-            projected: string;
         };
         /** PostingIn */
         PostingIn: {
@@ -3854,6 +3978,49 @@ export interface components {
             email: string;
             /** Id */
             id: number;
+        };
+        /** PaceOut */
+        kakeibo__insights__schemas__PaceOut: {
+            /** Day */
+            day: number;
+            /** Days */
+            days: number;
+            /** Month */
+            month: string;
+            /**
+             * Projected
+             * @description At this pace, by the month's end
+             */
+            projected: string;
+            /**
+             * Spent
+             * @description Spent so far this month
+             */
+            spent: string;
+            /**
+             * Usual By Today
+             * @description The median of the last 6 complete months by the same day
+             */
+            usual_by_today: string | null;
+            /**
+             * Usual Month
+             * @description The median of those months' whole spending
+             */
+            usual_month: string | null;
+        };
+        /**
+         * PaceOut
+         * @description The current month only: the budget prorated to today, and where spending ends the month at this pace.
+         */
+        kakeibo__planning__schemas__PaceOut: {
+            /** Budget To Date */
+            budget_to_date: string;
+            /** Day */
+            day: number;
+            /** Days */
+            days: number;
+            /** Projected */
+            projected: string;
         };
     };
     responses: never;
@@ -10190,6 +10357,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "insights-forecast": {
+        parameters: {
+            query?: {
+                /** @description Months ahead, after this one */
+                months?: number;
+            };
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastOut"];
                 };
             };
             /** @description An RFC 9457 problem document */
