@@ -17,30 +17,11 @@ from fastapi.testclient import TestClient
 from kakeibo.assistant.llm.service import llm_for
 from tests.api_helpers import ApiUser, sign_up
 from tests.llm_server import ChatServer, Reply, chat_server
+from tests.test_assistant_api import Chat
+from tests.test_budgets_api import category_id, put
 from tests.test_llm import llm_settings
 
 TODAY = "2026-11-23"
-
-
-class Chat:
-    def __init__(self, user: ApiUser) -> None:
-        self.user = user
-        created = user.post("/assistant/conversations", {"title": "planning"})
-        assert created.status_code == 201, created.text
-        self.id = created.json()["id"]
-
-    def say(self, text: str) -> dict[str, Any]:
-        response = self.user.post(f"/assistant/conversations/{self.id}/messages", {"text": text, "today": TODAY})
-        assert response.status_code == 200, response.text
-        return dict(response.json())
-
-
-def _put(user: ApiUser, path: str, body: Any) -> Any:
-    return user.client.put(f"/api/v1{path}", json=body, headers=user.headers)
-
-
-def _category_id(user: ApiUser, path: str) -> int:
-    return next(int(c["id"]) for c in user.get("/categories").json() if c["path"] == path)
 
 
 def _budget_line(user: ApiUser, category: str, month: str = "2026-11") -> dict[str, Any] | None:
@@ -93,7 +74,7 @@ def user(client: TestClient) -> ApiUser:
         )  # fmt: skip
         assert made.status_code == 201, made.text
     for category, amount in (("Food & Dining/Groceries", "400"), ("Food & Dining/Restaurants", "80")):
-        done = _put(user, f"/budgets/2026-11/categories/{_category_id(user, category)}", {"amount": amount})
+        done = put(user, f"/budgets/2026-11/categories/{category_id(user, category)}", {"amount": amount})
         assert done.status_code == 200, done.text
     goal = user.post("/goals", {"name": "Trip fund", "target": "3000", "by": "2027-06-30"})
     assert goal.status_code == 201, goal.text
@@ -116,7 +97,7 @@ def test_budget_questions_read_the_budgets_with_their_evidence(user: ApiUser) ->
     }
     report = user.get(
         "/reports/summary",
-        params={"start": "2026-11-01", "end": "2026-11-30", "category": _category_id(user, "Food & Dining/Groceries")},
+        params={"start": "2026-11-01", "end": "2026-11-30", "category": category_id(user, "Food & Dining/Groceries")},
     ).json()
     assert report["expenses"] == line["spent"] == "202.10"
     assert left["evidence"]["count"] == 2
@@ -217,8 +198,8 @@ def test_budget_changes_by_an_amount_for_a_month_and_what_is_refused(user: ApiUs
     # A budget changed since it was proposed is not overwritten.
     stale = chat.say("set the groceries budget to 700")
     assert (
-        _put(
-            user, f"/budgets/2026-11/categories/{_category_id(user, 'Food & Dining/Groceries')}", {"amount": "450"}
+        put(
+            user, f"/budgets/2026-11/categories/{category_id(user, 'Food & Dining/Groceries')}", {"amount": "450"}
         ).status_code
         == 200
     )
