@@ -21,8 +21,6 @@ from tests.test_assistant_api import Chat
 from tests.test_budgets_api import category_id, put
 from tests.test_llm import llm_settings
 
-TODAY = "2026-11-23"
-
 
 def _budget_line(user: ApiUser, category: str, month: str = "2026-11") -> dict[str, Any] | None:
     lines = user.get(f"/budgets/{month}").json()["categories"]
