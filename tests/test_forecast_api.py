@@ -76,6 +76,13 @@ def test_a_steady_household_is_forecast_to_the_cent(client: TestClient) -> None:
     assert checking["account"] == "Checking"
     assert checking["balance"] == user.get("/accounts").json()[0]["balance"] == "43517.65"
     assert body["groups"] and {g["group"] for g in body["groups"]} >= {"Food & Dining"}
+    # The last 12 complete months as the month report has them, the last 6 with their backtest prediction.
+    history = body["history"]
+    assert [h["month"] for h in history] == [f"2025-{m:02d}" for m in (11, 12)] + [
+        f"2026-{m:02d}" for m in range(1, 11)
+    ]
+    assert {(h["income"], h["spending"]) for h in history} == {("3000.00", "165.49")}
+    assert [h["spending_predicted"] for h in history] == [None] * 6 + ["165.49"] * 6
 
     # Another household: nothing to forecast, and it says so.
     bob = sign_up(client)

@@ -44,7 +44,7 @@ def forecast_command(
         shown["balances"] = [
             b.model_dump(mode="json", include={"account", "lowest", "lowest_date"}) for b in found.balances
         ]
-        del shown["groups"]
+        del shown["groups"], shown["history"]  # the API has them; the command prints the contract
         out.print_json(shown)
         return
     code = found.currency

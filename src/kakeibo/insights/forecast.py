@@ -101,6 +101,8 @@ class Forecast:
     baseline_mae: int | None  # the same for the mean of the last 3 months
     months: int  # months of history it learnt from
     note: str | None = None
+    # The winner's one-month-ahead backtest errors (actual - predicted), minor units, for the last months of history.
+    errors: tuple[int, ...] = ()
 
 
 def _predict(spec: _Spec, history: Floats, horizon: int) -> Floats:
@@ -193,4 +195,5 @@ def forecast(
         baseline_mae=round(_mae(judged[BASELINE])),
         months=n,
         note=None,
+        errors=tuple(round(float(e)) for e in errors),
     )

@@ -56,6 +56,16 @@ class LowBalanceOut(BaseModel):
     lowest_date: dt.date
 
 
+class HistoryMonthOut(BaseModel):
+    month: str
+    income: str
+    spending: str
+    spending_predicted: str | None = Field(
+        description="What the spending forecast's method predicted for this month from the months before it "
+        "(its backtest), for the last months of history"
+    )
+
+
 class ForecastOut(BaseModel):
     currency: str
     months: list[ForecastMonthOut]
@@ -63,3 +73,4 @@ class ForecastOut(BaseModel):
     pace: PaceOut
     balances: list[LowBalanceOut]
     groups: list[ForecastGroupOut] = Field(default_factory=list)
+    history: list[HistoryMonthOut] = Field(default_factory=list, description="The last 12 complete months")

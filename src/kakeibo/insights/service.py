@@ -12,7 +12,7 @@ import datetime as dt
 import statistics
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from kakeibo.insights.schemas import (
     ForecastMonthOut,
     ForecastOut,
     ForecastSeriesOut,
+    HistoryMonthOut,
     LowBalanceOut,
     PaceOut,
 )
@@ -45,9 +46,9 @@ def _months(first: dt.date, count: int) -> list[dt.date]:
 
 def _history(
     session: Session, *, household_id: int, currency: str, today: dt.date, series: Sequence[Series]
-) -> tuple[list[dt.date], dict[str, list[int]]]:
+) -> tuple[list[dt.date], dict[str, list[int]], dict[str, list[int]]]:
     """The complete months (oldest first) and, per series name, each month's figure without the recurring
-    series' own transactions (those are scheduled apart)."""
+    series' own transactions (those are scheduled apart), and with them (what the month report says)."""
     kinds = repo.categories(session, household_id=household_id)
     last = shift_months(month_start(today), -1)
     first = shift_months(last, -(HISTORY_MONTHS - 1))
@@ -60,7 +61,7 @@ def _history(
     )
     active = [month for _, month, amount in rows if amount]
     if not active:
-        return [], {}
+        return [], {}, {}
     months = _months(min(active), month_index(last) - month_index(min(active)) + 1)
     at = {month: i for i, month in enumerate(months)}
     figures: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
@@ -79,9 +80,10 @@ def _history(
 
     for account_id, month, amount in rows:
         add(account_id, month, amount, 1)
+    whole = {name: list(values) for name, values in figures.items()}
     for account_id, day, amount in legs:
         add(account_id, day, amount, -1)
-    return months, dict(figures)
+    return months, dict(figures), whole
 
 
 def _scheduled(series: Sequence[Series], *, start: dt.date, months: int) -> dict[str, list[int]]:
@@ -189,7 +191,7 @@ def _compute(session: Session, *, household_id: int, currency: str, today: dt.da
         for s in live(recurring_service.list_series(session, household_id=household_id, today=today))
         if s.currency == currency
     ]
-    _, history = _history(session, household_id=household_id, currency=currency, today=today, series=series)
+    past, history, whole = _history(session, household_id=household_id, currency=currency, today=today, series=series)
     start = shift_months(month_start(today), 1)
     ahead = _months(start, months)
     scheduled = _scheduled(series, start=start, months=months)
@@ -266,4 +268,28 @@ def _compute(session: Session, *, household_id: int, currency: str, today: dt.da
             for one, balance, lowest, on in lows
         ],
         groups=groups,
+        history=_shown_history(past, whole, found["spending"], money),
     )
+
+
+HISTORY_SHOWN = 12
+
+
+def _shown_history(
+    months: Sequence[dt.date], whole: dict[str, list[int]], spending: Forecast, money: Callable[[int], str]
+) -> list[HistoryMonthOut]:
+    """The last complete months as the month report has them, with the spending method's backtest prediction
+    (actual minus its error: the recurring part is known, so the error is the rest's) where it was tested."""
+    errors = dict(zip(range(len(months) - len(spending.errors), len(months)), spending.errors, strict=True))
+    shown = []
+    for i in range(max(0, len(months) - HISTORY_SHOWN), len(months)):
+        actual = whole["spending"][i]
+        shown.append(
+            HistoryMonthOut(
+                month=f"{months[i]:%Y-%m}",
+                income=money(whole["income"][i]),
+                spending=money(actual),
+                spending_predicted=money(actual - errors[i]) if i in errors else None,
+            )
+        )
+    return shown
