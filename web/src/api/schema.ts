@@ -2254,6 +2254,11 @@ export interface components {
             currency: string;
             /** Groups */
             groups?: components["schemas"]["ForecastGroupOut"][];
+            /**
+             * History
+             * @description The last 12 complete months
+             */
+            history?: components["schemas"]["HistoryMonthOut"][];
             /** Months */
             months: components["schemas"]["ForecastMonthOut"][];
             pace: components["schemas"]["kakeibo__insights__schemas__PaceOut"];
@@ -2391,6 +2396,20 @@ export interface components {
             confidence: number;
             /** Source */
             source: string;
+        };
+        /** HistoryMonthOut */
+        HistoryMonthOut: {
+            /** Income */
+            income: string;
+            /** Month */
+            month: string;
+            /** Spending */
+            spending: string;
+            /**
+             * Spending Predicted
+             * @description What the spending forecast's method predicted for this month from the months before it (its backtest), for the last months of history
+             */
+            spending_predicted: string | null;
         };
         /** HouseholdCreate */
         HouseholdCreate: {
