@@ -71,7 +71,7 @@ def test_a_steady_household_is_forecast_to_the_cent(client: TestClient) -> None:
     assert (pace["month"], pace["day"], pace["days"], pace["spent"], pace["usual_by_today"]) == (
         "2026-11", 23, 30, "165.49", "165.49"
     )  # fmt: skip
-    assert pace["projected"] == "215.85"  # 165.49 over 23 days, for 30
+    assert (pace["usual_month"], pace["projected"]) == ("165.49", "165.49")  # as usual by now: the usual month
     [checking] = body["balances"]
     assert checking["account"] == "Checking"
     assert checking["balance"] == user.get("/accounts").json()[0]["balance"] == "43517.65"
@@ -120,3 +120,16 @@ def test_the_cli_prints_the_contract(database: str, tmp_path: Path) -> None:
         assert "2026-12" in text and "Backtest MAE" in text and "at this pace" in text
         bad = cli("forecast", "--months", "0", ok=False)
         assert bad.returncode != 0
+
+
+def test_a_first_month_runs_its_pace_on_linearly(client: TestClient) -> None:
+    user = sign_up(client)
+    checking = user.post("/accounts", {"name": "Checking", "opening_balance": "500", "opening_date": "2026-11-01"})
+    made = user.post(
+        "/transactions",
+        {"type": "expense", "account": checking.json()["id"], "category": "Food & Dining/Groceries",
+         "amount": "60.00", "date": "2026-11-10"},
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    pace = user.get("/insights/forecast").json()["pace"]
+    assert (pace["spent"], pace["usual_by_today"], pace["projected"]) == ("60.00", None, "78.26")  # 60 * 30 / 23

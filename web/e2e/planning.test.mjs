@@ -282,6 +282,30 @@ describe("the planning pages", { skip, concurrency: false }, () => {
     await shot("recurring-desktop");
   });
 
+  test("insights: the forecast's months and its trust table match the API; 6 months from the keyboard", async () => {
+    await page.goto(`${server.base}/insights`);
+    const rows = page.locator("[data-testid=forecast-months] tbody tr");
+    await rows.first().waitFor({ timeout: 30000 }); // the first forecast in a server loads statsmodels
+    const forecast = await api("/api/v1/insights/forecast?months=3");
+    assert.equal(await rows.count(), 3);
+    for (const [i, month] of forecast.months.entries()) {
+      const cells = rows.nth(i).locator("td");
+      assert.equal(digits(await cells.nth(1).innerText()), month.income);
+      assert.ok((await cells.nth(2).innerText()).replace(/,/g, "").includes(month.spending), month.spending);
+      assert.equal(digits(await cells.nth(4).innerText()), month.net);
+    }
+    const spending = forecast.series.find((s) => s.name === "spending");
+    const trust = page.locator("[data-testid=forecast-series] tbody tr", { hasText: "Spending" }).first();
+    assert.ok((await trust.innerText()).replace(/,/g, "").includes(spending.mae));
+    // The chart: twelve months of history, this month at its pace, and the backtest's dashed line.
+    assert.equal(await page.locator(".forecast-chart svg .fc-actual:not(.fc-so-far)").count(), forecast.history.length);
+    assert.equal(await page.locator(".forecast-chart svg .fc-backtest").count(), 1);
+    await page.keyboard.press("6");
+    await page.locator("[data-testid=forecast-months] tbody tr").nth(5).waitFor({ timeout: 30000 });
+    assert.equal(await page.locator("[data-testid=forecast-months] tbody tr").count(), 6);
+    await shot("insights-desktop");
+  });
+
   test("the planning pages at desktop and phone widths: screenshots, no serious accessibility violations", async () => {
     const problems = [];
     for (const [label, viewport] of [
@@ -296,6 +320,7 @@ describe("the planning pages", { skip, concurrency: false }, () => {
         ["/budget", "budget"],
         ["/goals", "goals"],
         ["/recurring", "recurring"],
+        ["/insights", "insights"],
       ]) {
         await p.goto(`${server.base}${path}`);
         await p.locator("main .card").first().waitFor();

@@ -14,6 +14,7 @@ const Accounts = lazy(() => import("./pages/Accounts").then((m) => ({ default: m
 const Budget = lazy(() => import("./pages/Budget").then((m) => ({ default: m.Budget })));
 const Goals = lazy(() => import("./pages/Goals").then((m) => ({ default: m.Goals })));
 const Recurring = lazy(() => import("./pages/Recurring").then((m) => ({ default: m.Recurring })));
+const Insights = lazy(() => import("./pages/Insights").then((m) => ({ default: m.Insights })));
 const Settings = lazy(() => import("./pages/Settings").then((m) => ({ default: m.Settings })));
 
 const TITLES: Record<string, string> = {
@@ -22,6 +23,7 @@ const TITLES: Record<string, string> = {
   "/budget": "Budget",
   "/goals": "Goals",
   "/recurring": "Recurring",
+  "/insights": "Insights",
   "/import": "Import",
   "/assistant": "Assistant",
   "/accounts": "Accounts & categories",
@@ -42,6 +44,8 @@ function Page({ path }: { path: string }) {
       return <Goals />;
     case "/recurring":
       return <Recurring />;
+    case "/insights":
+      return <Insights />;
     case "/import":
       return <Import />;
     case "/assistant":

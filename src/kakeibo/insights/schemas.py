@@ -45,7 +45,10 @@ class PaceOut(BaseModel):
     spent: str = Field(description="Spent so far this month")
     usual_by_today: str | None = Field(description="The median of the last 6 complete months by the same day")
     usual_month: str | None = Field(description="The median of those months' whole spending")
-    projected: str = Field(description="At this pace, by the month's end")
+    projected: str = Field(
+        description="At this pace, by the month's end: the usual month scaled by spent / usual_by_today (so bills "
+        "paid early in the month are not run on linearly); without a usual, the month so far run on linearly"
+    )
 
 
 class LowBalanceOut(BaseModel):

@@ -143,7 +143,13 @@ def _pace(session: Session, *, household_id: int, currency: str, today: dt.date)
         cutoff = month.replace(day=min(today.day, days_in_month(month.year, month.month)))
         by_today.append(sum(amount for day, amount in in_month.items() if day <= cutoff))
         whole.append(sum(in_month.values()))
-    projected = spent * days // today.day if today.day else spent
+    # At this pace: the usual month scaled by how this month compares with the usual by the same day, so rent paid
+    # on the 1st is not projected thirty times; with no usual to compare with, the month so far run on linearly.
+    usual_by_today = round(statistics.median(by_today)) if by_today else 0
+    if usual_by_today > 0:
+        projected = round(statistics.median(whole)) * spent // usual_by_today
+    else:
+        projected = spent * days // today.day
 
     def shown(values: list[int]) -> str | None:
         return minor_to_str(round(statistics.median(values)), currency) if values else None

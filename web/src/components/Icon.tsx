@@ -25,6 +25,7 @@ const PATHS: Record<string, string> = {
   budget: "M4 20V10M10 20V4M16 20v-7M22 20H2",
   target: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 12h.01",
   repeat: "M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3",
+  trend: "M3 17l6-6 4 4 8-8M15 7h6v6",
 };
 
 export function Icon({ name, size = 18, label }: { name: keyof typeof PATHS | string; size?: number; label?: string }) {

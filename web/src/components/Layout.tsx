@@ -13,6 +13,7 @@ const NAV = [
   { to: "/budget", label: "Budget", short: "Budget", icon: "budget" },
   { to: "/goals", label: "Goals", short: "Goals", icon: "target" },
   { to: "/recurring", label: "Recurring", short: "Bills", icon: "repeat" },
+  { to: "/insights", label: "Insights", short: "Insights", icon: "trend" },
   { to: "/import", label: "Import", short: "Import", icon: "upload" },
   { to: "/assistant", label: "Assistant", short: "Ask", icon: "chat" },
   { to: "/accounts", label: "Accounts", short: "Accounts", icon: "wallet" },
