@@ -104,6 +104,15 @@ def test_a_small_household_scores_as_worked_out_by_hand(client: TestClient) -> N
     assert (empty["score"], empty["grade"]) == (None, None)
     assert all(p["score"] is None and p["explanation"].startswith("not enough data") for p in empty["pillars"])
     assert bob.get("/insights/health/history").json()["months"] == []
+    # A household that began this month: still nothing complete to score, and a streak of two days.
+    wallet = bob.post("/accounts", {"name": "Wallet", "subtype": "cash", "opening_balance": "50"}).json()["id"]
+    for day in ("2026-11-22", "2026-11-23"):
+        made = bob.post("/transactions", {"type": "expense", "account": wallet, "category": "Food & Dining/Coffee",
+                                          "amount": "4.75", "date": day, "payee": "CAFE"})  # fmt: skip
+        assert made.status_code == 201, made.text
+    new = bob.get("/insights/health").json()
+    assert new["score"] is None and all(p["score"] is None for p in new["pillars"])
+    assert bob.get("/insights/scorecard").json()["streak_days"] == 2
 
 
 @pytest.mark.parametrize("database", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -69,8 +69,10 @@ def scored_pillars(session: Session, *, actor: Actor, month: dt.date, today: dt.
     as_of, ending = _window(month, today)
     began = repo.first_active_month(session, household_id=household_id, currency=currency)
     first_wanted = shift_months(ending, -(STABILITY_MONTHS - 1))
-    start = max(first_wanted, began) if began else ending + dt.timedelta(days=1)
-    months = [shift_months(start, i) for i in range(month_index(ending) - month_index(start) + 1)]
+    start = max(first_wanted, began) if began else None
+    months = (
+        [] if start is None else [shift_months(start, i) for i in range(month_index(ending) - month_index(start) + 1)]
+    )
     recent = months[-SAVINGS_MONTHS:]
 
     kinds = repo.categories(session, household_id=household_id)
