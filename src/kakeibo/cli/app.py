@@ -20,6 +20,7 @@ from kakeibo.cli import (
     assistant_commands,
     budget_commands,
     goal_commands,
+    health_commands,
     import_commands,
     insight_commands,
     ledger_commands,
@@ -63,6 +64,8 @@ app.add_typer(budget_commands.budget_app, name="budget", no_args_is_help=True)
 app.add_typer(goal_commands.goal_app, name="goal", no_args_is_help=True)
 app.add_typer(recurring_commands.recurring_app, name="recurring", no_args_is_help=True)
 app.command("forecast")(insight_commands.forecast_command)
+app.command("health")(health_commands.health_command)
+app.command("scorecard")(health_commands.scorecard_command)
 
 
 def _version(value: bool) -> None:

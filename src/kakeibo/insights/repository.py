@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import String, cast, false, func, select
 from sqlalchemy.orm import Session
 
-from kakeibo.ledger.models import Account, AccountKind, MonthlyTotal, Posting, Transaction
+from kakeibo.ledger.models import Account, AccountKind, MonthlyTotal, Posting, Transaction, TransactionType
 
 CATEGORY_KINDS = (AccountKind.income, AccountKind.expense)
 
@@ -82,3 +82,62 @@ def daily_spending(
         .group_by(day)
     )
     return {dt.date.fromisoformat(d): int(total or 0) for d, total in session.execute(stmt)}
+
+
+# ---- the health score ------------------------------------------------------------------------------------------
+def first_active_month(session: Session, *, household_id: int, currency: str) -> dt.date | None:
+    """The first month any income or expense category has something in (the household's books begin there)."""
+    stmt = (
+        select(func.min(MonthlyTotal.month))
+        .join(Account, Account.id == MonthlyTotal.account_id)
+        .where(
+            MonthlyTotal.household_id == household_id,
+            MonthlyTotal.settlement_currency == currency,
+            MonthlyTotal.converted_minor != 0,
+            Account.kind.in_(CATEGORY_KINDS),
+        )
+    )
+    found = session.execute(stmt).scalar()
+    return found if isinstance(found, dt.date) or found is None else dt.date.fromisoformat(str(found))
+
+
+def loan_payments(
+    session: Session, *, household_id: int, currency: str, first: dt.date, last: dt.date, account_ids: Sequence[int]
+) -> list[tuple[dt.date, int]]:
+    """(day, amount) of the money transfers put into the given (loan) accounts from `first` through `last`: the
+    legs that bring a liability's balance towards zero."""
+    if not account_ids:
+        return []
+    stmt = (
+        select(cast(Posting.date, String), Posting.amount_minor)
+        .join(Transaction, Transaction.id == Posting.transaction_id)
+        .where(
+            Posting.household_id == household_id,
+            Posting.deleted == false(),
+            Posting.date >= first,
+            Posting.date <= last,
+            Posting.account_id.in_(account_ids),
+            Posting.amount_minor > 0,
+            Posting.currency == currency,
+            Transaction.type == TransactionType.transfer,
+        )
+    )
+    return [(dt.date.fromisoformat(d), int(a)) for d, a in session.execute(stmt)]
+
+
+def transaction_days(session: Session, *, household_id: int, first: dt.date, last: dt.date) -> set[dt.date]:
+    """The days from `first` through `last` with at least one live transaction (opening balances aside), by the
+    transaction's own date."""
+    day = cast(Transaction.date, String)
+    stmt = (
+        select(day)
+        .where(
+            Transaction.household_id == household_id,
+            Transaction.deleted_at.is_(None),
+            Transaction.date >= first,
+            Transaction.date <= last,
+            Transaction.type != TransactionType.opening,
+        )
+        .group_by(day)
+    )
+    return {dt.date.fromisoformat(d) for (d,) in session.execute(stmt)}

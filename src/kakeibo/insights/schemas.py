@@ -77,3 +77,69 @@ class ForecastOut(BaseModel):
     balances: list[LowBalanceOut]
     groups: list[ForecastGroupOut] = Field(default_factory=list)
     history: list[HistoryMonthOut] = Field(default_factory=list, description="The last 12 complete months")
+
+
+# ---- the health score (`kakeibo health --json` prints score, grade and the pillars' contract fields) ------------
+class PillarOut(BaseModel):
+    key: str = Field(description="savings_rate, emergency_fund, debt_load, spending_stability, budget_adherence, "
+                     "bills_on_time")  # fmt: skip
+    name: str
+    score: int | None = Field(description="0-100; null: not enough data (left out of the total)")
+    value: str | None = Field(description="A ratio (0.2500 is 25 %) or a number of months, as a decimal string")
+    target: str = Field(description="The value the pillar aims at, in the same unit")
+    unit: str = Field(description='"ratio" or "months"')
+    weight: int = Field(description="Its weight out of 100 before renormalizing over the pillars with a score")
+    explanation: str
+
+
+class HealthOut(BaseModel):
+    month: str = Field(description="YYYY-MM: the month scored (the current one: as of today)")
+    currency: str
+    score: int | None = Field(description="0-100, the weighted mean of the pillars with a score; null: none has")
+    grade: str | None = Field(description="A+, A, B, C, D or F")
+    pillars: list[PillarOut]
+
+
+class ScorecardPillarOut(BaseModel):
+    key: str
+    name: str
+    score: int | None
+    previous_score: int | None = Field(description="Last month's")
+    change: int | None = Field(description="score - previous_score; null when either is")
+    value: str | None
+    previous_value: str | None
+
+
+class ScoreMoverOut(BaseModel):
+    key: str
+    name: str
+    previous_score: int
+    score: int
+    effect: str = Field(description="Points of the total this change accounts for (its weight's share), signed")
+
+
+class ScorecardOut(BaseModel):
+    month: str
+    currency: str
+    score: int | None
+    grade: str | None
+    previous_month: str
+    previous_score: int | None
+    previous_grade: str | None
+    change: int | None = Field(description="score - previous_score; null when either is")
+    pillars: list[ScorecardPillarOut]
+    movers: list[ScoreMoverOut] = Field(description="The (up to) three changes that moved the score most")
+    streak_days: int = Field(description="Days in a row with a transaction dated on them, ending today (or "
+                             "yesterday while today has none yet)")  # fmt: skip
+
+
+class HealthPointOut(BaseModel):
+    month: str
+    score: int | None
+    grade: str | None
+
+
+class HealthHistoryOut(BaseModel):
+    currency: str
+    months: list[HealthPointOut] = Field(description="Each past complete month (up to 12, oldest first) since the "
+                                         "household's books began")  # fmt: skip

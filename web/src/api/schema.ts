@@ -882,6 +882,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health
+         * @description The health score 0-100 and its grade from six pillars, each with its value, its own score, a target and a
+         *     sentence; a pillar without enough data has no score and is left out of the total.
+         */
+        get: operations["insights-health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health History
+         * @description The score of each past month (up to 12, oldest first), for a chart.
+         */
+        get: operations["insights-health_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scorecard
+         * @description The month's score and pillars against last month's, the three changes that moved it most, and the logging
+         *     streak.
+         */
+        get: operations["insights-scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{job_id}": {
         parameters: {
             query?: never;
@@ -2397,6 +2459,47 @@ export interface components {
             /** Source */
             source: string;
         };
+        /** HealthHistoryOut */
+        HealthHistoryOut: {
+            /** Currency */
+            currency: string;
+            /**
+             * Months
+             * @description Each past complete month (up to 12, oldest first) since the household's books began
+             */
+            months: components["schemas"]["HealthPointOut"][];
+        };
+        /** HealthOut */
+        HealthOut: {
+            /** Currency */
+            currency: string;
+            /**
+             * Grade
+             * @description A+, A, B, C, D or F
+             */
+            grade: string | null;
+            /**
+             * Month
+             * @description YYYY-MM: the month scored (the current one: as of today)
+             */
+            month: string;
+            /** Pillars */
+            pillars: components["schemas"]["PillarOut"][];
+            /**
+             * Score
+             * @description 0-100, the weighted mean of the pillars with a score; null: none has
+             */
+            score: number | null;
+        };
+        /** HealthPointOut */
+        HealthPointOut: {
+            /** Grade */
+            grade: string | null;
+            /** Month */
+            month: string;
+            /** Score */
+            score: number | null;
+        };
         /** HistoryMonthOut */
         HistoryMonthOut: {
             /** Income */
@@ -2951,6 +3054,43 @@ export interface components {
             account: components["schemas"]["AccountOut"];
             /** Group Id */
             group_id: string;
+        };
+        /** PillarOut */
+        PillarOut: {
+            /** Explanation */
+            explanation: string;
+            /**
+             * Key
+             * @description savings_rate, emergency_fund, debt_load, spending_stability, budget_adherence, bills_on_time
+             */
+            key: string;
+            /** Name */
+            name: string;
+            /**
+             * Score
+             * @description 0-100; null: not enough data (left out of the total)
+             */
+            score: number | null;
+            /**
+             * Target
+             * @description The value the pillar aims at, in the same unit
+             */
+            target: string;
+            /**
+             * Unit
+             * @description "ratio" or "months"
+             */
+            unit: string;
+            /**
+             * Value
+             * @description A ratio (0.2500 is 25 %) or a number of months, as a decimal string
+             */
+            value: string | null;
+            /**
+             * Weight
+             * @description Its weight out of 100 before renormalizing over the pillars with a score
+             */
+            weight: number;
         };
         /** PostingIn */
         PostingIn: {
@@ -3542,6 +3682,79 @@ export interface components {
             /** Status */
             status?: ("active" | "proposed" | "dismissed") | null;
         };
+        /** ScoreMoverOut */
+        ScoreMoverOut: {
+            /**
+             * Effect
+             * @description Points of the total this change accounts for (its weight's share), signed
+             */
+            effect: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Previous Score */
+            previous_score: number;
+            /** Score */
+            score: number;
+        };
+        /** ScorecardOut */
+        ScorecardOut: {
+            /**
+             * Change
+             * @description score - previous_score; null when either is
+             */
+            change: number | null;
+            /** Currency */
+            currency: string;
+            /** Grade */
+            grade: string | null;
+            /** Month */
+            month: string;
+            /**
+             * Movers
+             * @description The (up to) three changes that moved the score most
+             */
+            movers: components["schemas"]["ScoreMoverOut"][];
+            /** Pillars */
+            pillars: components["schemas"]["ScorecardPillarOut"][];
+            /** Previous Grade */
+            previous_grade: string | null;
+            /** Previous Month */
+            previous_month: string;
+            /** Previous Score */
+            previous_score: number | null;
+            /** Score */
+            score: number | null;
+            /**
+             * Streak Days
+             * @description Days in a row with a transaction dated on them, ending today (or yesterday while today has none yet)
+             */
+            streak_days: number;
+        };
+        /** ScorecardPillarOut */
+        ScorecardPillarOut: {
+            /**
+             * Change
+             * @description score - previous_score; null when either is
+             */
+            change: number | null;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /**
+             * Previous Score
+             * @description Last month's
+             */
+            previous_score: number | null;
+            /** Previous Value */
+            previous_value: string | null;
+            /** Score */
+            score: number | null;
+            /** Value */
+            value: string | null;
+        };
         /**
          * SkippedRuleOut
          * @description An active rule that could not run on this file (its pattern is no longer accepted): edit it.
@@ -4008,7 +4221,7 @@ export interface components {
             month: string;
             /**
              * Projected
-             * @description At this pace, by the month's end
+             * @description At this pace, by the month's end: the usual month scaled by spent / usual_by_today (so bills paid early in the month are not run on linearly); without a usual, the month so far run on linearly
              */
             projected: string;
             /**
@@ -10483,6 +10696,324 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForecastOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "insights-health": {
+        parameters: {
+            query?: {
+                /** @description A month such as "2026-11" (default: this one, as of today) */
+                month?: string | null;
+            };
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "insights-health_history": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHistoryOut"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem document */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "insights-scorecard": {
+        parameters: {
+            query?: {
+                /** @description A month such as "2026-11" (default: this one, as of today) */
+                month?: string | null;
+            };
+            header?: {
+                /** @description Act in this household instead of the token's (you must be a member) */
+                "x-household-id"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardOut"];
                 };
             };
             /** @description An RFC 9457 problem document */
