@@ -133,3 +133,19 @@ def test_a_first_month_runs_its_pace_on_linearly(client: TestClient) -> None:
     assert made.status_code == 201, made.text
     pace = user.get("/insights/forecast").json()["pace"]
     assert (pace["spent"], pace["usual_by_today"], pace["projected"]) == ("60.00", None, "78.26")  # 60 * 30 / 23
+
+
+def test_the_assistant_answers_next_month_from_the_forecast(client: TestClient) -> None:
+    from tests.test_assistant_api import Chat
+
+    user = sign_up(client)
+    _books(user, 15)
+    said = Chat(user).say("what will I spend next month?")
+    assert (said["value"], said["evidence"]["forecast"]) == (
+        "165.49",
+        [{"key": "2026-12", "amount": "165.49", "count": 0}],
+    )
+    assert said["text"].startswith("About 165.49 USD in December 2026 (80% between 165.49 and 165.49)")
+    assert "the 3-month mean: 0.00" in said["text"]
+    # This month is still the pace answer: spent so far and the usual pace.
+    assert "so far" in Chat(user).say("forecast my spending this month")["text"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kakeibo.assistant.insight_answers import forecast_answer
 from kakeibo.assistant.intents import Query
 from kakeibo.assistant.parsing.questions import complete_months
 from kakeibo.core import clock
@@ -492,6 +493,10 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
         )
         return Answer(text, money(worth.net_minor), currency, spec, {"count": 0})
 
+    if intent.metric == "forecast":
+        ahead = forecast_answer(session, household_id=household_id, intent=intent, today=today, spec=spec, where=where)
+        if ahead is not None:
+            return Answer(ahead.text, ahead.value, spec.currency, ahead.spec, ahead.evidence)
     if intent.metric in ("budget_remaining", "forecast"):
         return _outlook(session, household_id, intent, today, spec, where)
     if spec.measure == "net" and spec.category is not None:

@@ -78,6 +78,9 @@ class Evidence(BaseModel):
     goals: list[GoalOut] | None = Field(default=None, description="Savings goals: the goals the answer reads")
     monthly_total: str | None = Field(default=None, description="Recurring payments: what they cost a month")
     yearly_total: str | None = Field(default=None, description="Recurring payments: what they cost a year")
+    forecast: list[BreakdownRow] | None = Field(
+        default=None, description="Forecasts of months ahead: each month (YYYY-MM) and the spending expected"
+    )
 
 
 class MessageOut(BaseModel):

@@ -2187,6 +2187,11 @@ export interface components {
              */
             difference?: string | null;
             /**
+             * Forecast
+             * @description Forecasts of months ahead: each month (YYYY-MM) and the spending expected
+             */
+            forecast?: components["schemas"]["BreakdownRow"][] | null;
+            /**
              * Goals
              * @description Savings goals: the goals the answer reads
              */
