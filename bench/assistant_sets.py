@@ -6,7 +6,7 @@ goals, recurring payments) with its own held-back part; a sentence that raises c
 and as a crash. "Right kind" is the share parsed to the expected kind of intent, whatever its fields. The dialogue
 set's scenarios are said turn by turn over real HTTP, each in a household of its own (tests/dialogues.py), and
 scored per turn and per scenario; a scenario whose setup has no builder is "setup not built", never a pass.
-`--failures` lists the failing sentences of the old set, round two and the planning set, and the failing dialogue turns (expected
+`--failures` lists the failing sentences of the old set, round two, the planning and the insights sets, and the failing dialogue turns (expected
 against what the reply showed), never those of the held-back sets: reading them is how a set gets tuned on.
 `--no-dialogues` skips the dialogues (they take about a minute).
 
@@ -36,6 +36,8 @@ ROUND2 = DATA / "assistant_round2.yaml"
 HELDBACK = DATA / "assistant_heldback.yaml"
 PLANNING = DATA / "assistant_planning.yaml"
 PLANNING_HELDBACK = DATA / "assistant_planning_heldback.yaml"
+INSIGHTS = DATA / "assistant_insights.yaml"
+INSIGHTS_HELDBACK = DATA / "assistant_insights_heldback.yaml"
 DIALOGUES = DATA / "assistant_dialogues.yaml"
 
 
@@ -102,6 +104,8 @@ def main() -> None:
         score(HELDBACK, "held back (never tune on)"),
         score(PLANNING, "planning (issue 12)"),
         score(PLANNING_HELDBACK, "planning, held back (never tune on)"),
+        score(INSIGHTS, "insights (issue 13)"),
+        score(INSIGHTS_HELDBACK, "insights, held back (never tune on)"),
     ]
     print("offline parser, exact match (and the right kind of intent) per set and family:")
     for result in results:
@@ -111,7 +115,7 @@ def main() -> None:
     if dialogues:
         print("\n".join(dialogue_lines(dialogues)))
     if args.failures:
-        for result in (results[0], results[1], results[3]):
+        for result in (results[0], results[1], results[3], results[5]):
             print(f"\nfailures, {result.name}:")
             for family, text, problems in result.failures:
                 print(f"  [{family}] {text!r}: {'; '.join(problems)}")
