@@ -149,3 +149,18 @@ def test_the_assistant_answers_next_month_from_the_forecast(client: TestClient) 
     assert "the 3-month mean: 0.00" in said["text"]
     # This month is still the pace answer: spent so far and the usual pace.
     assert "so far" in Chat(user).say("forecast my spending this month")["text"]
+
+
+def test_the_assistant_gives_the_health_score_with_its_pillars(client: TestClient) -> None:
+    from tests.test_assistant_api import Chat
+
+    user = sign_up(client)
+    _books(user, 15)
+    said = Chat(user).say("what's my health score and why?")
+    score = user.get("/insights/health").json()
+    assert said["value"] == str(score["score"])
+    assert said["text"].startswith(f"Your financial health score for November 2026 is {score['score']}/100")
+    scored = [p for p in score["pillars"] if p["score"] is not None]
+    assert [(b["key"], b["amount"]) for b in said["evidence"]["breakdown"]] == [
+        (p["name"], str(p["score"])) for p in scored
+    ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kakeibo.assistant.insight_answers import forecast_answer
+from kakeibo.assistant.insight_answers import forecast_answer, health_answer
 from kakeibo.assistant.intents import Query
 from kakeibo.assistant.parsing.questions import complete_months
 from kakeibo.core import clock
@@ -408,6 +408,17 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
         [f" on {intent.category}" if intent.category else "", f" at {intent.merchant}" if intent.merchant else ""]
     ) + (f" from {account.name}" if account else "")
 
+    if intent.metric == "health":
+        scored = health_answer(session, actor=actor, intent=intent, today=today, spec=spec)
+        return Answer(scored.text, scored.value or None, currency, scored.spec, scored.evidence)
+    if intent.metric == "anomalies":
+        return Answer(
+            "Finding unusual transactions is not available yet; ask what you spent, and I will show the largest.",
+            None,
+            currency,
+            spec,
+            {"count": 0},
+        )
     if intent.metric == "balance" and intent.account_kind is not None:
         return _accounts_by_kind(session, household_id, intent.account_kind, intent.end or today, currency)
     if intent.metric == "recurring":

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kakeibo.assistant.intents import Query
+from kakeibo.core.actor import Actor
 from kakeibo.core.money import minor_to_str, to_minor
 from kakeibo.core.periods import month_start
 from kakeibo.ledger import queries
@@ -107,3 +108,33 @@ def _month_words(label: str) -> str:
         return dt.date.fromisoformat(f"{key}-01").strftime("%B %Y")
 
     return " to ".join(one(part) for part in label.split(" to "))
+
+
+def health_answer(
+    session: Session, *, actor: Actor, intent: Query, today: dt.date, spec: queries.QuerySpec
+) -> Forecasted:
+    """The health score of the month asked (this month by default) and why: each pillar's score and sentence."""
+    from kakeibo.insights import health_service
+
+    month = month_start(intent.start) if intent.start else None
+    found = health_service.household_health(session, actor=actor, today=today, month=month)
+    scored = [p for p in found.pillars if p.score is not None]
+    label = dt.date.fromisoformat(f"{found.month}-01").strftime("%B %Y")
+    if found.score is None:
+        text = f"There is not enough in the books yet to score {label}: " + " ".join(
+            p.explanation for p in found.pillars
+        )
+    else:
+        weakest = sorted(scored, key=lambda p: p.score or 0)[:2]
+        text = (
+            f"Your financial health score for {label} is {found.score}/100 ({found.grade}). "
+            + " ".join(f"{p.name} {p.score}: {p.explanation}" for p in scored)
+            + (f" Most room to improve: {', '.join(p.name.lower() for p in weakest)}." if weakest else "")
+        )
+    evidence: dict[str, Any] = {
+        "count": 0,
+        "breakdown": [{"key": p.name, "amount": str(p.score), "count": 0} for p in scored],
+    }
+    first = dt.date.fromisoformat(f"{found.month}-01")
+    answered = spec.model_copy(update={"start": first, "end": today if month is None else intent.end})
+    return Forecasted(text, str(found.score) if found.score is not None else "", answered, evidence)

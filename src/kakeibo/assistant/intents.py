@@ -155,6 +155,8 @@ Metric = Literal[
     "first_transaction",
     "recurring",
     "income_vs_spending",
+    "anomalies",
+    "health",
 ]
 AccountKindName = Literal["cash", "checking", "savings", "credit_card", "investment", "loan", "liabilities"]
 

@@ -29,12 +29,13 @@ from kakeibo.assistant.intents import (
     Unsupported,
     UpdateTransaction,
 )
-from kakeibo.assistant.parsing import planning, questions, several, spelling
+from kakeibo.assistant.parsing import insights, planning, questions, several, spelling
 from kakeibo.assistant.parsing.amounts import Amount, find_amount
 from kakeibo.assistant.parsing.dates import MONTHS, WEEKDAYS, find_dates, find_periods
 from kakeibo.assistant.parsing.numbers import SCALES, TENS, UNITS, words_to_digits
 from kakeibo.categorize.features import TxnText
 from kakeibo.categorize.merchants import MERCHANT_TIER, default_merchants, match_merchant
+from kakeibo.core.periods import month_of, month_start
 from kakeibo.ledger.taxonomy import default_taxonomy
 
 
@@ -676,6 +677,41 @@ def _planning(words: str, today: datetime.date, vocabulary: Vocabulary) -> Inten
     return None
 
 
+def _insight(words: str, today: datetime.date, vocabulary: Vocabulary) -> Intent | None:
+    """A forecast of months ahead, what is unusual, or the health score (issue 13), or None: another sentence."""
+    kind = insights.kind_of(words)
+    if kind is None or _PLANNING_CAPTURE.match(words):
+        return None
+    text, start, end = words, None, None
+    said = insights.months_ahead(text, today) if kind == "forecast" else None
+    if said is not None:
+        start, end, text = said
+    else:
+        dates = find_dates(text, today)
+        if dates is not None:
+            start, end, text = dates.start, dates.end, dates.text
+    if kind == "forecast" and start is None and insights.this_month_said(words):
+        month = month_of(today)
+        start, end = month.start, month.last
+    if kind == "forecast" and start is not None and end is not None:
+        start, end = insights.ahead(month_start(start), month_of(end).last, today)
+    if kind == "health":
+        return Query(metric="health", start=start, end=end)
+    accounts, text = _accounts_in(text, vocabulary)
+    category, merchant = _subject(text, vocabulary, "spending")
+    if kind == "forecast":
+        category = category or (merchant.category if merchant else None)
+        return Query(metric="forecast", category=category, start=start, end=end)
+    return Query(
+        metric="anomalies",
+        category=category,
+        merchant=merchant.name if merchant else None,
+        account=accounts[0][1] if accounts else None,
+        start=start,
+        end=end,
+    )
+
+
 def _names_an_account(text: str, vocabulary: Vocabulary) -> bool:
     """An account called like a goal ("Emergency Fund"): "how much is in my emergency fund" is its balance."""
     if re.search(r"\bgoals?\b", text):
@@ -1012,6 +1048,10 @@ def _understood(norm: str, marked: str, *, today: datetime.date, vocabulary: Voc
         what = next((scope for pattern, scope in _UNDO_WHAT if pattern.search(named.group("rest"))), None)
         if what is not None:
             return Undo(what=what)
+    # Before the refusals: "what's my health score" is the household's own score, no medical or credit question.
+    insight = _insight(words_to_digits(norm), today, vocabulary)
+    if insight is not None:
+        return insight
     if _MASS.search(norm):
         return Unsupported(reason="I change one transaction at a time; changing many records at once is not supported.")
     if _ADVICE.search(norm):
