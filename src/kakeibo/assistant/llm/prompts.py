@@ -67,7 +67,11 @@ _INTENT_MODELS: dict[str, tuple[type[BaseModel], str]] = {
         "over budget this month', 'how much can I still spend on eating out') is budget_remaining with the "
         "category (none: every budget) and the month as start/end (none: this month). Listing recurring payments "
         "('what subscriptions do I have': category 'Subscriptions'; 'how much do I pay for streaming a year': that "
-        "category; 'how much is netflix a month': merchant) is recurring, with no period.",
+        "category; 'how much is netflix a month': merchant) is recurring, with no period. 'What will I spend next "
+        "month / in the next 3 months / in january' is forecast with those whole months (a month named is the "
+        "coming one; a number of months is never an amount). 'What's unusual this month', 'any duplicate charges' "
+        "is anomalies (the period, a category or account if named). 'What's my health score and why', 'how "
+        "healthy are my finances' is health (the month as start/end, none: this month).",
     ),
     "set_budget": (
         SetBudget,
