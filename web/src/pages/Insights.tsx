@@ -1,6 +1,7 @@
 // Insights: the forecast of the months ahead, drawn with its 80% band after the last twelve months, the spending
 // method's backtest predictions over the months it was tested on (so you see how close it came), how each series'
 // method did against the 3-month mean, this month's pace and each account's lowest projected balance.
+// Then the financial health score: a gauge, its pillars with their sentences, and the past months' scores.
 // Keys: 3, 6 and y show 3, 6 or 12 months ahead.
 import { useEffect, useState } from "react";
 import { api, must, type Schemas } from "../api/client";
@@ -11,6 +12,69 @@ import { compareAmounts, formatMoney, formatMoneyShort, isNegative, share } from
 import { useApp } from "../state";
 
 type Forecast = Schemas["ForecastOut"];
+type Health = Schemas["HealthOut"];
+type HealthHistory = Schemas["HealthHistoryOut"];
+
+/** The score as a ring (its share of 100) with the grade inside, the pillars as bars, and the past months' scores. */
+function HealthCard({ health, history }: { health: Health; history: HealthHistory }) {
+  const score = health.score ?? 0;
+  const circumference = 2 * Math.PI * 42;
+  const points = history.months.filter((m) => m.score !== null);
+  return (
+    <section className="card health" aria-labelledby="health-score" data-testid="health">
+      <header className="card-head">
+        <h2 id="health-score">Financial health</h2>
+        <span className="muted small">{formatMonthKey(health.month)}, as of today</span>
+      </header>
+      <div className="health-body">
+        <figure
+          className="health-gauge"
+          aria-label={health.score === null ? "Not enough data yet" : `${score} out of 100, grade ${health.grade}`}
+        >
+          <svg viewBox="0 0 100 100" aria-hidden="true">
+            <circle cx="50" cy="50" r="42" className="gauge-track" />
+            <circle
+              cx="50"
+              cy="50"
+              r="42"
+              className={`gauge-fill grade-${(health.grade ?? "none").replace("+", "plus")}`}
+              strokeDasharray={`${(circumference * score) / 100} ${circumference}`}
+              transform="rotate(-90 50 50)"
+            />
+            <text x="50" y="48" textAnchor="middle" className="gauge-score">
+              {health.score ?? "—"}
+            </text>
+            <text x="50" y="66" textAnchor="middle" className="gauge-grade">
+              {health.grade ?? "not enough data"}
+            </text>
+          </svg>
+        </figure>
+        <ul className="pillars">
+          {health.pillars.map((p) => (
+            <li key={p.key} data-testid="pillar">
+              <span className="pillar-name">{p.name}</span>
+              <span className="pillar-score">{p.score ?? "—"}</span>
+              <span className="pillar-bar" aria-hidden="true">
+                <span style={{ width: `${p.score ?? 0}%` }} />
+              </span>
+              <span className="pillar-why muted small">{p.explanation}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {points.length > 1 && (
+        <ol className="health-history" aria-label="The score of each past month">
+          {points.map((m) => (
+            <li key={m.month} title={`${formatMonthKey(m.month)}: ${m.score} (${m.grade})`}>
+              <span className="history-bar" style={{ height: `${m.score}%` }} />
+              <span className="history-label">{formatMonthKey(m.month).split(" ")[0]}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
 
 const METHOD: Record<string, string> = {
   average: "plain average",
@@ -153,6 +217,13 @@ export function Insights() {
     async () => must(await api.GET("/api/v1/insights/forecast", { params: { query: { months } } })),
     [months],
   );
+  const health = useLoad(async () => {
+    const [score, history] = await Promise.all([
+      api.GET("/api/v1/insights/health"),
+      api.GET("/api/v1/insights/health/history"),
+    ]);
+    return { score: must(score), history: must(history) };
+  }, []);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -275,6 +346,8 @@ export function Insights() {
           </table>
         </div>
       </section>
+
+      {health.data && <HealthCard health={health.data.score} history={health.data.history} />}
 
       <section className="card" aria-labelledby="forecast-trust">
         <header className="card-head">
