@@ -17,6 +17,7 @@ import typer
 
 import kakeibo
 from kakeibo.cli import (
+    anomaly_commands,
     assistant_commands,
     budget_commands,
     goal_commands,
@@ -63,6 +64,7 @@ app.add_typer(budget_commands.budget_app, name="budget", no_args_is_help=True)
 app.add_typer(goal_commands.goal_app, name="goal", no_args_is_help=True)
 app.add_typer(recurring_commands.recurring_app, name="recurring", no_args_is_help=True)
 app.command("forecast")(insight_commands.forecast_command)
+app.add_typer(anomaly_commands.anomalies_app, name="anomalies")
 
 
 def _version(value: bool) -> None:
