@@ -199,3 +199,33 @@ def test_too_few_rows_of_a_payee_fall_back_to_its_category_or_say_nothing() -> N
     [found] = unusual([*history, _row(50, dt.date(2026, 3, 3), "Nopa", 4100), big])
     assert found.kind is AnomalyKind.unusual
     assert found.reasons[0].startswith("4.0× what a Restaurants charge usually costs (median 40.45 over 10 charges")
+
+
+def _rows(planted: bool) -> list[ExpenseRow]:
+    return [
+        _row(i, r["date"], r["payee"], int(r["amount"].replace(".", "")), r["category"])
+        for i, r in enumerate(household(planted=planted), start=1)
+        if r["type"] == "expense"
+    ]
+
+
+def test_an_anomaly_is_the_same_whatever_period_it_is_asked_for() -> None:
+    rows = _rows(planted=True)
+    month = detect(rows, start=dt.date(2026, 11, 1), end=TODAY, currency="USD")
+    year = detect(rows, start=dt.date(2025, 12, 1), end=TODAY, currency="USD")
+    assert month and {(a.id, a.reasons) for a in month} <= {(a.id, a.reasons) for a in year}
+    assert detect(rows, start=dt.date(2026, 11, 16), end=TODAY, currency="USD") == [
+        a for a in month if a.date >= dt.date(2026, 11, 16)
+    ]
+
+
+def test_a_payee_that_charges_the_same_twice_habitually_is_no_double_charge() -> None:
+    pairs = [
+        _row(10 + i, day, "Corner Cafe", 450, "Food & Dining/Coffee")
+        for i, day in enumerate([dt.date(2026, 3, 2), dt.date(2026, 3, 3), dt.date(2026, 6, 9), dt.date(2026, 6, 9)])
+    ]
+    twice = [_row(90, dt.date(2026, 11, 5), "Corner Cafe", 450), _row(91, dt.date(2026, 11, 6), "Corner Cafe", 450)]
+    kinds = [a.kind for a in detect([*pairs, *twice], start=dt.date(2026, 11, 1), end=TODAY, currency="USD")]
+    assert AnomalyKind.duplicate not in kinds
+    kinds = [a.kind for a in detect([*pairs[:2], *twice], start=dt.date(2026, 11, 1), end=TODAY, currency="USD")]
+    assert kinds == [AnomalyKind.duplicate]

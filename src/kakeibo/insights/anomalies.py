@@ -139,6 +139,7 @@ class _Month:
     by_payee: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     amounts: list[int] = field(default_factory=list)
+    habits: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # same-amount pairs within two days
     payee_stats: dict[str, _Stats | None] = field(default_factory=dict)
     category_stats: dict[str, _Stats | None] = field(default_factory=dict)
 
@@ -212,13 +213,19 @@ def detect(
         if index not in months:
             made = _Month()
             low = index - HISTORY_MONTHS
+            last_seen: dict[tuple[int, str, int], dt.date] = {}
             for row in charges:
                 at = month_index(row.date)
                 if at >= index:
                     break
                 if at >= low:
                     if row.payee.strip():
-                        made.by_payee[key_of(row.payee)].append(row.amount_minor)
+                        key = key_of(row.payee)
+                        made.by_payee[key].append(row.amount_minor)
+                        alike_key = (row.account_id, key, row.amount_minor)
+                        if alike_key in last_seen and (row.date - last_seen[alike_key]).days <= DUPLICATE_DAYS:
+                            made.habits[key] += 1
+                        last_seen[alike_key] = row.date
                     if row.category:
                         made.by_category[row.category].append(row.amount_minor)
                     if row.transaction_id not in recurring:
@@ -237,14 +244,9 @@ def detect(
 
     # Same payee and amount on the same account, for duplicates: (account, payee key, amount) -> the rows.
     alike: dict[tuple[int, str, int], list[ExpenseRow]] = defaultdict(list)
-    habits: dict[str, int] = defaultdict(int)
     for row in charges:
-        if not row.payee.strip():
-            continue
-        group = alike[(row.account_id, key_of(row.payee), row.amount_minor)]
-        if group and (row.date - group[-1].date).days <= DUPLICATE_DAYS and row.date < start:
-            habits[key_of(row.payee)] += 1
-        group.append(row)
+        if row.payee.strip():
+            alike[(row.account_id, key_of(row.payee), row.amount_minor)].append(row)
 
     for row in charges:
         if row.date < start:
@@ -288,7 +290,7 @@ def detect(
                         )
                     )
         # The same payee and amount on the same account within two days.
-        if key is not None and habits[key] < HABIT:
+        if key is not None and reference.habits.get(key, 0) < HABIT:
             for other in alike[(row.account_id, key, row.amount_minor)]:
                 gap = (row.date - other.date).days
                 if other is row or gap < 0 or gap > DUPLICATE_DAYS:
