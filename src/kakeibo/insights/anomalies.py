@@ -8,11 +8,12 @@ that month, so an anomaly is the same whatever period it is asked for):
   of the payee, its category's rows are the reference (at least 10 of them), else nothing is said.
 - `new_payee`: the first charge ever from a payee, larger than the household's 95th percentile of expenses.
 - `duplicate`: the same payee and amount on the same account within two days (the later one is flagged), unless
-  the payee does that habitually (twice or more in the history).
+  the payee did that before (a pair in the 12 months before: two coffees at one price are a habit).
 - `price_change`: a recurring payment whose price changed within the period.
 - `missed_income`: a recurring income expected within the period that has not come.
 - `category_month`: a category whose month (so far) is at least 1.5 times its median month of the 12 before,
-  and above it by more than 3.5 scaled MADs.
+  and above it by more than 3.5 scaled MADs, recurring payments left out (they are judged as series) and unless
+  a charge flagged already explains it.
 
 Scores run from 0 to 1: 0.5 at a kind's flagging threshold, nearing 1 the further past it (x / (x + threshold)
 of the kind's measure); a duplicate is 0.9 on the same day and 0.75 a day or two apart, a missed income 0.8.
@@ -45,7 +46,7 @@ MIN_LOG_SCALE = 0.05  # a steady payee's spread is taken as at least 5 % (its MA
 NEW_PAYEE_QUANTILE = 0.95
 MIN_HOUSEHOLD_ROWS = 20  # the fewest expenses a household's 95th percentile is taken from
 DUPLICATE_DAYS = 2
-HABIT = 2  # same-amount pairs within two days in the history that make them the payee's habit
+HABIT = 1  # same-amount pairs within two days in the 12 months before that make them the payee's habit
 HISTORY_MONTHS = 12
 MIN_MONTHS = 3  # the fewest previous months a category's usual month is taken from
 TAUGHT_MARGIN = 1.10  # a dismissed amount raises the threshold to 10 % above it
@@ -316,7 +317,9 @@ def detect(
     for one in found:
         if one.transaction_id is not None:
             explained[(one.category, month_index(one.date))] += one.amount_minor
-    found.extend(_category_months(ordered, explained, start=start, end=end, money=money, allowed=allowed))
+    # A recurring payment is judged as a series (its price, its missed dates), not as a month's swing of its category.
+    discretionary = [row for row in ordered if row.transaction_id not in recurring]
+    found.extend(_category_months(discretionary, explained, start=start, end=end, money=money, allowed=allowed))
     found = [one for one in found if one.id not in hidden]
     return sorted(found, key=lambda a: (-a.score, a.date, a.id))
 
