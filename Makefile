@@ -68,6 +68,7 @@ bench: install
 	$(BIN)/python -m bench.assistant_sets
 	$(BIN)/python -m bench.recurring
 	$(BIN)/python -m bench.forecast
+	$(BIN)/python -m bench.anomalies
 	$(BIN)/python -m bench.speech
 	$(BIN)/python -m bench.web
 	$(BIN)/python -m bench.write_load

@@ -6,6 +6,7 @@ from kakeibo.auth import models as auth_models
 from kakeibo.categorize import models as categorize_models
 from kakeibo.core.db import Base
 from kakeibo.imports import models as import_models
+from kakeibo.insights import models as insights_models
 from kakeibo.jobs import models as job_models
 from kakeibo.ledger import models as ledger_models
 from kakeibo.planning import models as planning_models
@@ -16,6 +17,7 @@ __all__ = [
     "auth_models",
     "categorize_models",
     "import_models",
+    "insights_models",
     "job_models",
     "ledger_models",
     "planning_models",

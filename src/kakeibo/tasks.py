@@ -28,6 +28,7 @@ def connect() -> None:
     person_categorized.connect(_learn)
     for entity in ("budget", "budget_line", "budget_mode", "goal", "goal_contribution", "recurring_note"):
         reversals[entity] = _reverse_planning
+    reversals["anomaly_dismissal"] = _reverse_insights
 
 
 def _seed_books(session: Session, household_id: int) -> None:
@@ -46,6 +47,14 @@ def _reverse_planning(
     session: Session, actor: Actor, event: Event
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     from kakeibo.planning.undo import REVERSALS
+
+    return REVERSALS[event.entity](session, actor, event)
+
+
+def _reverse_insights(
+    session: Session, actor: Actor, event: Event
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    from kakeibo.insights.undo import REVERSALS
 
     return REVERSALS[event.entity](session, actor, event)
 

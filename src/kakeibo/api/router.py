@@ -15,6 +15,7 @@ from kakeibo.categorize.router import categorize_router, explain_router, review_
 from kakeibo.categorize.schemas import RetrainJobOut
 from kakeibo.imports.router import router as imports_router
 from kakeibo.imports.schemas import ImportJobOut
+from kakeibo.insights.anomaly_router import router as anomalies_router
 from kakeibo.insights.health_router import router as health_router
 from kakeibo.insights.router import router as insights_router
 from kakeibo.jobs.router import build_router as jobs_router
@@ -43,3 +44,4 @@ api_router.include_router(goals_router)
 api_router.include_router(recurring_router)
 api_router.include_router(insights_router)
 api_router.include_router(health_router)
+api_router.include_router(anomalies_router)

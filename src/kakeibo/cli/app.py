@@ -17,6 +17,7 @@ import typer
 
 import kakeibo
 from kakeibo.cli import (
+    anomaly_commands,
     assistant_commands,
     budget_commands,
     goal_commands,
@@ -66,6 +67,7 @@ app.add_typer(recurring_commands.recurring_app, name="recurring", no_args_is_hel
 app.command("forecast")(insight_commands.forecast_command)
 app.command("health")(health_commands.health_command)
 app.command("scorecard")(health_commands.scorecard_command)
+app.add_typer(anomaly_commands.anomalies_app, name="anomalies")
 
 
 def _version(value: bool) -> None:

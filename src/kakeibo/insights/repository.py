@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import String, cast, false, func, select
+from sqlalchemy import String, cast, delete, false, func, select
 from sqlalchemy.orm import Session
 
+from kakeibo.insights.anomalies import ExpenseRow
+from kakeibo.insights.models import AnomalyDismissal
 from kakeibo.ledger.models import Account, AccountKind, MonthlyTotal, Posting, Transaction, TransactionType
 
 CATEGORY_KINDS = (AccountKind.income, AccountKind.expense)
@@ -141,3 +144,109 @@ def transaction_days(session: Session, *, household_id: int, first: dt.date, las
         .group_by(day)
     )
     return {dt.date.fromisoformat(d) for (d,) in session.execute(stmt)}
+
+
+# --- anomalies ---------------------------------------------------------------------------------------------------
+
+_MONEY_KINDS = (AccountKind.asset, AccountKind.liability)
+
+
+def expense_rows(
+    session: Session, *, household_id: int, currency: str, first: dt.date, last: dt.date
+) -> list[ExpenseRow]:
+    """Each live transaction from `first` through `last` (in `currency`) with an expense category leg, as one row:
+    what its expense legs cost (refunds negative), its largest expense leg's category and its money account. One
+    range scan of the postings' (household, date) index, the few accounts read apart, dates read as text."""
+    accounts = {
+        account_id: (AccountKind(kind), path, name)
+        for account_id, kind, path, name in session.execute(
+            select(Account.id, Account.kind, Account.path, Account.name).where(Account.household_id == household_id)
+        )
+    }
+    stmt = (
+        select(
+            Posting.transaction_id,
+            cast(Posting.date, String),
+            Transaction.payee,
+            Posting.account_id,
+            Posting.converted_minor,
+        )
+        .join(Transaction, Transaction.id == Posting.transaction_id)
+        .where(
+            Posting.household_id == household_id,
+            Posting.deleted == false(),
+            Posting.date >= first,
+            Posting.date <= last,
+            Transaction.deleted_at.is_(None),
+            Transaction.settlement_currency == currency,
+        )
+    )
+    legs: dict[int, list[tuple[str, str, int, int]]] = {}
+    for tid, on, payee, account_id, converted in session.execute(stmt):
+        legs.setdefault(tid, []).append((on, payee or "", account_id, int(converted)))
+    rows = []
+    for tid, parts in legs.items():
+        spent = [(amount, accounts[a][1]) for _, _, a, amount in parts if accounts[a][0] == AccountKind.expense]
+        if not spent:
+            continue
+        money = next((a for _, _, a, _ in parts if accounts[a][0] in _MONEY_KINDS), None)
+        on, payee = parts[0][0], parts[0][1]
+        rows.append(
+            ExpenseRow(
+                transaction_id=tid,
+                date=dt.date.fromisoformat(on),
+                payee=payee,
+                amount_minor=sum(amount for amount, _ in spent),
+                account_id=money or 0,
+                account=accounts[money][2] if money is not None else "",
+                category=max(spent)[1],
+            )
+        )
+    return rows
+
+
+def payees_before(session: Session, *, household_id: int, currency: str, before: dt.date) -> set[str]:
+    """The distinct payees of the household's live transactions before `before` (from the text index alone)."""
+    stmt = (
+        select(Transaction.payee)
+        .where(
+            Transaction.household_id == household_id,
+            Transaction.settlement_currency == currency,
+            Transaction.date < before,
+            Transaction.deleted_at.is_(None),
+        )
+        .distinct()
+    )
+    return {payee for payee in session.scalars(stmt) if payee}
+
+
+def dismissals(session: Session, *, household_id: int) -> list[AnomalyDismissal]:
+    return list(session.scalars(select(AnomalyDismissal).where(AnomalyDismissal.household_id == household_id)))
+
+
+def get_dismissal(session: Session, *, household_id: int, anomaly_id: str) -> AnomalyDismissal | None:
+    return session.get(AnomalyDismissal, (household_id, anomaly_id))
+
+
+def add_dismissal(session: Session, *, household_id: int, image: dict[str, Any]) -> AnomalyDismissal:
+    row = AnomalyDismissal(
+        household_id=household_id,
+        anomaly_id=image["anomaly_id"],
+        kind=image["kind"],
+        payee_key=image["payee_key"],
+        category=image["category"],
+        amount_minor=image["amount_minor"],
+        transaction_id=image["transaction_id"],
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_dismissal(session: Session, *, household_id: int, anomaly_id: str) -> None:
+    session.execute(
+        delete(AnomalyDismissal).where(
+            AnomalyDismissal.household_id == household_id, AnomalyDismissal.anomaly_id == anomaly_id
+        )
+    )
+    session.flush()

@@ -143,3 +143,21 @@ class HealthHistoryOut(BaseModel):
     currency: str
     months: list[HealthPointOut] = Field(description="Each past complete month (up to 12, oldest first) since the "
                                          "household's books began")  # fmt: skip
+
+
+class AnomalyOut(BaseModel):
+    """One thing worth a look (`kakeibo anomalies --json` prints the fields from transaction_id to reasons)."""
+
+    id: str = Field(description="Stable: dismiss it by this id")
+    kind: str = Field(
+        description="unusual, new_payee, duplicate, price_change, missed_income or category_month",
+    )
+    transaction_id: int | None = Field(description="None for a recurring series' or a category's month")
+    date: dt.date
+    payee: str | None
+    amount: str = Field(description="What it cost (a category's month: its total; a series: its new amount)")
+    currency: str
+    category: str | None
+    account: str | None
+    score: float = Field(ge=0, le=1, description="0.5 at the kind's threshold, nearing 1 the further past it")
+    reasons: list[str]
