@@ -164,3 +164,24 @@ def test_the_assistant_gives_the_health_score_with_its_pillars(client: TestClien
     assert [(b["key"], b["amount"]) for b in said["evidence"]["breakdown"]] == [
         (p["name"], str(p["score"])) for p in scored
     ]
+
+
+def test_the_assistant_lists_what_is_unusual_with_its_reason(client: TestClient) -> None:
+    from tests.test_assistant_api import Chat
+
+    user = sign_up(client)
+    _books(user, 15)
+    chat = Chat(user)
+    assert chat.say("what's unusual this month?")["text"].startswith("Nothing unusual from 2026-11-01 to 2026-11-23")
+    checking = user.get("/accounts").json()[0]["id"]
+    made = user.post(
+        "/transactions",
+        {"type": "expense", "account": checking, "category": "Food & Dining/Groceries", "amount": "480.00",
+         "date": "2026-11-21", "payee": "MARKET"},
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    said = chat.say("anything weird in groceries this month")
+    flagged = user.get("/insights/anomalies").json()
+    assert said["value"] == str(len(flagged)) and flagged
+    assert said["text"].startswith(f"{len(flagged)} thing")
+    assert flagged[0]["reasons"][0] in said["text"] and "480.00" in said["text"]

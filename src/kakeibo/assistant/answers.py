@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kakeibo.assistant.insight_answers import forecast_answer, health_answer
+from kakeibo.assistant.insight_answers import anomaly_answer, forecast_answer, health_answer
 from kakeibo.assistant.intents import Query
 from kakeibo.assistant.parsing.questions import complete_months
 from kakeibo.core import clock
@@ -412,13 +412,8 @@ def answer(session: Session, *, actor: Actor, intent: Query, today: dt.date | No
         scored = health_answer(session, actor=actor, intent=intent, today=today, spec=spec)
         return Answer(scored.text, scored.value or None, currency, scored.spec, scored.evidence)
     if intent.metric == "anomalies":
-        return Answer(
-            "Finding unusual transactions is not available yet; ask what you spent, and I will show the largest.",
-            None,
-            currency,
-            spec,
-            {"count": 0},
-        )
+        flagged = anomaly_answer(session, actor=actor, intent=intent, today=today, spec=spec)
+        return Answer(flagged.text, flagged.value, currency, flagged.spec, flagged.evidence)
     if intent.metric == "balance" and intent.account_kind is not None:
         return _accounts_by_kind(session, household_id, intent.account_kind, intent.end or today, currency)
     if intent.metric == "recurring":

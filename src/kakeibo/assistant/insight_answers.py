@@ -138,3 +138,44 @@ def health_answer(
     first = dt.date.fromisoformat(f"{found.month}-01")
     answered = spec.model_copy(update={"start": first, "end": today if month is None else intent.end})
     return Forecasted(text, str(found.score) if found.score is not None else "", answered, evidence)
+
+
+SHOWN_ANOMALIES = 5
+
+
+def anomaly_answer(
+    session: Session, *, actor: Actor, intent: Query, today: dt.date, spec: queries.QuerySpec
+) -> Forecasted:
+    """What is unusual in the period asked (this month so far by default), highest score first, with its reason;
+    a category or an account named narrows it."""
+    from kakeibo.insights import anomaly_service
+
+    currency = actor.base_currency
+    start, end = anomaly_service.period(start=intent.start, end=intent.end, today=today)
+    found = anomaly_service.anomalies(
+        session, household_id=actor.household_id, currency=currency, today=today, start=start, end=end
+    )
+    if intent.category:
+        found = [a for a in found if a.category and (a.category + "/").startswith(intent.category + "/")]
+    if intent.merchant:
+        found = [a for a in found if a.payee and a.payee.casefold() == intent.merchant.casefold()]
+    if intent.account:
+        found = [a for a in found if a.account and a.account.casefold() == intent.account.casefold()]
+    when = f"from {start.isoformat()} to {min(end, today).isoformat()}"
+    if not found:
+        text = f"Nothing unusual {when}: every charge is within what its payee and category usually cost."
+    else:
+        shown = found[:SHOWN_ANOMALIES]
+        listed = "; ".join(f"{a.date.isoformat()} {a.payee or a.category} {a.amount}: {a.reasons[0]}" for a in shown)
+        more = f" (and {len(found) - len(shown)} more)" if len(found) > len(shown) else ""
+        text = f"{len(found)} thing{'s' if len(found) != 1 else ''} worth a look {when}{more}: {listed}"
+        text += "" if text.endswith((".", "?", "!")) else "."
+    evidence: dict[str, Any] = {
+        "count": len(found),
+        "breakdown": [
+            {"key": f"{a.date.isoformat()} {a.payee or a.category or ''}".strip(), "amount": a.amount, "count": 1}
+            for a in found[:SHOWN_ANOMALIES]
+        ],
+    }
+    answered = spec.model_copy(update={"start": start, "end": end})
+    return Forecasted(text, str(len(found)), answered, evidence)
