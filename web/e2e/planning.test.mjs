@@ -118,6 +118,14 @@ describe("the planning pages", { skip, concurrency: false }, () => {
 
     // 6: the average of the six months before, which is what those months' budgets counted as spent.
     await second.locator("button.amount-button").focus();
+    // This month's anomalies and the health score, as the API has them.
+    const anomalies = await api("/api/v1/insights/anomalies");
+    await page.locator("[data-testid=anomalies]").waitFor({ timeout: 30000 });
+    assert.equal(await page.locator("[data-testid=anomaly]").count(), anomalies.length);
+    const health = await api("/api/v1/insights/health");
+    await page.locator("[data-testid=health]").waitFor({ timeout: 30000 });
+    assert.equal(await page.locator("[data-testid=pillar]").count(), health.pillars.length);
+    assert.ok((await page.locator(".gauge-score").textContent()).includes(String(health.score ?? "—")));
     await page.keyboard.press("6");
     await toast(`${category}: the average of the last 6 months`).waitFor();
     let spent = 0;
@@ -300,6 +308,14 @@ describe("the planning pages", { skip, concurrency: false }, () => {
     // The chart: twelve months of history, this month at its pace, and the backtest's dashed line.
     assert.equal(await page.locator(".forecast-chart svg .fc-actual:not(.fc-so-far)").count(), forecast.history.length);
     assert.equal(await page.locator(".forecast-chart svg .fc-backtest").count(), 1);
+    // This month's anomalies and the health score, as the API has them.
+    const anomalies = await api("/api/v1/insights/anomalies");
+    await page.locator("[data-testid=anomalies]").waitFor({ timeout: 30000 });
+    assert.equal(await page.locator("[data-testid=anomaly]").count(), anomalies.length);
+    const health = await api("/api/v1/insights/health");
+    await page.locator("[data-testid=health]").waitFor({ timeout: 30000 });
+    assert.equal(await page.locator("[data-testid=pillar]").count(), health.pillars.length);
+    assert.ok((await page.locator(".gauge-score").textContent()).includes(String(health.score ?? "—")));
     await page.keyboard.press("6");
     await page.locator("[data-testid=forecast-months] tbody tr").nth(5).waitFor({ timeout: 30000 });
     assert.equal(await page.locator("[data-testid=forecast-months] tbody tr").count(), 6);

@@ -1,18 +1,81 @@
 // Insights: the forecast of the months ahead, drawn with its 80% band after the last twelve months, the spending
 // method's backtest predictions over the months it was tested on (so you see how close it came), how each series'
 // method did against the 3-month mean, this month's pace and each account's lowest projected balance.
-// Then the financial health score: a gauge, its pillars with their sentences, and the past months' scores.
+// Then this month's anomalies with their reasons ("That's fine" dismisses one), the financial health score: a gauge, its pillars with their sentences, and the past months' scores.
 // Keys: 3, 6 and y show 3, 6 or 12 months ahead.
 import { useEffect, useState } from "react";
-import { api, must, type Schemas } from "../api/client";
+import { api, latestGroupOfKind, must, undoGroup, type Schemas } from "../api/client";
 import { Money } from "../components/Money";
 import { formatMonthKey, formatShortDate } from "../lib/dates";
-import { useLoad } from "../lib/load";
+import { ledgerChanged, useLoad } from "../lib/load";
 import { compareAmounts, formatMoney, formatMoneyShort, isNegative, share } from "../lib/money";
 import { useApp } from "../state";
 
 type Forecast = Schemas["ForecastOut"];
 type Health = Schemas["HealthOut"];
+type Anomaly = Schemas["AnomalyOut"];
+
+/** This month's anomalies, highest score first, each with its reasons; "That's fine" dismisses one (undoable). */
+function AnomalyCard({ anomalies }: { anomalies: Anomaly[] }) {
+  const { toast } = useApp();
+  async function dismiss(one: Anomaly) {
+    try {
+      must(
+        await api.POST("/api/v1/insights/anomalies/{anomaly_id}/dismiss", {
+          params: { path: { anomaly_id: one.id } },
+        }),
+      );
+      const group = await latestGroupOfKind(["anomaly_dismissal"]).catch(() => null);
+      ledgerChanged();
+      toast({
+        text: `${one.payee ?? one.category ?? "That"} will not be flagged again`,
+        tone: "success",
+        undo: group
+          ? async () => {
+              await undoGroup(group);
+              ledgerChanged();
+            }
+          : undefined,
+      });
+    } catch (err) {
+      toast({ text: (err as Error).message, tone: "error" });
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="anomalies" data-testid="anomalies">
+      <header className="card-head">
+        <h2 id="anomalies">Worth a look this month</h2>
+        <span className="muted small">far above the usual, new payees, double charges, price changes</span>
+      </header>
+      {anomalies.length === 0 ? (
+        <p className="empty">Nothing unusual this month: every charge is within what its payee usually costs.</p>
+      ) : (
+        <ul className="anomaly-list">
+          {anomalies.map((a) => (
+            <li key={a.id} data-testid="anomaly">
+              <div>
+                <strong>{a.payee ?? a.category}</strong>{" "}
+                <span className="muted small">
+                  {formatShortDate(a.date)}
+                  {a.account ? ` · ${a.account}` : ""}
+                </span>
+                <ul className="reasons">
+                  {a.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </div>
+              <Money amount={a.amount} currency={a.currency} />
+              <button type="button" className="button ghost small" onClick={() => void dismiss(a)}>
+                That's fine
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 type HealthHistory = Schemas["HealthHistoryOut"];
 
 /** The score as a ring (its share of 100) with the grade inside, the pillars as bars, and the past months' scores. */
@@ -217,6 +280,7 @@ export function Insights() {
     async () => must(await api.GET("/api/v1/insights/forecast", { params: { query: { months } } })),
     [months],
   );
+  const anomalies = useLoad(async () => must(await api.GET("/api/v1/insights/anomalies")), []);
   const health = useLoad(async () => {
     const [score, history] = await Promise.all([
       api.GET("/api/v1/insights/health"),
@@ -310,7 +374,7 @@ export function Insights() {
           )}
         </header>
         <ForecastChart forecast={data} />
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="The months ahead">
           <table className="simple-table forecast-months" data-testid="forecast-months">
             <thead>
               <tr>
@@ -347,6 +411,8 @@ export function Insights() {
         </div>
       </section>
 
+      {anomalies.data && <AnomalyCard anomalies={anomalies.data} />}
+
       {health.data && <HealthCard health={health.data.score} history={health.data.history} />}
 
       <section className="card" aria-labelledby="forecast-trust">
@@ -354,7 +420,7 @@ export function Insights() {
           <h2 id="forecast-trust">How far to trust it</h2>
           <span className="muted small">each series' best method on its own backtest, one month ahead</span>
         </header>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Each series' method and error">
           <table className="simple-table" data-testid="forecast-series">
             <thead>
               <tr>
