@@ -4,6 +4,7 @@
 import { api, must, type NetWorth, type Summary, type Transaction } from "../api/client";
 import { CashFlowChart, CategoryBars, type Bar, type MonthFlow } from "../components/Charts";
 import { Money } from "../components/Money";
+import { AnomalyCard, PaceCard, ScoreCard } from "../components/InsightCards";
 import { BillsCard, BudgetCard, GoalsCard } from "../components/PlanCards";
 import { formatMonthYear, formatShortDate, monthOf, today } from "../lib/dates";
 import { useLoad } from "../lib/load";
@@ -160,6 +161,12 @@ export function Dashboard() {
         <BudgetCard />
         <GoalsCard />
         <BillsCard />
+      </div>
+
+      <div className="grid-3">
+        <PaceCard />
+        <ScoreCard />
+        <AnomalyCard />
       </div>
 
       <div className="grid-2">
