@@ -64,6 +64,12 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
     again = {"type": "expense", "account": account["id"], "amount": "77.77", "date": "2026-04-01", "payee": MARKER}
     assert alice.post("/transactions", {**again, "category": category["id"]}).status_code == 201
     [series] = [s for s in alice.get("/recurring?all=true").json() if s["payee"] == MARKER]
+    # A double charge on another account of hers: an anomaly of Alice's (its id a digest of her transaction's).
+    wallet = alice.post("/accounts", {"name": "Alice Wallet", "opening_balance": "100"}).json()
+    for day in ("2026-11-20", "2026-11-21"):
+        twice = {"type": "expense", "account": wallet["id"], "amount": "19.99", "date": day, "payee": MARKER}
+        assert alice.post("/transactions", {**twice, "category": category["id"]}).status_code == 201
+    [anomaly] = [a for a in alice.get("/insights/anomalies").json() if a["kind"] == "duplicate"]
     key = alice.post("/api-keys", {"name": "alice script", "scope": "read"}).json()
     rule = alice.post(
         "/rules",
@@ -104,6 +110,7 @@ def _alice_world(alice: ApiUser) -> dict[str, Any]:
         "month": "2026-03",
         "goal_id": goal.json()["id"],
         "series_id": series["id"],
+        "anomaly_id": anomaly["id"],
         "secrets": [
             *(MARKER, "Alice Private Checking", "Alice Hobby", "1234.56", "77.77", "88.88", alice.email, key["key"]),
             *("Alice Secret Goal", "4321.09"),
@@ -186,3 +193,4 @@ def test_second_household_sees_and_changes_nothing(client: TestClient, app: Fast
         "1066.68",
     )  # her balance (after both of her payments)
     assert alice.get(f"/assistant/proposals/{world['proposal_id']}").json()["status"] == "pending"
+    assert world["anomaly_id"] in {a["id"] for a in alice.get("/insights/anomalies").json()}  # not dismissed
