@@ -120,6 +120,11 @@ def test_the_cli_prints_the_contract(database: str, tmp_path: Path) -> None:
         assert "2026-12" in text and "Backtest MAE" in text and "at this pace" in text
         bad = cli("forecast", "--months", "0", ok=False)
         assert bad.returncode != 0
+        said = cli.json("insights", "--json", "--today", "2026-11-23", "--month", "2026-10")
+        assert all(list(one) == ["kind", "title", "text", "query"] for one in said)
+        # November has no grocery run yet: the four months before had one each, and June is before the books.
+        november = cli("insights", "--today", "2026-11-23").stdout
+        assert "Food & Dining is 100 % below your usual by this day of the month: 0.00 against 80.00 USD." in november
 
 
 def test_a_first_month_runs_its_pace_on_linearly(client: TestClient) -> None:
@@ -185,3 +190,32 @@ def test_the_assistant_lists_what_is_unusual_with_its_reason(client: TestClient)
     assert said["value"] == str(len(flagged)) and flagged
     assert said["text"].startswith(f"{len(flagged)} thing")
     assert flagged[0]["reasons"][0] in said["text"] and "480.00" in said["text"]
+
+
+def test_the_month_in_words_traces_each_figure(client: TestClient) -> None:
+    user = sign_up(client)
+    _books(user, 15)
+    assert [i["kind"] for i in user.get("/insights/text").json()] == ["savings"]  # a steady month: nothing else
+    checking = user.get("/accounts").json()[0]["id"]
+    made = user.post(
+        "/transactions",
+        {"type": "expense", "account": checking, "category": "Food & Dining/Groceries", "amount": "480.00",
+         "date": "2026-11-21", "payee": "MARKET"},
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    found = user.get("/insights/text").json()
+    assert [list(i) for i in found] == [["kind", "title", "text", "query"]] * len(found)
+    above, saving = found
+    # By day 23 the usual month has its three grocery runs (150.00); this one has those and 480.00 more.
+    assert above["text"] == (
+        "Food & Dining is 320 % above your usual by this day of the month: 630.00 against 150.00 USD, "
+        "mostly 4 charges at MARKET (630.00)."
+    )
+    assert above["query"] == {
+        "metric": "summary", "measure": "spending", "start": "2026-11-01", "end": "2026-11-23", "currency": "USD",
+        "category": "Food & Dining",
+    }  # fmt: skip
+    report = user.get("/reports/summary", params={"start": "2026-11-01", "end": "2026-11-23"}).json()
+    assert report["income"] == "3000.00" and report["expenses"] == "645.49"
+    assert saving["text"] == "You have kept 78 % of your income so far this month: 3000.00 in, 645.49 out."
+    assert user.get("/insights/text", params={"month": "2026-13"}).status_code == 422

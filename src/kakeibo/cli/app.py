@@ -67,6 +67,7 @@ app.add_typer(recurring_commands.recurring_app, name="recurring", no_args_is_hel
 app.command("forecast")(insight_commands.forecast_command)
 app.command("health")(health_commands.health_command)
 app.command("scorecard")(health_commands.scorecard_command)
+app.command("insights")(health_commands.insights_command)
 app.add_typer(anomaly_commands.anomalies_app, name="anomalies")
 
 

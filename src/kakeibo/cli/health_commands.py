@@ -16,9 +16,11 @@ from kakeibo.core import clock
 # The services (and the recurring detection under them) load only when a score is asked for.
 if TYPE_CHECKING:
     from kakeibo.insights import health_service
+    from kakeibo.insights import text as insight_text
     from kakeibo.planning import service as planning
 else:
     health_service = lazy("kakeibo.insights.health_service")
+    insight_text = lazy("kakeibo.insights.text")
     planning = lazy("kakeibo.planning.service")
 
 # The fields `health --json` prints: a contract other tools rely on (the API adds unit and weight).
@@ -100,3 +102,24 @@ def scorecard_command(
         for m in card.movers:
             out.echo(f"  {m.name}: {m.previous_score} -> {m.score} ({m.effect} points of the score)")
     out.echo(f"\nLogging streak: {card.streak_days} day{'s' if card.streak_days != 1 else ''} in a row")
+
+
+INSIGHT_FIELDS = ("kind", "title", "text", "query")
+
+
+def insights_command(
+    ctx: typer.Context,
+    month: MonthOption = None,
+    user: UserOption = None,
+    json: JsonOption = False,
+    today: TodayOption = None,
+) -> None:
+    """The month's insights, a sentence each, with the query behind each figure."""
+    opts = options(ctx, user=user, json=json, today=today)
+    chosen = planning.parse_month(month) if month else None
+    with open_ledger(opts, write=False) as books:
+        found = insight_text.month_insights(books.session, actor=books.actor, today=clock.today(), month=chosen)
+    if opts.json:
+        out.print_json([one.model_dump(mode="json", include=set(INSIGHT_FIELDS)) for one in found])
+        return
+    out.echo("\n".join(f"- {one.text}" for one in found) or "Nothing stands out this month.")

@@ -10,7 +10,8 @@ from kakeibo.auth.dependencies import ContextDep
 from kakeibo.core import clock
 from kakeibo.core.http import SessionDep
 from kakeibo.insights import health_service
-from kakeibo.insights.schemas import HealthHistoryOut, HealthOut, ScorecardOut
+from kakeibo.insights import text as insight_text
+from kakeibo.insights.schemas import HealthHistoryOut, HealthOut, InsightOut, ScorecardOut
 from kakeibo.planning.service import parse_month
 
 router = APIRouter(prefix="/insights", tags=["insights"])
@@ -40,3 +41,10 @@ def scorecard(session: SessionDep, ctx: ContextDep, month: MonthQuery = None) ->
 def health_history(session: SessionDep, ctx: ContextDep) -> HealthHistoryOut:
     """The score of each past month (up to 12, oldest first), for a chart."""
     return health_service.history(session, actor=ctx, today=clock.today())
+
+
+@router.get("/text", response_model=list[InsightOut])
+def insights_in_words(session: SessionDep, ctx: ContextDep, month: MonthQuery = None) -> list[InsightOut]:
+    """The month's insights in a sentence each (this month so far by default), with the query behind each."""
+    chosen = parse_month(month) if month else None
+    return insight_text.month_insights(session, actor=ctx, today=clock.today(), month=chosen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -161,3 +162,11 @@ class AnomalyOut(BaseModel):
     account: str | None
     score: float = Field(ge=0, le=1, description="0.5 at the kind's threshold, nearing 1 the further past it")
     reasons: list[str]
+
+
+# ---- the month's insights in words (`kakeibo insights --json` prints these four fields) ----------------------------
+class InsightOut(BaseModel):
+    kind: str = Field(description="category_above, category_below, price_increase or savings")
+    title: str
+    text: str = Field(description="One sentence; every number in it comes from `query`'s rows")
+    query: dict[str, Any] = Field(description="The QuerySpec behind it (measure, start, end, currency, category...)")
