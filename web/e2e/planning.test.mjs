@@ -118,6 +118,15 @@ describe("the planning pages", { skip, concurrency: false }, () => {
 
     // 6: the average of the six months before, which is what those months' budgets counted as spent.
     await second.locator("button.amount-button").focus();
+    // The month in words, each sentence as the API has it.
+    const words = await api("/api/v1/insights/text");
+    if (words.length > 0) {
+      await page.locator("[data-testid=month-in-words]").waitFor({ timeout: 30000 });
+      assert.deepEqual(
+        await page.locator(".insight-list li").allInnerTexts(),
+        words.map((w) => w.text),
+      );
+    }
     // This month's anomalies and the health score, as the API has them.
     const anomalies = await api("/api/v1/insights/anomalies");
     await page.locator("[data-testid=anomalies]").waitFor({ timeout: 30000 });
@@ -308,6 +317,15 @@ describe("the planning pages", { skip, concurrency: false }, () => {
     // The chart: twelve months of history, this month at its pace, and the backtest's dashed line.
     assert.equal(await page.locator(".forecast-chart svg .fc-actual:not(.fc-so-far)").count(), forecast.history.length);
     assert.equal(await page.locator(".forecast-chart svg .fc-backtest").count(), 1);
+    // The month in words, each sentence as the API has it.
+    const words = await api("/api/v1/insights/text");
+    if (words.length > 0) {
+      await page.locator("[data-testid=month-in-words]").waitFor({ timeout: 30000 });
+      assert.deepEqual(
+        await page.locator(".insight-list li").allInnerTexts(),
+        words.map((w) => w.text),
+      );
+    }
     // This month's anomalies and the health score, as the API has them.
     const anomalies = await api("/api/v1/insights/anomalies");
     await page.locator("[data-testid=anomalies]").waitFor({ timeout: 30000 });

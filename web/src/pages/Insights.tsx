@@ -1,4 +1,4 @@
-// Insights: the forecast of the months ahead, drawn with its 80% band after the last twelve months, the spending
+// Insights: the month in a few sentences, then the forecast of the months ahead, drawn with its 80% band after the last twelve months, the spending
 // method's backtest predictions over the months it was tested on (so you see how close it came), how each series'
 // method did against the 3-month mean, this month's pace and each account's lowest projected balance.
 // Then this month's anomalies with their reasons ("That's fine" dismisses one), the financial health score: a gauge, its pillars with their sentences, and the past months' scores.
@@ -281,6 +281,7 @@ export function Insights() {
     [months],
   );
   const anomalies = useLoad(async () => must(await api.GET("/api/v1/insights/anomalies")), []);
+  const words = useLoad(async () => must(await api.GET("/api/v1/insights/text")), []);
   const health = useLoad(async () => {
     const [score, history] = await Promise.all([
       api.GET("/api/v1/insights/health"),
@@ -326,6 +327,19 @@ export function Insights() {
           ))}
         </div>
       </header>
+
+      {words.data && words.data.length > 0 && (
+        <section className="card" aria-labelledby="month-in-words" data-testid="month-in-words">
+          <h2 id="month-in-words">This month in a few words</h2>
+          <ul className="insight-list">
+            {words.data.map((one) => (
+              <li key={one.kind + one.title} className={`insight insight-${one.kind}`}>
+                {one.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="kpis" aria-label="The forecast at a glance">
         {next && (
