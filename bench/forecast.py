@@ -34,8 +34,7 @@ def _run(label: str, url: str, email: str) -> None:
         timings = []
         for keep in (False, False, True):
             if not keep:
-                with service._KEPT_LOCK:
-                    service._KEPT.clear()
+                service._KEPT.clear()
             started = time.perf_counter()
             found = service.household_forecast(
                 session, household_id=household_id, currency="USD", today=TODAY, months=3

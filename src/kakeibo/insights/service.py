@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
@@ -30,6 +29,7 @@ from kakeibo.insights.schemas import (
     LowBalanceOut,
     PaceOut,
 )
+from kakeibo.ledger.kept import KeptPerLedger
 from kakeibo.ledger.models import AccountKind
 from kakeibo.ledger.queries import balance_minor_by_account
 from kakeibo.planning import recurring_service
@@ -165,9 +165,8 @@ def _pace(session: Session, *, household_id: int, currency: str, today: dt.date)
     )
 
 
-# A forecast is kept per household, ledger version, day and horizon in each process (fitting takes a second).
-_KEPT: OrderedDict[tuple[str, int, str, int, dt.date, int], ForecastOut] = OrderedDict()
-_KEPT_LOCK = threading.Lock()
+# A forecast is kept per household, day and horizon until the next ledger write (fitting takes a second).
+_KEPT: KeptPerLedger[ForecastOut] = KeptPerLedger()
 
 
 def household_forecast(
@@ -176,19 +175,12 @@ def household_forecast(
     """The next `months` months after this one (1 to 12), with the pace of this one and the accounts' low points."""
     if not 1 <= months <= MAX_MONTHS:
         raise ValidationFailed(f"months must be between 1 and {MAX_MONTHS}", field="months")
-    from kakeibo.planning import repository as planning_repo
-
-    version, created = planning_repo.ledger_version(session, household_id=household_id)
-    key = (session.get_bind().engine.url.render_as_string(), household_id, created, version, today, months)
-    with _KEPT_LOCK:
-        if key in _KEPT:
-            return _KEPT[key]
-    result = _compute(session, household_id=household_id, currency=currency, today=today, months=months)
-    with _KEPT_LOCK:
-        _KEPT[key] = result
-        while len(_KEPT) > 32:
-            _KEPT.popitem(last=False)
-    return result
+    return _KEPT.get(
+        session,
+        household_id=household_id,
+        extra=(currency, today, months),
+        make=lambda: _compute(session, household_id=household_id, currency=currency, today=today, months=months),
+    )
 
 
 def _compute(session: Session, *, household_id: int, currency: str, today: dt.date, months: int) -> ForecastOut:

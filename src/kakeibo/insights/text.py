@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +17,7 @@ from kakeibo.core.money import minor_to_str, percentage
 from kakeibo.core.periods import days_in_month, month_of, month_start, shift_months
 from kakeibo.insights.schemas import InsightOut
 from kakeibo.ledger import queries
+from kakeibo.ledger.kept import KeptPerLedger
 from kakeibo.planning import recurring_service
 from kakeibo.planning.recurring import AlertKind, alerts
 
@@ -163,24 +162,17 @@ def _savings(session: Session, actor: Actor, window: _Window) -> list[InsightOut
     return [InsightOut(kind="savings", title="Saving", text=text, query=_spec(actor, window, measure="net"))]
 
 
-_KEPT: OrderedDict[tuple[str, int, str, int, dt.date, dt.date], list[InsightOut]] = OrderedDict()
-_KEPT_LOCK = threading.Lock()
+_KEPT: KeptPerLedger[list[InsightOut]] = KeptPerLedger(size=64)
 
 
 def month_insights(session: Session, *, actor: Actor, today: dt.date, month: dt.date | None = None) -> list[InsightOut]:
     """The month's insights (this month so far by default), the most telling first; kept until the books change."""
-    from kakeibo.planning import repository as planning_repo
-
     window = _window(month, today)
-    version, created = planning_repo.ledger_version(session, household_id=actor.household_id)
-    key = (session.get_bind().engine.url.render_as_string(), actor.household_id, created, version, today, window.month)
-    with _KEPT_LOCK:
-        if key in _KEPT:
-            return _KEPT[key]
-    found = [*_groups(session, actor, window), *_prices(session, actor, window), *_savings(session, actor, window)]
-    found = found[:MOST]
-    with _KEPT_LOCK:
-        _KEPT[key] = found
-        while len(_KEPT) > 64:
-            _KEPT.popitem(last=False)
-    return found
+
+    def make() -> list[InsightOut]:
+        found = [*_groups(session, actor, window), *_prices(session, actor, window), *_savings(session, actor, window)]
+        return found[:MOST]
+
+    return _KEPT.get(
+        session, household_id=actor.household_id, extra=(actor.base_currency, today, window.month), make=make
+    )

@@ -192,6 +192,14 @@ def set_postings_deleted_many(session: Session, *, transaction_ids: Sequence[int
     session.execute(update(Posting).where(Posting.transaction_id.in_(transaction_ids)).values(deleted=deleted))
 
 
+def ledger_version(session: Session, *, household_id: int) -> tuple[int, str]:
+    """The household's ledger version (bumped by every ledger write) and when the household was made."""
+    row = session.execute(
+        select(Household.ledger_version, Household.created_at).where(Household.id == household_id)
+    ).one_or_none()
+    return (int(row[0] or 0), str(row[1])) if row is not None else (0, "")
+
+
 def bump_ledger_version(session: Session, *, household_id: int) -> None:
     session.execute(
         update(Household).where(Household.id == household_id).values(ledger_version=Household.ledger_version + 1)

@@ -4,8 +4,7 @@ bills expected soon, and a person's dismiss / confirm / rename (the only thing s
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from kakeibo.core.actor import Actor
 from kakeibo.core.errors import NotFound, ValidationFailed
 from kakeibo.core.money import minor_to_str
 from kakeibo.ledger.events import Change, record
+from kakeibo.ledger.kept import KeptPerLedger
 from kakeibo.ledger.models import AccountKind, TransactionType
 from kakeibo.ledger.queries import balance_minor_by_account
 from kakeibo.planning import repository as repo
@@ -87,37 +87,26 @@ def payments_of(legs: list[repo.PaymentRow]) -> list[Payment]:
     return found
 
 
-# Detection is kept per household and ledger version (every ledger write bumps it) in each process: the Recurring
-# page asks for the list, the calendar, subscriptions and alerts at once, and only a write changes what they see.
-_DETECTED: OrderedDict[tuple[str, int, str, int, dt.date], list[Series]] = OrderedDict()
-_DETECTED_LOCK = threading.Lock()
-_DETECTED_SIZE = 32
+# Detection is kept per household until its next ledger write: the Recurring page asks for the list, the calendar,
+# subscriptions and alerts at once, and only a write changes what they see.
+_DETECTED: KeptPerLedger[list[Series]] = KeptPerLedger()
 
 
 def detected(session: Session, *, household_id: int, today: dt.date) -> list[Series]:
-    """Detection over the household's last three years of books, as of `today` (cached until a ledger write)."""
-    # The database and the household's creation time are in the key: a test database made again has the same ids.
-    version, created = repo.ledger_version(session, household_id=household_id)
-    key = (session.get_bind().engine.url.render_as_string(hide_password=True), household_id, created, version, today)
-    with _DETECTED_LOCK:
-        if key in _DETECTED:
-            _DETECTED.move_to_end(key)
-            return _DETECTED[key]
-    legs = repo.payment_legs(
-        session, household_id=household_id, since=today - dt.timedelta(days=HISTORY_DAYS), through=today
-    )
-    found = detect(payments_of(legs), today=today)
-    with _DETECTED_LOCK:
-        _DETECTED[key] = found
-        while len(_DETECTED) > _DETECTED_SIZE:
-            _DETECTED.popitem(last=False)
-    return found
+    """Detection over the household's last three years of books, as of `today` (kept until a ledger write)."""
+
+    def detect_now() -> list[Series]:
+        legs = repo.payment_legs(
+            session, household_id=household_id, since=today - dt.timedelta(days=HISTORY_DAYS), through=today
+        )
+        return detect(payments_of(legs), today=today)
+
+    return _DETECTED.get(session, household_id=household_id, extra=today, make=detect_now)
 
 
 def forget_detected() -> None:
     """Drop every kept detection (the bench times a detection after a write)."""
-    with _DETECTED_LOCK:
-        _DETECTED.clear()
+    _DETECTED.clear()
 
 
 def _notes(session: Session, household_id: int) -> list[SeriesNote]:

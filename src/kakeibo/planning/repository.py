@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from sqlalchemy import String, cast, delete, false, func, select
 from sqlalchemy.orm import Session
 
-from kakeibo.auth.models import Household
 from kakeibo.ledger.models import Account, Posting, Transaction, TransactionType
 from kakeibo.planning.models import (
     Budget,
@@ -312,14 +311,6 @@ def payment_legs(session: Session, *, household_id: int, since: dt.date, through
         PaymentRow(tx, day(on), kind_of_tx, payee or "", amount, currency, account, *accounts[account])
         for tx, on, kind_of_tx, payee, amount, currency, account in session.execute(stmt)
     ]
-
-
-def ledger_version(session: Session, *, household_id: int) -> tuple[int, str]:
-    """The household's ledger version (bumped by every ledger write) and when the household was made."""
-    row = session.execute(
-        select(Household.ledger_version, Household.created_at).where(Household.id == household_id)
-    ).one_or_none()
-    return (int(row[0] or 0), str(row[1])) if row is not None else (0, "")
 
 
 def recurring_notes(session: Session, *, household_id: int) -> list[RecurringNote]:
